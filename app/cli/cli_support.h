@@ -1,0 +1,22 @@
+#pragma once
+// What every nofade-cli command shares: exit codes, message streams, atomic output files.
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace nofade::cli {
+
+enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kInterrupted = 130 };
+
+void printOut(const QString& text); // stdout, UTF-8
+void printErr(const QString& text); // stderr, UTF-8
+bool stderrIsTerminal();
+
+// Writes `bytes` to `path` atomically (the previous file stays intact if anything fails), or to
+// stdout for "-". False with `error` naming the path and the reason.
+bool writeOutput(const QString& path, const QByteArray& bytes, QString* error);
+
+// Reads a whole file; false with `error` naming the path and the reason.
+bool readInput(const QString& path, QByteArray* bytes, QString* error);
+
+} // namespace nofade::cli

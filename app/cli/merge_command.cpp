@@ -1,0 +1,100 @@
+#include "merge_command.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+#include "cli_support.h"
+#include "profile/profile_json.h"
+#include "profile/profile_merge.h"
+
+namespace nofade::cli {
+
+namespace {
+
+// A folder argument stands for every *.json profile in it (a Slurm array's output folder).
+QStringList expandInputs(const QStringList& inputs)
+{
+    QStringList files;
+    for (const QString& input : inputs) {
+        if (QFileInfo(input).isDir()) {
+            const QDir dir(input);
+            for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+                files << dir.filePath(name);
+        } else {
+            files << input;
+        }
+    }
+    return files;
+}
+
+} // namespace
+
+int runMergeCommand(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Merge profiles of disjoint shards of one dataset into the profile of a single whole scan.\n"
+        "Refuses profiles made with different settings or of different datasets."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PROFILE"), QStringLiteral("Shard profiles (JSON), or folders of them."),
+                                 QStringLiteral("PROFILE..."));
+    const QCommandLineOption out({QStringLiteral("out"), QStringLiteral("o")},
+                                 QStringLiteral("Write the merged profile to FILE (- for standard output)."),
+                                 QStringLiteral("FILE"));
+    parser.addOption(out);
+    if (!parser.parse(args)) {
+        printErr(QStringLiteral("nofade-cli merge: %1\n").arg(parser.errorText()));
+        return kUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return kOk;
+    }
+    if (!parser.isSet(out)) {
+        printErr(QStringLiteral("nofade-cli merge: --out FILE is required\n"));
+        return kUsage;
+    }
+    const QStringList files = expandInputs(parser.positionalArguments());
+    if (files.isEmpty()) {
+        printErr(QStringLiteral("nofade-cli merge: no profiles given\n"));
+        return kUsage;
+    }
+    std::vector<Profile> parts;
+    for (const QString& file : files) {
+        QByteArray bytes;
+        QString error;
+        if (!readInput(file, &bytes, &error)) {
+            printErr(QStringLiteral("nofade-cli merge: %1\n").arg(error));
+            return kFailed;
+        }
+        auto profile = profileFromJsonBytes(bytes, &error);
+        if (!profile) {
+            printErr(QStringLiteral("nofade-cli merge: %1: %2\n").arg(file, error));
+            return kFailed;
+        }
+        parts.push_back(std::move(*profile));
+    }
+    QString error;
+    const auto merged = mergeProfiles(parts, &error);
+    if (!merged) {
+        printErr(QStringLiteral("nofade-cli merge: cannot merge: %1\n").arg(error));
+        return kFailed;
+    }
+    const bool perImage = !merged->perImage.empty();
+    if (!writeOutput(parser.value(out), profileToJsonBytes(*merged, perImage), &error)) {
+        printErr(QStringLiteral("nofade-cli merge: %1\n").arg(error));
+        return kFailed;
+    }
+    const QString summary = QStringLiteral("Merged %1 profiles: %2 images, %3 failed, shards %4 of %5%6\n")
+                                .arg(parts.size()).arg(merged->images()).arg(merged->failedItems())
+                                .arg(merged->source.shards.size()).arg(merged->source.shardCount)
+                                .arg(merged->complete ? QString() : QStringLiteral(" (INCOMPLETE)"));
+    if (parser.value(out) == QLatin1String("-"))
+        printErr(summary);
+    else
+        printOut(summary);
+    return kOk;
+}
+
+} // namespace nofade::cli

@@ -1,0 +1,238 @@
+#include "scan_command.h"
+
+#include <cmath>
+#include <csignal>
+#include <QCommandLineParser>
+
+#include "cli_support.h"
+#include "datasets/dataset_opener.h"
+#include "profile/profile_json.h"
+#include "scan/scanner.h"
+#include "terminal_progress.h"
+
+namespace nofade::cli {
+
+namespace {
+
+constexpr int kHelpShown = -1;
+
+ScanFeedback* g_interruptible = nullptr;
+
+extern "C" void cancelOnInterrupt(int)
+{
+    if (g_interruptible)
+        g_interruptible->cancel(); // only an atomic store: safe in a signal handler
+}
+
+struct ScanRequest {
+    QString path;
+    DatasetFormat format = DatasetFormat::Auto;
+    ProfileSettings settings;
+    ScanOptions options;
+    bool perImage = false;
+    QString out;
+};
+
+// Fills `request` from the command line; returns an exit code other than kOk to stop.
+int parseScanArguments(const QStringList& args, ScanRequest& request)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Scan an image dataset: per-image greyscale Shannon entropy, the dataset's entropy profile, and\n"
+        "for classification datasets the Jensen-Shannon distance between every pair of classes."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("Dataset: a folder of images (classes are sub-folders), "
+                                                "an IDX or CIFAR folder or file."));
+    const QCommandLineOption format({QStringLiteral("format")}, QStringLiteral("auto|folder|idx|cifar (default auto)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("auto"));
+    const QCommandLineOption gray({QStringLiteral("gray")},
+                                  QStringLiteral("exact (PIL-identical luma, default) | fast (codec greyscale)."),
+                                  QStringLiteral("MODE"), QStringLiteral("exact"));
+    const QCommandLineOption bins({QStringLiteral("bins")},
+                                  QStringLiteral("Class histogram bins over [0, 8] bits (default 64)."),
+                                  QStringLiteral("N"), QStringLiteral("64"));
+    const QCommandLineOption classModel({QStringLiteral("class-model")},
+                                        QStringLiteral("histogram (default) | gaussian."),
+                                        QStringLiteral("MODEL"), QStringLiteral("histogram"));
+    const QCommandLineOption minClass({QStringLiteral("min-class-images")},
+                                      QStringLiteral("Leave classes with fewer images out of the JS pairs (default 1)."),
+                                      QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption maxPixels({QStringLiteral("max-pixels")},
+                                       QStringLiteral("Refuse images with more pixels (default 178956970)."),
+                                       QStringLiteral("N"), QStringLiteral("178956970"));
+    const QCommandLineOption threads({QStringLiteral("threads")},
+                                     QStringLiteral("Worker threads (default: one per core)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption shard({QStringLiteral("shard")},
+                                   QStringLiteral("Scan shard K of N (0 <= K < N): items whose index mod N is K."),
+                                   QStringLiteral("K/N"), QStringLiteral("0/1"));
+    const QCommandLineOption perImage({QStringLiteral("per-image")},
+                                      QStringLiteral("Include every image's path, class and entropy in the JSON."));
+    const QCommandLineOption out({QStringLiteral("out"), QStringLiteral("o")},
+                                 QStringLiteral("Write the profile JSON to FILE (- for standard output)."),
+                                 QStringLiteral("FILE"));
+    parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out});
+    if (!parser.parse(args)) {
+        printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
+        return kUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return kHelpShown;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printErr(QStringLiteral("nofade-cli scan: expected exactly one PATH (got %1); see --help\n").arg(positional.size()));
+        return kUsage;
+    }
+    request.path = positional.first();
+
+    auto usage = [](const QString& message) {
+        printErr(QStringLiteral("nofade-cli scan: %1\n").arg(message));
+        return kUsage;
+    };
+    auto positiveInt = [&](const QCommandLineOption& o, int min, int* into) {
+        bool ok = false;
+        const int v = parser.value(o).toInt(&ok);
+        if (!ok || v < min)
+            return false;
+        *into = v;
+        return true;
+    };
+    const auto f = datasetFormatFromName(parser.value(format));
+    if (!f)
+        return usage(QStringLiteral("--format must be auto, folder, idx or cifar (got \"%1\")").arg(parser.value(format)));
+    request.format = *f;
+    const auto g = grayModeFromName(parser.value(gray));
+    if (!g)
+        return usage(QStringLiteral("--gray must be exact or fast (got \"%1\")").arg(parser.value(gray)));
+    request.settings.gray = *g;
+    const auto m = classModelFromName(parser.value(classModel));
+    if (!m)
+        return usage(QStringLiteral("--class-model must be histogram or gaussian (got \"%1\")").arg(parser.value(classModel)));
+    request.settings.classModel = *m;
+    if (!positiveInt(bins, 1, &request.settings.bins) || request.settings.bins > ProfileSettings::kMaxBins)
+        return usage(QStringLiteral("--bins must be a whole number from 1 to %1").arg(ProfileSettings::kMaxBins));
+    if (!positiveInt(minClass, 1, &request.settings.minClassImages))
+        return usage(QStringLiteral("--min-class-images must be a whole number >= 1"));
+    bool ok = false;
+    request.settings.limits.maxPixels = parser.value(maxPixels).toLongLong(&ok);
+    if (!ok || request.settings.limits.maxPixels < 1)
+        return usage(QStringLiteral("--max-pixels must be a whole number >= 1"));
+    if (!positiveInt(threads, 0, &request.options.threads))
+        return usage(QStringLiteral("--threads must be a whole number >= 0 (0: one per core)"));
+    QString error;
+    const auto s = Shard::parse(parser.value(shard), &error);
+    if (!s)
+        return usage(QStringLiteral("--shard: %1").arg(error));
+    request.options.shard = *s;
+    request.perImage = parser.isSet(perImage);
+    request.out = parser.value(out);
+    return kOk;
+}
+
+QString formatBits(double v)
+{
+    return std::isfinite(v) ? QString::number(v, 'f', 4) : QStringLiteral("n/a");
+}
+
+QString summaryText(const Profile& p, const ScanRequest& request, const QStringList& warnings)
+{
+    QString s;
+    s += QStringLiteral("Dataset     %1 (%2%3)\n")
+             .arg(p.source.path, datasetFormatName(p.source.format),
+                  request.options.shard.isWhole() ? QString()
+                                                  : QStringLiteral(", shard %1").arg(request.options.shard.toString()));
+    s += QStringLiteral("Images      %1 analysed, %2 failed%3\n")
+             .arg(p.images()).arg(p.failedItems())
+             .arg(p.complete ? QString() : QStringLiteral(" - INCOMPLETE (cancelled)"));
+    s += QStringLiteral("Entropy     mean %1 +- %2 bits (population std), median %3, min %4, max %5\n")
+             .arg(formatBits(p.moments.mean()), formatBits(p.moments.stdDev()), formatBits(p.median()),
+                  formatBits(p.moments.count() ? p.moments.min() : NAN),
+                  formatBits(p.moments.count() ? p.moments.max() : NAN));
+    s += QStringLiteral("C_H         %1 bits (gray %2)\n").arg(formatBits(p.entropyComplexity()), grayModeName(p.settings.gray));
+    const JsdSummary jsd = p.jsd();
+    if (jsd.complexity)
+        s += QStringLiteral("C_JS        %1 = ln(%2, the sum of %3 pairwise JS distances over %4 classes; %5 model)\n")
+                 .arg(QString::number(*jsd.complexity, 'f', 6), QString::number(jsd.sum, 'f', 6))
+                 .arg(jsd.pairs.size()).arg(p.usableClasses().size()).arg(classModelName(p.settings.classModel));
+    else
+        s += QStringLiteral("C_JS        none: %1\n").arg(jsd.reason);
+    for (const QString& w : warnings)
+        s += QStringLiteral("Warning     %1\n").arg(w);
+    return s;
+}
+
+void reportFailures(const Profile& p)
+{
+    constexpr int shown = 20;
+    for (int i = 0; i < int(p.failed.size()) && i < shown; ++i)
+        printErr(QStringLiteral("failed: %1: %2\n").arg(p.failed[std::size_t(i)].path, p.failed[std::size_t(i)].reason));
+    if (int(p.failed.size()) > shown)
+        printErr(QStringLiteral("failed: ... and %1 more (all are listed in the profile JSON)\n")
+                     .arg(p.failed.size() - shown));
+}
+
+} // namespace
+
+int runScanCommand(const QStringList& args)
+{
+    ScanRequest request;
+    const int parsed = parseScanArguments(args, request);
+    if (parsed == kHelpShown)
+        return kOk;
+    if (parsed != kOk)
+        return parsed;
+
+    OpenedDataset dataset = openDataset(request.path, request.format);
+    if (!dataset.source) {
+        printErr(QStringLiteral("nofade-cli scan: %1\n").arg(dataset.error));
+        return kFailed;
+    }
+    if (dataset.source->itemCount() == 0) {
+        printErr(QStringLiteral("nofade-cli scan: %1: no images found (looked for jpg, jpeg, png, bmp, tif, "
+                                "tiff, webp, pgm, ppm, pbm files)\n").arg(request.path));
+        return kFailed;
+    }
+
+    ScanFeedback feedback;
+    g_interruptible = &feedback;
+    std::signal(SIGINT, cancelOnInterrupt);
+    std::signal(SIGTERM, cancelOnInterrupt);
+    TerminalProgress progress(stderrIsTerminal());
+    const Profile profile = scanDataset(*dataset.source, request.settings, request.options, feedback, [&] {
+        progress.update(feedback.done(), feedback.total(), feedback.failed());
+    });
+    progress.finish();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_interruptible = nullptr;
+
+    reportFailures(profile);
+    const bool jsonToStdout = request.out == QLatin1String("-");
+    const QString summary = summaryText(profile, request, dataset.warnings);
+    if (jsonToStdout)
+        printErr(summary);
+    else
+        printOut(summary);
+    if (!request.out.isEmpty()) {
+        QString error;
+        if (!writeOutput(request.out, profileToJsonBytes(profile, request.perImage), &error)) {
+            printErr(QStringLiteral("nofade-cli scan: %1\n").arg(error));
+            return kFailed;
+        }
+        if (!jsonToStdout)
+            printOut(QStringLiteral("Profile     %1\n").arg(request.out));
+    }
+    if (feedback.isCancelled())
+        return kInterrupted;
+    if (profile.images() == 0) {
+        printErr(QStringLiteral("nofade-cli scan: %1: none of the %2 images could be analysed\n")
+                     .arg(request.path).arg(profile.failedItems()));
+        return kFailed;
+    }
+    return kOk;
+}
+
+} // namespace nofade::cli

@@ -1,0 +1,20 @@
+#pragma once
+// A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal.
+#include <cstdint>
+#include <QElapsedTimer>
+
+namespace nofade::cli {
+
+class TerminalProgress {
+public:
+    explicit TerminalProgress(bool enabled);
+    void update(std::int64_t done, std::int64_t total, std::int64_t failed);
+    void finish(); // clears the line
+
+private:
+    bool enabled_;
+    bool drawn_ = false;
+    QElapsedTimer clock_;
+};
+
+} // namespace nofade::cli

@@ -1,0 +1,76 @@
+#include "datasets/dataset_opener.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "datasets/cifar_source.h"
+#include "datasets/folder_source.h"
+#include "datasets/idx_source.h"
+
+namespace nofade {
+
+DatasetFormat detectDatasetFormat(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.isDir()) {
+        if (IdxSource::isIdxImageFileName(info.fileName()))
+            return DatasetFormat::Idx;
+        if (CifarSource::isCifarBatchFileName(info.fileName()))
+            return DatasetFormat::Cifar;
+        return DatasetFormat::Folder;
+    }
+    const QStringList files = QDir(path).entryList(QDir::Files);
+    for (const QString& f : files)
+        if (IdxSource::isIdxImageFileName(f))
+            return DatasetFormat::Idx;
+    for (const QString& f : files)
+        if (CifarSource::isCifarBatchFileName(f))
+            return DatasetFormat::Cifar;
+    return DatasetFormat::Folder;
+}
+
+OpenedDataset openDataset(const QString& path, DatasetFormat format)
+{
+    OpenedDataset out;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        out.error = QStringLiteral("%1: no such file or folder").arg(path);
+        return out;
+    }
+    if (format == DatasetFormat::Auto)
+        format = detectDatasetFormat(path);
+    QString error;
+    switch (format) {
+    case DatasetFormat::Idx: {
+        auto s = IdxSource::open(path, &error);
+        if (s)
+            out.warnings = s->warnings();
+        out.source = std::move(s);
+        break;
+    }
+    case DatasetFormat::Cifar: {
+        auto s = CifarSource::open(path, &error);
+        if (s)
+            out.warnings = s->warnings();
+        out.source = std::move(s);
+        break;
+    }
+    case DatasetFormat::Folder:
+    case DatasetFormat::Auto: {
+        if (!info.isDir()) {
+            error = QStringLiteral("not a folder (an image dataset is a folder of images, IDX or CIFAR files)");
+            break;
+        }
+        auto s = FolderSource::open(path, &error);
+        if (s)
+            out.warnings = s->warnings();
+        out.source = std::move(s);
+        break;
+    }
+    }
+    if (!out.source)
+        out.error = QStringLiteral("%1: %2").arg(path, error);
+    return out;
+}
+
+} // namespace nofade

@@ -1,0 +1,68 @@
+#pragma once
+// A dataset as the scan engine sees it: a fixed, deterministic list of items (images), each with
+// an optional class, grouped into units of work that can run in parallel. A folder has one unit
+// per file; an IDX or CIFAR file is one unit read sequentially (gzip cannot seek cheaply).
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <QString>
+#include <QStringList>
+
+#include "datasets/dataset_format.h"
+#include "datasets/path_text.h"
+#include "imaging/gray_mode.h"
+#include "imaging/image_decoder.h"
+
+namespace nofade {
+
+// Receives the outcome of each item of a unit. Called from worker threads, one unit per thread
+// at a time; implementations must be safe for concurrent calls about different items.
+class ItemSink {
+public:
+    virtual ~ItemSink() = default;
+    virtual void imageDone(std::int64_t item, int classIndex, double entropyBits) = 0;
+    virtual void imageFailed(std::int64_t item, const QString& reason) = 0;
+    // Items first..last (inclusive) could not be read at all (e.g. a truncated IDX file):
+    // reported once, as one entry, instead of thousands.
+    virtual void rangeFailed(std::int64_t first, std::int64_t last, const QString& reason) = 0;
+};
+
+struct UnitContext {
+    GrayMode gray = GrayMode::Exact;
+    DecodeLimits limits;
+    std::function<bool(std::int64_t item)> wanted; // the shard filter
+    const std::atomic<bool>* cancel = nullptr;
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+};
+
+class DatasetSource {
+public:
+    virtual ~DatasetSource() = default;
+
+    virtual DatasetFormat format() const = 0;
+    QString rootPath() const { return rootPath_; }
+
+    virtual std::int64_t itemCount() const = 0;
+    QStringList classNames() const { return classNames_; }
+    // The item's class as known before scanning (-1 when unknown or unlabelled); IDX and CIFAR
+    // report classes while scanning.
+    virtual int knownClassOf(std::int64_t item) const = 0;
+    // The item's path relative to the dataset root ("file#record" inside container files).
+    virtual PathText itemPath(std::int64_t item) const = 0;
+
+    virtual int unitCount() const = 0;
+    // Processes the wanted items of a unit. Must stop promptly once ctx.cancelled().
+    virtual void scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) const = 0;
+    // The items a unit covers, [first, last) in item order, to count the work before it starts.
+    virtual std::pair<std::int64_t, std::int64_t> unitItems(int unit) const = 0;
+
+    // One item decoded in colour (BGR), for display.
+    virtual DecodedImage loadForDisplay(std::int64_t item, const DecodeLimits& limits) const = 0;
+
+protected:
+    QString rootPath_;
+    QStringList classNames_;
+};
+
+} // namespace nofade

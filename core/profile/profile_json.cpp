@@ -1,0 +1,361 @@
+#include "profile/profile_json.h"
+
+#include <cmath>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace nofade {
+
+namespace {
+
+QJsonValue number(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonArray countsArray(const EntropyHistogram& h)
+{
+    QJsonArray a;
+    for (std::uint64_t c : h.counts())
+        a.append(static_cast<qint64>(c));
+    return a;
+}
+
+QJsonObject rawMoments(const Moments& m)
+{
+    return QJsonObject{{QStringLiteral("count"), static_cast<qint64>(m.count())},
+                       {QStringLiteral("sum_q48"), m.sumText()},
+                       {QStringLiteral("sumsq_q44"), m.sumOfSquaresText()},
+                       {QStringLiteral("min"), m.min()},
+                       {QStringLiteral("max"), m.max()}};
+}
+
+QJsonObject summary(const Moments& m)
+{
+    return QJsonObject{{QStringLiteral("mean"), number(m.mean())},
+                       {QStringLiteral("std"), number(m.stdDev())},
+                       {QStringLiteral("min"), m.count() ? QJsonValue(m.min()) : QJsonValue()},
+                       {QStringLiteral("max"), m.count() ? QJsonValue(m.max()) : QJsonValue()}};
+}
+
+QJsonObject settingsJson(const ProfileSettings& s)
+{
+    return QJsonObject{{QStringLiteral("gray"), grayModeName(s.gray)},
+                       {QStringLiteral("bins"), s.bins},
+                       {QStringLiteral("class_model"), classModelName(s.classModel)},
+                       {QStringLiteral("min_class_images"), s.minClassImages},
+                       {QStringLiteral("sigma_floor"), s.sigmaFloor},
+                       {QStringLiteral("max_pixels"), static_cast<qint64>(s.limits.maxPixels)},
+                       {QStringLiteral("fine_bins"), kFineHistogramBins},
+                       {QStringLiteral("entropy_unit"), QStringLiteral("bits")}};
+}
+
+// Reading helpers: each names the key it failed on.
+class Reader {
+public:
+    QString error;
+
+    QJsonObject object(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isObject())
+            fail(where + key, QStringLiteral("missing or not an object"));
+        return v.toObject();
+    }
+    QJsonArray array(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isArray())
+            fail(where + key, QStringLiteral("missing or not an array"));
+        return v.toArray();
+    }
+    QString string(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isString())
+            fail(where + key, QStringLiteral("missing or not a string"));
+        return v.toString();
+    }
+    double real(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isDouble())
+            fail(where + key, QStringLiteral("missing or not a number"));
+        return v.toDouble();
+    }
+    qint64 integer(const QJsonObject& o, const QString& key, const QString& where, qint64 min = 0)
+    {
+        const QJsonValue v = o.value(key);
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d != std::floor(d) || d < double(min) || d > 9.0e15) {
+            fail(where + key, QStringLiteral("missing or not a whole number >= %1").arg(min));
+            return min;
+        }
+        return static_cast<qint64>(d);
+    }
+    bool boolean(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (!v.isBool())
+            fail(where + key, QStringLiteral("missing or not true/false"));
+        return v.toBool();
+    }
+    Moments moments(const QJsonObject& raw, const QString& where)
+    {
+        const qint64 count = integer(raw, QStringLiteral("count"), where);
+        const QString sum = string(raw, QStringLiteral("sum_q48"), where);
+        const QString sumsq = string(raw, QStringLiteral("sumsq_q44"), where);
+        const double min = real(raw, QStringLiteral("min"), where);
+        const double max = real(raw, QStringLiteral("max"), where);
+        if (!ok())
+            return {};
+        const auto m = Moments::fromRaw(count, sum, sumsq, min, max);
+        if (!m)
+            fail(where.chopped(1), QStringLiteral("inconsistent raw moments"));
+        return m.value_or(Moments{});
+    }
+    EntropyHistogram histogram(const QJsonArray& counts, int bins, const QString& where)
+    {
+        EntropyHistogram h(bins);
+        if (counts.size() != bins) {
+            fail(where, QStringLiteral("has %1 counts, expected %2").arg(counts.size()).arg(bins));
+            return h;
+        }
+        for (int i = 0; i < bins; ++i) {
+            const double d = counts[i].toDouble(-1);
+            if (!counts[i].isDouble() || d < 0 || d != std::floor(d)) {
+                fail(QStringLiteral("%1[%2]").arg(where).arg(i), QStringLiteral("not a count"));
+                return h;
+            }
+            h.counts()[std::size_t(i)] = static_cast<std::uint64_t>(d);
+        }
+        return h;
+    }
+    void fail(const QString& where, const QString& why)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("%1: %2").arg(where, why);
+    }
+    bool ok() const { return error.isEmpty(); }
+};
+
+} // namespace
+
+QJsonObject profileToJson(const Profile& p, bool includePerImage)
+{
+    QJsonObject json;
+    json[QStringLiteral("schema")] = QString::fromLatin1(kProfileSchema);
+    json[QStringLiteral("generator")] = QStringLiteral("nofade " NOFADE_VERSION);
+    json[QStringLiteral("settings")] = settingsJson(p.settings);
+
+    QJsonArray shards;
+    for (int s : p.source.shards)
+        shards.append(s);
+    json[QStringLiteral("source")] = QJsonObject{
+        {QStringLiteral("path"), p.source.path},
+        {QStringLiteral("format"), datasetFormatName(p.source.format)},
+        {QStringLiteral("items"), static_cast<qint64>(p.source.items)},
+        {QStringLiteral("shard_count"), p.source.shardCount},
+        {QStringLiteral("shards"), shards}};
+
+    json[QStringLiteral("images")] = static_cast<qint64>(p.images());
+    json[QStringLiteral("unlabelled")] = static_cast<qint64>(p.unlabelledImages());
+    json[QStringLiteral("complete")] = p.complete;
+
+    QJsonArray failed;
+    for (const FailedItem& f : p.failed)
+        failed.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                  {QStringLiteral("reason"), f.reason},
+                                  {QStringLiteral("index"), static_cast<qint64>(f.index)},
+                                  {QStringLiteral("items"), static_cast<qint64>(f.items)}});
+    json[QStringLiteral("failed")] = failed;
+    json[QStringLiteral("failed_items")] = static_cast<qint64>(p.failedItems());
+
+    QJsonObject entropy = summary(p.moments);
+    entropy[QStringLiteral("median")] = number(p.fine.quantile(0.5));
+    entropy[QStringLiteral("q1")] = number(p.fine.quantile(0.25));
+    entropy[QStringLiteral("q3")] = number(p.fine.quantile(0.75));
+    entropy[QStringLiteral("quantile_resolution")] = p.fine.binWidth();
+    entropy[QStringLiteral("histogram")] = QJsonObject{
+        {QStringLiteral("range"), QJsonArray{0.0, kMaxEntropyBits}},
+        {QStringLiteral("bins"), p.fine.bins()},
+        {QStringLiteral("counts"), countsArray(p.fine)}};
+    entropy[QStringLiteral("raw")] = rawMoments(p.moments);
+    json[QStringLiteral("entropy")] = entropy;
+
+    QJsonArray classes;
+    for (const ClassProfile& c : p.classes) {
+        QJsonObject o = summary(c.moments);
+        o[QStringLiteral("name")] = c.name;
+        o[QStringLiteral("images")] = static_cast<qint64>(c.moments.count());
+        o[QStringLiteral("histogram")] = countsArray(c.histogram);
+        o[QStringLiteral("raw")] = rawMoments(c.moments);
+        classes.append(o);
+    }
+    json[QStringLiteral("classes")] = classes;
+
+    const JsdSummary jsd = p.jsd();
+    QJsonArray pairs;
+    for (const JsdPair& pair : jsd.pairs)
+        pairs.append(QJsonObject{{QStringLiteral("a"), p.classes[std::size_t(pair.a)].name},
+                                 {QStringLiteral("b"), p.classes[std::size_t(pair.b)].name},
+                                 {QStringLiteral("distance"), pair.distance}});
+    QJsonObject jsdJson{{QStringLiteral("model"), classModelName(p.settings.classModel)},
+                        {QStringLiteral("base"), 2},
+                        {QStringLiteral("pairs"), pairs},
+                        {QStringLiteral("sum"), jsd.sum},
+                        {QStringLiteral("complexity"), jsd.complexity ? QJsonValue(*jsd.complexity) : QJsonValue()}};
+    if (!jsd.complexity)
+        jsdJson[QStringLiteral("reason")] = jsd.reason;
+    json[QStringLiteral("jsd")] = jsdJson;
+    json[QStringLiteral("complexity")] = QJsonObject{
+        {QStringLiteral("entropy"), number(p.entropyComplexity())},
+        {QStringLiteral("js"), jsd.complexity ? QJsonValue(*jsd.complexity) : QJsonValue()}};
+
+    if (includePerImage) {
+        QJsonArray perImage;
+        for (const ImageEntropy& e : p.perImage) {
+            QJsonObject o{{QStringLiteral("index"), static_cast<qint64>(e.index)},
+                          {QStringLiteral("path"), e.path},
+                          {QStringLiteral("class"), e.classIndex >= 0
+                                                        ? QJsonValue(p.classes[std::size_t(e.classIndex)].name)
+                                                        : QJsonValue()},
+                          {QStringLiteral("entropy"), e.entropy}};
+            if (e.pathEscaped)
+                o[QStringLiteral("path_escaped")] = true;
+            perImage.append(o);
+        }
+        json[QStringLiteral("per_image")] = perImage;
+    }
+    return json;
+}
+
+QByteArray profileToJsonBytes(const Profile& profile, bool includePerImage)
+{
+    return QJsonDocument(profileToJson(profile, includePerImage)).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
+{
+    Reader r;
+    const QString schema = json.value(QStringLiteral("schema")).toString();
+    if (schema != QLatin1String(kProfileSchema)) {
+        *error = schema.startsWith(QLatin1String("nofade.profile/"))
+                     ? QStringLiteral("schema: %1 is newer than this version reads (%2)").arg(schema, kProfileSchema)
+                     : QStringLiteral("schema: not a NoFADE profile (expected \"%1\")").arg(kProfileSchema);
+        return std::nullopt;
+    }
+    Profile p;
+    const QJsonObject s = r.object(json, QStringLiteral("settings"), QString());
+    const auto gray = grayModeFromName(s.value(QStringLiteral("gray")).toString());
+    const auto model = classModelFromName(s.value(QStringLiteral("class_model")).toString());
+    if (!gray)
+        r.fail(QStringLiteral("settings.gray"), QStringLiteral("must be \"exact\" or \"fast\""));
+    if (!model)
+        r.fail(QStringLiteral("settings.class_model"), QStringLiteral("must be \"histogram\" or \"gaussian\""));
+    p.settings.gray = gray.value_or(GrayMode::Exact);
+    p.settings.classModel = model.value_or(ClassModel::Histogram);
+    p.settings.bins = int(r.integer(s, QStringLiteral("bins"), QStringLiteral("settings."), 1));
+    p.settings.minClassImages = int(r.integer(s, QStringLiteral("min_class_images"), QStringLiteral("settings."), 1));
+    p.settings.sigmaFloor = r.real(s, QStringLiteral("sigma_floor"), QStringLiteral("settings."));
+    p.settings.limits.maxPixels = r.integer(s, QStringLiteral("max_pixels"), QStringLiteral("settings."), 1);
+    if (r.ok() && r.integer(s, QStringLiteral("fine_bins"), QStringLiteral("settings."), 1) != kFineHistogramBins)
+        r.fail(QStringLiteral("settings.fine_bins"), QStringLiteral("must be %1").arg(kFineHistogramBins));
+    if (r.ok() && !p.settings.validate().isEmpty())
+        r.fail(QStringLiteral("settings"), p.settings.validate());
+
+    const QJsonObject src = r.object(json, QStringLiteral("source"), QString());
+    p.source.path = r.string(src, QStringLiteral("path"), QStringLiteral("source."));
+    const auto format = datasetFormatFromName(src.value(QStringLiteral("format")).toString());
+    if (!format || *format == DatasetFormat::Auto)
+        r.fail(QStringLiteral("source.format"), QStringLiteral("must be folder, idx or cifar"));
+    p.source.format = format.value_or(DatasetFormat::Folder);
+    p.source.items = r.integer(src, QStringLiteral("items"), QStringLiteral("source."));
+    p.source.shardCount = int(r.integer(src, QStringLiteral("shard_count"), QStringLiteral("source."), 1));
+    p.source.shards.clear();
+    for (const QJsonValue& v : r.array(src, QStringLiteral("shards"), QStringLiteral("source."))) {
+        const int shard = v.toInt(-1);
+        if (shard < 0 || shard >= p.source.shardCount)
+            r.fail(QStringLiteral("source.shards"), QStringLiteral("shard index out of range"));
+        p.source.shards.push_back(shard);
+    }
+    p.complete = r.boolean(json, QStringLiteral("complete"), QString());
+
+    for (const QJsonValue& v : r.array(json, QStringLiteral("failed"), QString())) {
+        const QJsonObject f = v.toObject();
+        p.failed.push_back({r.string(f, QStringLiteral("path"), QStringLiteral("failed[].")),
+                            r.string(f, QStringLiteral("reason"), QStringLiteral("failed[].")),
+                            r.integer(f, QStringLiteral("index"), QStringLiteral("failed[]."), -1),
+                            r.integer(f, QStringLiteral("items"), QStringLiteral("failed[]."), 1)});
+    }
+
+    const QJsonObject entropy = r.object(json, QStringLiteral("entropy"), QString());
+    p.moments = r.moments(r.object(entropy, QStringLiteral("raw"), QStringLiteral("entropy.")),
+                          QStringLiteral("entropy.raw."));
+    const QJsonObject hist = r.object(entropy, QStringLiteral("histogram"), QStringLiteral("entropy."));
+    p.fine = r.histogram(r.array(hist, QStringLiteral("counts"), QStringLiteral("entropy.histogram.")),
+                         kFineHistogramBins, QStringLiteral("entropy.histogram.counts"));
+    if (r.ok() && p.fine.total() != std::uint64_t(p.moments.count()))
+        r.fail(QStringLiteral("entropy.histogram.counts"),
+               QStringLiteral("sum to %1 but raw.count is %2").arg(p.fine.total()).arg(p.moments.count()));
+
+    const QJsonArray classes = r.array(json, QStringLiteral("classes"), QString());
+    for (int i = 0; i < classes.size() && r.ok(); ++i) {
+        const QJsonObject c = classes[i].toObject();
+        const QString where = QStringLiteral("classes[%1].").arg(i);
+        ClassProfile cp;
+        cp.name = r.string(c, QStringLiteral("name"), where);
+        cp.moments = r.moments(r.object(c, QStringLiteral("raw"), where), where + QStringLiteral("raw."));
+        cp.histogram = r.histogram(r.array(c, QStringLiteral("histogram"), where), p.settings.bins,
+                                   where + QStringLiteral("histogram"));
+        if (r.ok() && cp.histogram.total() != std::uint64_t(cp.moments.count()))
+            r.fail(where + QStringLiteral("histogram"), QStringLiteral("counts disagree with raw.count"));
+        p.classes.push_back(std::move(cp));
+    }
+
+    if (json.contains(QStringLiteral("per_image"))) {
+        QHash<QString, int> classIndex;
+        for (int i = 0; i < int(p.classes.size()); ++i)
+            classIndex.insert(p.classes[std::size_t(i)].name, i);
+        const QJsonArray per = r.array(json, QStringLiteral("per_image"), QString());
+        p.perImage.reserve(std::size_t(per.size()));
+        for (int i = 0; i < per.size() && r.ok(); ++i) {
+            const QJsonObject e = per[i].toObject();
+            const QString where = QStringLiteral("per_image[%1].").arg(i);
+            ImageEntropy img;
+            img.index = r.integer(e, QStringLiteral("index"), where);
+            img.path = r.string(e, QStringLiteral("path"), where);
+            img.pathEscaped = e.value(QStringLiteral("path_escaped")).toBool(false);
+            img.entropy = r.real(e, QStringLiteral("entropy"), where);
+            const QJsonValue cls = e.value(QStringLiteral("class"));
+            if (cls.isString()) {
+                img.classIndex = classIndex.value(cls.toString(), -1);
+                if (img.classIndex < 0)
+                    r.fail(where + QStringLiteral("class"), QStringLiteral("names no class of this profile"));
+            }
+            p.perImage.push_back(std::move(img));
+        }
+    }
+    if (!r.ok()) {
+        *error = r.error;
+        return std::nullopt;
+    }
+    return p;
+}
+
+std::optional<Profile> profileFromJsonBytes(const QByteArray& bytes, QString* error)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("not a JSON object");
+        return std::nullopt;
+    }
+    return profileFromJson(doc.object(), error);
+}
+
+} // namespace nofade

@@ -1,0 +1,22 @@
+#pragma once
+// Profile <-> versioned JSON ("schema": "nofade.profile/1"), documented in docs/CLI.md.
+// The raw state (integer sums, counts) is written beside the derived numbers, so a profile
+// reloads bit-for-bit and shard profiles merge exactly.
+#include <optional>
+#include <QByteArray>
+#include <QJsonObject>
+
+#include "profile/profile.h"
+
+namespace nofade {
+
+inline constexpr char kProfileSchema[] = "nofade.profile/1";
+
+QJsonObject profileToJson(const Profile& profile, bool includePerImage);
+QByteArray profileToJsonBytes(const Profile& profile, bool includePerImage);
+
+// Nullopt with `error` naming the key and the reason on anything malformed or of another schema.
+std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error);
+std::optional<Profile> profileFromJsonBytes(const QByteArray& bytes, QString* error);
+
+} // namespace nofade

@@ -1,0 +1,32 @@
+#pragma once
+// A small progress/cancel object shared between whoever asked for a scan (GUI or CLI thread)
+// and the workers. The asker polls done()/total() at its own pace (a 10 Hz timer, a progress bar)
+// and calls cancel(); workers only touch atomics, so nobody ever blocks on it.
+#include <atomic>
+#include <cstdint>
+
+namespace nofade {
+
+class ScanFeedback {
+public:
+    void cancel() { cancelled_.store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return cancelled_.load(std::memory_order_relaxed); }
+    const std::atomic<bool>& cancelFlag() const { return cancelled_; }
+
+    std::int64_t done() const { return done_.load(std::memory_order_relaxed); }
+    std::int64_t total() const { return total_.load(std::memory_order_relaxed); }
+    std::int64_t failed() const { return failed_.load(std::memory_order_relaxed); }
+
+    // Written by the scan engine.
+    void setTotal(std::int64_t total) { total_.store(total, std::memory_order_relaxed); }
+    void addDone(std::int64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
+    void addFailed(std::int64_t n) { failed_.fetch_add(n, std::memory_order_relaxed); }
+
+private:
+    std::atomic<bool> cancelled_{false};
+    std::atomic<std::int64_t> done_{0};
+    std::atomic<std::int64_t> total_{0};
+    std::atomic<std::int64_t> failed_{0};
+};
+
+} // namespace nofade

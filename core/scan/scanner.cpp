@@ -1,0 +1,184 @@
+#include "scan/scanner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <limits>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace nofade {
+
+namespace {
+
+constexpr double kNotDone = std::numeric_limits<double>::quiet_NaN();
+
+// Collects outcomes from the workers into per-item slots; aggregation happens afterwards in item
+// order, on one thread, so the profile does not depend on thread timing.
+class CollectingSink final : public ItemSink {
+public:
+    CollectingSink(const DatasetSource& source, const Shard& shard, ScanFeedback& feedback)
+        : source_(source), shard_(shard), feedback_(feedback),
+          entropy_(std::size_t(source.itemCount()), kNotDone),
+          classOf_(std::size_t(source.itemCount()), -1)
+    {
+    }
+
+    void imageDone(std::int64_t item, int classIndex, double entropyBits) override
+    {
+        entropy_[std::size_t(item)] = entropyBits;
+        classOf_[std::size_t(item)] = classIndex;
+        feedback_.addDone(1);
+    }
+
+    void imageFailed(std::int64_t item, const QString& reason) override
+    {
+        const PathText path = source_.itemPath(item);
+        std::lock_guard lock(mutex_);
+        failed_.push_back({path.text, reason, item, 1});
+        feedback_.addDone(1);
+        feedback_.addFailed(1);
+    }
+
+    void rangeFailed(std::int64_t first, std::int64_t last, const QString& reason) override
+    {
+        std::int64_t wanted = 0;
+        for (std::int64_t i = first; i <= last; ++i)
+            wanted += shard_.contains(i) ? 1 : 0;
+        if (wanted == 0)
+            return;
+        QString path = source_.itemPath(first).text;
+        if (last > first)
+            path += QStringLiteral("-%1").arg(source_.itemPath(last).text.section(QLatin1Char('#'), -1));
+        std::lock_guard lock(mutex_);
+        failed_.push_back({path, reason, first, wanted});
+        feedback_.addDone(wanted);
+        feedback_.addFailed(wanted);
+    }
+
+    double entropyOf(std::int64_t item) const { return entropy_[std::size_t(item)]; }
+    int classOf(std::int64_t item) const { return classOf_[std::size_t(item)]; }
+    std::vector<FailedItem> takeFailures()
+    {
+        std::sort(failed_.begin(), failed_.end(),
+                  [](const FailedItem& a, const FailedItem& b) { return a.index < b.index; });
+        return std::move(failed_);
+    }
+
+private:
+    const DatasetSource& source_;
+    Shard shard_;
+    ScanFeedback& feedback_;
+    std::vector<double> entropy_; // NaN until the item is analysed
+    std::vector<int> classOf_;
+    std::mutex mutex_;
+    std::vector<FailedItem> failed_;
+};
+
+// The units that hold at least one item of the shard.
+std::vector<int> unitsOfShard(const DatasetSource& source, const Shard& shard)
+{
+    std::vector<int> units;
+    for (int u = 0; u < source.unitCount(); ++u) {
+        const auto [first, end] = source.unitItems(u);
+        const std::int64_t firstWanted =
+            shard.isWhole() ? first : first + ((shard.index - first % shard.count) + shard.count) % shard.count;
+        if (firstWanted < end)
+            units.push_back(u);
+    }
+    return units;
+}
+
+} // namespace
+
+int defaultThreadCount()
+{
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings,
+                    const ScanOptions& options, ScanFeedback& feedback, const std::function<void()>& tick)
+{
+    const std::int64_t itemCount = source.itemCount();
+    const Shard shard = options.shard;
+    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
+    Profile profile = makeEmptyProfile(settings, info, source.classNames());
+    feedback.setTotal(shard.itemsOf(itemCount));
+
+    const std::vector<int> units = unitsOfShard(source, shard);
+    CollectingSink sink(source, shard, feedback);
+    UnitContext ctx;
+    ctx.gray = settings.gray;
+    ctx.limits = settings.limits;
+    if (!shard.isWhole())
+        ctx.wanted = [shard](std::int64_t item) { return shard.contains(item); };
+    ctx.cancel = &feedback.cancelFlag();
+
+    const int threads = std::clamp(options.threads > 0 ? options.threads : defaultThreadCount(), 1,
+                                   std::max(1, int(units.size())));
+    std::atomic<std::size_t> nextUnit{0};
+    std::mutex doneMutex;
+    std::condition_variable doneSignal;
+    int running = threads;
+    std::vector<std::jthread> workers;
+    workers.reserve(std::size_t(threads));
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            for (;;) {
+                const std::size_t i = nextUnit.fetch_add(1, std::memory_order_relaxed);
+                if (i >= units.size() || ctx.cancelled())
+                    break;
+                try {
+                    source.scanUnit(units[i], ctx, sink);
+                } catch (const std::exception& e) { // e.g. out of memory: lose the unit, not the scan
+                    const auto [first, end] = source.unitItems(units[i]);
+                    sink.rangeFailed(first, end - 1, QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
+                }
+            }
+            std::lock_guard lock(doneMutex);
+            --running;
+            doneSignal.notify_all();
+        });
+    }
+    {
+        std::unique_lock lock(doneMutex);
+        while (running > 0) {
+            doneSignal.wait_for(lock, std::chrono::milliseconds(100));
+            if (tick) {
+                lock.unlock();
+                tick();
+                lock.lock();
+            }
+        }
+    }
+    workers.clear(); // join
+
+    // Aggregate in item order.
+    const int classCount = int(profile.classes.size());
+    for (std::int64_t item = 0; item < itemCount; ++item) {
+        const double h = sink.entropyOf(item);
+        if (std::isnan(h))
+            continue;
+        int c = sink.classOf(item);
+        if (c >= classCount)
+            c = -1;
+        profile.moments.add(h);
+        profile.fine.add(h);
+        if (c >= 0) {
+            profile.classes[std::size_t(c)].moments.add(h);
+            profile.classes[std::size_t(c)].histogram.add(h);
+        }
+        const PathText path = source.itemPath(item);
+        profile.perImage.push_back({item, path.text, path.escaped, c, h});
+    }
+    profile.failed = sink.takeFailures();
+    profile.complete = !feedback.isCancelled()
+                       && profile.images() + profile.failedItems() == shard.itemsOf(itemCount);
+    if (tick)
+        tick();
+    return profile;
+}
+
+} // namespace nofade

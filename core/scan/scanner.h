@@ -1,0 +1,28 @@
+#pragma once
+// The one scan engine behind the GUI and the CLI: every wanted item of a dataset source through
+// worker threads, into a Profile. Memory is bounded by threads x one decoded image; a file that
+// cannot be used becomes a failure entry and the scan goes on; cancel returns promptly with the
+// partial profile marked incomplete.
+#include <functional>
+
+#include "datasets/dataset_source.h"
+#include "profile/profile.h"
+#include "scan/scan_feedback.h"
+#include "scan/shard.h"
+
+namespace nofade {
+
+struct ScanOptions {
+    int threads = 0; // 0: one per core
+    Shard shard;
+};
+
+int defaultThreadCount();
+
+// Blocks the calling thread until the scan ends (run it in a worker in a GUI). `tick`, if set,
+// is called on the calling thread about ten times a second while the workers run.
+Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings,
+                    const ScanOptions& options, ScanFeedback& feedback,
+                    const std::function<void()>& tick = {});
+
+} // namespace nofade
