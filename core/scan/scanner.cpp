@@ -46,7 +46,7 @@ public:
     {
         std::int64_t wanted = 0;
         for (std::int64_t i = first; i <= last; ++i)
-            wanted += shard_.contains(i) ? 1 : 0;
+            wanted += (wanted_ ? wanted_(i) : shard_.contains(i)) ? 1 : 0;
         if (wanted == 0)
             return;
         QString path = source_.itemPath(first).text;
@@ -56,6 +56,23 @@ public:
         failed_.push_back({path, reason, first, wanted});
         feedback_.addDone(wanted);
         feedback_.addFailed(wanted);
+    }
+
+    // The items this scan still has to settle (shard and resume); all of the shard when unset.
+    void setWanted(std::function<bool(std::int64_t)> wanted) { wanted_ = std::move(wanted); }
+
+    // Seeds the outcome of an item from a previous scan (single-threaded, before workers start).
+    void preset(const ImageEntropy& image)
+    {
+        entropy_[std::size_t(image.index)] = image.entropy;
+        classOf_[std::size_t(image.index)] = image.classIndex;
+        feedback_.addDone(1);
+    }
+    void presetFailure(const FailedItem& failure)
+    {
+        failed_.push_back(failure);
+        feedback_.addDone(failure.items);
+        feedback_.addFailed(failure.items);
     }
 
     double entropyOf(std::int64_t item) const { return entropy_[std::size_t(item)]; }
@@ -70,6 +87,7 @@ public:
 private:
     const DatasetSource& source_;
     Shard shard_;
+    std::function<bool(std::int64_t)> wanted_;
     ScanFeedback& feedback_;
     std::vector<double> entropy_; // NaN until the item is analysed
     std::vector<int> classOf_;
@@ -91,7 +109,43 @@ std::vector<int> unitsOfShard(const DatasetSource& source, const Shard& shard)
     return units;
 }
 
+// Marks the items a previous scan already settled, and seeds their outcomes into the sink.
+std::vector<bool> seedFromPrevious(const Profile& previous, CollectingSink& sink, std::int64_t itemCount)
+{
+    std::vector<bool> settled(std::size_t(itemCount), false);
+    for (const ImageEntropy& image : previous.perImage) {
+        if (image.index < 0 || image.index >= itemCount || settled[std::size_t(image.index)])
+            continue;
+        settled[std::size_t(image.index)] = true;
+        sink.preset(image);
+    }
+    for (const FailedItem& failure : previous.failed) {
+        const std::int64_t first = failure.index;
+        if (first < 0 || first + failure.items > itemCount)
+            continue;
+        for (std::int64_t i = first; i < first + failure.items; ++i)
+            settled[std::size_t(i)] = true;
+        sink.presetFailure(failure);
+    }
+    return settled;
+}
+
 } // namespace
+
+QString resumeMismatch(const Profile& previous, const DatasetSource& source,
+                       const ProfileSettings& settings, const Shard& shard)
+{
+    if (!(previous.settings == settings))
+        return QStringLiteral("the settings changed since the previous scan");
+    if (previous.source.format != source.format() || previous.source.items != source.itemCount()
+        || previous.classes.size() != std::size_t(source.classNames().size()))
+        return QStringLiteral("the dataset changed since the previous scan");
+    if (previous.source.shardCount != shard.count || previous.source.shards != std::vector<int>{shard.index})
+        return QStringLiteral("the previous scan was of another shard");
+    if (previous.images() > 0 && previous.perImage.empty())
+        return QStringLiteral("the previous scan kept no per-image results");
+    return {};
+}
 
 int defaultThreadCount()
 {
@@ -112,8 +166,16 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     UnitContext ctx;
     ctx.gray = settings.gray;
     ctx.limits = settings.limits;
-    if (!shard.isWhole())
+    std::vector<bool> settled;
+    if (options.resume && resumeMismatch(*options.resume, source, settings, shard).isEmpty())
+        settled = seedFromPrevious(*options.resume, sink, itemCount);
+    if (!settled.empty())
+        ctx.wanted = [shard, &settled](std::int64_t item) {
+            return shard.contains(item) && !settled[std::size_t(item)];
+        };
+    else if (!shard.isWhole())
         ctx.wanted = [shard](std::int64_t item) { return shard.contains(item); };
+    sink.setWanted(ctx.wanted);
     ctx.cancel = &feedback.cancelFlag();
 
     const int threads = std::clamp(options.threads > 0 ? options.threads : defaultThreadCount(), 1,

@@ -4,6 +4,7 @@
 // cannot be used becomes a failure entry and the scan goes on; cancel returns promptly with the
 // partial profile marked incomplete.
 #include <functional>
+#include <memory>
 
 #include "datasets/dataset_source.h"
 #include "profile/profile.h"
@@ -15,7 +16,15 @@ namespace nofade {
 struct ScanOptions {
     int threads = 0; // 0: one per core
     Shard shard;
+    // A previous, partial scan of the same dataset with the same settings and shard: its
+    // analysed and failed items are kept as they are and not decoded again. Ignored (a full
+    // scan runs) when it does not match; see resumeMismatch().
+    std::shared_ptr<const Profile> resume;
 };
+
+// Why `previous` cannot seed a scan of `source` with these settings (empty when it can).
+QString resumeMismatch(const Profile& previous, const DatasetSource& source,
+                       const ProfileSettings& settings, const Shard& shard);
 
 int defaultThreadCount();
 
