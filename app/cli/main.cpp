@@ -4,6 +4,7 @@
 
 #include "cli_support.h"
 #include "merge_command.h"
+#include "report_command.h"
 #include "scan_command.h"
 
 namespace {
@@ -17,6 +18,7 @@ struct Command {
 const Command kCommands[] = {
     {"scan", "entropy profile and class JS complexity of an image dataset", nofade::cli::runScanCommand},
     {"merge", "merge shard profiles into the profile of one whole scan", nofade::cli::runMergeCommand},
+    {"report", "training energy, CO2, NoFADE and diminishing-returns fits of a model table", nofade::cli::runReportCommand},
 };
 
 QString usage()

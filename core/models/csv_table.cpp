@@ -1,0 +1,61 @@
+#include "models/csv_table.h"
+
+namespace nofade {
+
+CsvTable::CsvTable(CsvDocument document) : m_doc(std::move(document))
+{
+    if (m_doc.records.isEmpty())
+        return;
+    const CsvRecord& header = m_doc.records.first();
+    for (int i = 0; i < header.cells.size(); ++i) {
+        const QString key = header.cells.at(i).text.trimmed().toCaseFolded();
+        if (!key.isEmpty() && !m_columns.contains(key))
+            m_columns.insert(key, i);
+    }
+    for (int r = 1; r < m_doc.records.size(); ++r)
+        if (!m_doc.records.at(r).isBlank())
+            m_rows.append(r);
+}
+
+int CsvTable::column(const QString& name) const
+{
+    return m_columns.value(name.trimmed().toCaseFolded(), -1);
+}
+
+QString CsvTable::columnName(int column) const
+{
+    return m_doc.records.isEmpty() ? QString() : m_doc.records.first().cell(column).trimmed();
+}
+
+int CsvTable::columnCount() const
+{
+    return m_doc.records.isEmpty() ? 0 : int(m_doc.records.first().cells.size());
+}
+
+QString CsvTable::cell(int dataRow, int column) const
+{
+    return m_doc.records.at(m_rows.at(dataRow)).cell(column);
+}
+
+int CsvTable::line(int dataRow) const
+{
+    return m_doc.records.at(m_rows.at(dataRow)).line;
+}
+
+std::optional<QString> CsvTable::value(int dataRow, const QString& columnName) const
+{
+    const int c = column(columnName);
+    if (c < 0)
+        return std::nullopt;
+    return cell(dataRow, c);
+}
+
+QString cellMessage(const QString& file, int dataRow, int line, const QString& column, const QString& reason)
+{
+    QString where = QStringLiteral("%1: row %2 (line %3)").arg(file).arg(dataRow + 1).arg(line);
+    if (!column.isEmpty())
+        where += QStringLiteral(", column \"%1\"").arg(column);
+    return where + QStringLiteral(": ") + reason;
+}
+
+} // namespace nofade

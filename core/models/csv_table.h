@@ -1,0 +1,40 @@
+#pragma once
+// A CSV document read as a table: a header row naming the columns (any order, case and
+// surrounding spaces ignored), then data rows. Shared by the model, hardware and carbon tables.
+#include <optional>
+#include <QHash>
+#include <QString>
+
+#include "models/csv_document.h"
+
+namespace nofade {
+
+class CsvTable {
+public:
+    explicit CsvTable(CsvDocument document);
+
+    const CsvDocument& document() const { return m_doc; }
+    CsvDocument& document() { return m_doc; }
+    bool hasHeader() const { return !m_doc.records.isEmpty(); }
+    // Column index of a header name, or -1.
+    int column(const QString& name) const;
+    QString columnName(int column) const;
+    int columnCount() const;
+    // Indices (into document().records) of the data rows: every record after the header that
+    // is not an empty line.
+    const QList<int>& dataRecords() const { return m_rows; }
+    QString cell(int dataRow, int column) const;
+    int line(int dataRow) const;
+    // A cell of a named column, or nullopt when the column is absent.
+    std::optional<QString> value(int dataRow, const QString& columnName) const;
+
+private:
+    CsvDocument m_doc;
+    QHash<QString, int> m_columns;
+    QList<int> m_rows;
+};
+
+// "file: row 3 (line 4), column \"score\": reason" — the one wording of every cell error.
+QString cellMessage(const QString& file, int dataRow, int line, const QString& column, const QString& reason);
+
+} // namespace nofade

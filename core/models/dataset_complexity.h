@@ -1,0 +1,37 @@
+#pragma once
+// A dataset's complexity for NoFADE: from a scan profile (C_H and C_JS) or typed in with a note
+// of where it came from.
+#include <optional>
+#include <QString>
+
+#include "models/nofade_score.h"
+
+namespace nofade {
+
+struct Profile;
+
+struct ComplexityInput {
+    QString dataset;                    // as named by the user, or taken from the profile's folder
+    std::optional<double> entropy;      // C_H (bits)
+    std::optional<double> jensenShannon; // C_JS
+    QString jensenShannonReason;        // why the profile has no C_JS
+    std::optional<double> typed;        // typed in: used whatever the dataset's measure
+    QString source;                     // "profile fm.json" or the typed-in note
+};
+
+// C_H and C_JS of a profile. `dataset` empty: the name of the profile's dataset folder/file.
+ComplexityInput complexityFromProfile(const Profile& profile, const QString& dataset, const QString& file);
+
+// A typed-in value: "typed in: <note>".
+ComplexityInput typedComplexity(const QString& dataset, double value, const QString& note);
+
+struct ChosenComplexity {
+    std::optional<double> value;
+    QString source;
+    QString reason; // why there is no value
+};
+
+// The value for `measure`: a typed value as it is, else the profile's C_JS or C_H.
+ChosenComplexity chooseComplexity(const ComplexityInput& input, ComplexityMeasure measure);
+
+} // namespace nofade

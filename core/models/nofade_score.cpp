@@ -1,0 +1,58 @@
+#include "models/nofade_score.h"
+
+#include <cmath>
+
+namespace nofade {
+
+QString logBaseName(LogBase base)
+{
+    switch (base) {
+    case LogBase::Natural: return QStringLiteral("ln");
+    case LogBase::Ten: return QStringLiteral("log10");
+    case LogBase::Two: return QStringLiteral("log2");
+    }
+    return {};
+}
+
+std::optional<LogBase> logBaseFromName(const QString& name)
+{
+    const QString n = name.trimmed().toLower();
+    for (LogBase b : {LogBase::Natural, LogBase::Ten, LogBase::Two})
+        if (n == logBaseName(b))
+            return b;
+    return std::nullopt;
+}
+
+QString complexityMeasureName(ComplexityMeasure measure)
+{
+    return measure == ComplexityMeasure::JensenShannon ? QStringLiteral("C_JS") : QStringLiteral("C_H");
+}
+
+std::optional<ComplexityMeasure> complexityMeasureFromName(const QString& name)
+{
+    const QString n = name.trimmed().toUpper().remove(QLatin1Char('_'));
+    if (n == QLatin1String("CJS") || n == QLatin1String("JS"))
+        return ComplexityMeasure::JensenShannon;
+    if (n == QLatin1String("CH") || n == QLatin1String("H") || n == QLatin1String("ENTROPY"))
+        return ComplexityMeasure::Entropy;
+    return std::nullopt;
+}
+
+ComplexityMeasure defaultMeasure(Task datasetTask)
+{
+    return datasetTask == Task::Classification ? ComplexityMeasure::JensenShannon : ComplexityMeasure::Entropy;
+}
+
+std::optional<double> noFade(double score, double complexity, double flops, LogBase base)
+{
+    if (!(flops > 1.0))
+        return std::nullopt;
+    double logF = std::log(flops);
+    if (base == LogBase::Ten)
+        logF = std::log10(flops);
+    else if (base == LogBase::Two)
+        logF = std::log2(flops);
+    return score * complexity / logF;
+}
+
+} // namespace nofade
