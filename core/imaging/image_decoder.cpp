@@ -33,6 +33,10 @@ QString checkHeader(std::span<const std::uint8_t> bytes, const DecodeLimits& lim
     if (header->dimensionsKnown) {
         if (header->width == 0 || header->height == 0)
             return QStringLiteral("image has zero pixels (%1x%2)").arg(header->width).arg(header->height);
+        constexpr std::int64_t kOpenCvMaxSide = std::int64_t(1) << 20; // OpenCV refuses larger sides
+        if (header->width > kOpenCvMaxSide || header->height > kOpenCvMaxSide)
+            return QStringLiteral("image %1x%2 is beyond OpenCV's limit of %3 pixels per side")
+                .arg(header->width).arg(header->height).arg(kOpenCvMaxSide);
         const double pixels = double(header->width) * double(header->height);
         if (pixels > double(limits.maxPixels))
             return QStringLiteral("image too large: %1x%2 pixels exceeds the limit of %3 pixels "
