@@ -108,7 +108,7 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
         if (marginal[i].previous >= 0)
             usable[i]->previousParetoModel = names[std::size_t(marginal[i].previous)];
     }
-    d.fit = fitDiminishingReturns(x, y, settings.kneeThreshold);
+    d.fit = fitDiminishingReturns(x, y, settings.kneeThreshold, maxScore(settings.nofade.scoreScale));
 }
 
 } // namespace

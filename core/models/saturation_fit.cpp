@@ -110,7 +110,7 @@ std::optional<LogFit> fitLogarithmic(const std::vector<double>& x, const std::ve
 }
 
 std::optional<SaturationFit> fitSaturation(const std::vector<double>& x, const std::vector<double>& y,
-                                           double kneeThreshold, QString* reason)
+                                           double kneeThreshold, double yCeiling, QString* reason)
 {
     const auto [xLo, xHi] = std::minmax_element(x.begin(), x.end());
     const auto [yLo, yHi] = std::minmax_element(y.begin(), y.end());
@@ -151,6 +151,12 @@ std::optional<SaturationFit> fitSaturation(const std::vector<double>& x, const s
         *reason = QStringLiteral("the scores do not level off (no fit with a positive rate k)");
         return std::nullopt;
     }
+    if (best->yMax > yCeiling) {
+        *reason = QStringLiteral("the fitted saturation level y_max = %1 lies above the highest possible score (%2): "
+                                 "the scores do not level off within the data")
+                      .arg(best->yMax, 0, 'g', 6).arg(yCeiling);
+        return std::nullopt;
+    }
     std::vector<double> fitted(x.size());
     for (std::size_t i = 0; i < x.size(); ++i)
         fitted[i] = best->valueAt(x[i]);
@@ -163,7 +169,7 @@ std::optional<SaturationFit> fitSaturation(const std::vector<double>& x, const s
 }
 
 DiminishingReturns fitDiminishingReturns(const std::vector<double>& x, const std::vector<double>& y,
-                                         double kneeThreshold)
+                                         double kneeThreshold, double yCeiling)
 {
     DiminishingReturns out;
     if (int(x.size()) < kMinFitModels) {
@@ -172,7 +178,7 @@ DiminishingReturns fitDiminishingReturns(const std::vector<double>& x, const std
         return out;
     }
     out.log = fitLogarithmic(x, y);
-    out.saturation = fitSaturation(x, y, kneeThreshold, &out.saturationReason);
+    out.saturation = fitSaturation(x, y, kneeThreshold, yCeiling, &out.saturationReason);
     if (!out.log && !out.saturation)
         out.reason = out.saturationReason;
     return out;

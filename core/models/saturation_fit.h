@@ -2,6 +2,7 @@
 // Diminishing-returns fits over one dataset's models (METHODS.md section 7), x = log10 CO2_kg,
 // y = score. Saturation y = y_max - (y_max - y_0) exp(-k (x - x_min)) by Levenberg-Marquardt
 // (Eigen's unsupported module), logarithmic y = a + b x by linear least squares. Pure, no I/O.
+#include <limits>
 #include <optional>
 #include <vector>
 #include <QString>
@@ -44,9 +45,12 @@ struct DiminishingReturns {
 std::optional<double> saturationKnee(double yMax, double y0, double k, double xMin, double threshold);
 
 std::optional<LogFit> fitLogarithmic(const std::vector<double>& x, const std::vector<double>& y);
+// A fit whose y_max lies above `yCeiling` (e.g. 100 for percent scores) is refused with a reason:
+// the scores do not level off within reach of the data.
 std::optional<SaturationFit> fitSaturation(const std::vector<double>& x, const std::vector<double>& y,
-                                           double kneeThreshold, QString* reason);
+                                           double kneeThreshold, double yCeiling, QString* reason);
 DiminishingReturns fitDiminishingReturns(const std::vector<double>& x, const std::vector<double>& y,
-                                         double kneeThreshold = kDefaultKneeThreshold);
+                                         double kneeThreshold = kDefaultKneeThreshold,
+                                         double yCeiling = std::numeric_limits<double>::infinity());
 
 } // namespace nofade
