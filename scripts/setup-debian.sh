@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what NoFADE Studio needs to build, test and run on Debian 12, from Debian's packages
+# only. Installs nothing when everything is already there, so it is cheap to run every time.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  cmake ninja-build g++ pkg-config
+  # libraries: Qt 6.4 (Core, Widgets, Charts, Svg; Charts needs the OpenGL dev files),
+  # OpenCV 4.6 core/imgproc/imgcodecs, zlib, Eigen (Levenberg-Marquardt fits)
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev zlib1g-dev libeigen3-dev
+  fonts-dejavu-core
+  # the bundled example dataset
+  dataset-fashion-mnist
+  # the independent reference used by the tests (golden values) and real photographs
+  python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  as_root=(sudo)
+fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
