@@ -89,8 +89,9 @@ private Q_SLOTS:
         QVERIFY(close(r.co2Tonnes, pmWh / 1000.0 * 7.07e-4));
         QVERIFY(close(r.co2Kg, pmWh / 1000.0 * 0.707)); // 25.68 kg
         QVERIFY(std::abs(r.co2Kg - 25.68) < 0.01);
-        // Not mixing the units up: without the /1000 the answer would be 1000x larger.
-        QVERIFY(r.co2Kg < pmWh * 7.07e-4);
+        // Forgetting Wh -> kWh would give pmWh x 7.07e-4 = 25.68 t, 1000x the right 0.02568 t.
+        QVERIFY(std::abs(r.co2Tonnes - 0.02568) < 1e-5);
+        QVERIFY(close(r.co2Tonnes * 1000.0, pmWh * 7.07e-4));
     }
 
     void trainingTimeEstimate()
