@@ -1,0 +1,58 @@
+#include "application.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include "dataset_store.h"
+#include "datasets_panel.h"
+#include "main_window.h"
+#include "screenshot_runner.h"
+
+namespace nofade::ui {
+
+int runApplication(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("NoFADE"));
+    QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("nofade"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("NoFADE Studio: entropy and Jensen-Shannon complexity of image datasets."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Datasets (folders, IDX or CIFAR files) or profiles (.json) to open."),
+                                 QStringLiteral("[PATH...]"));
+    const QCommandLineOption example(QStringLiteral("example"), QStringLiteral("Open the bundled example dataset (Fashion-MNIST)."));
+    const QCommandLineOption fresh(QStringLiteral("fresh"), QStringLiteral("Do not reopen the datasets of the last session."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save screenshots of every view to DIR and quit."),
+                                  QStringLiteral("DIR"));
+    screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({example, fresh, screenshot});
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+    const QStringList paths = parser.positionalArguments();
+    const bool explicitStart = !paths.isEmpty() || parser.isSet(example);
+    window.startUp(!explicitStart && !parser.isSet(fresh) && !parser.isSet(screenshot));
+    if (parser.isSet(example) && window.datasets()->count() == 0)
+        window.openBundledExample();
+    for (const QString& p : paths) {
+        if (p.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            window.datasetsPanel()->loadProfileFile(p);
+        else
+            window.datasetsPanel()->addPath(p);
+    }
+
+    ScreenshotRunner* runner = nullptr;
+    if (parser.isSet(screenshot)) {
+        runner = new ScreenshotRunner(&window, parser.value(screenshot), &window);
+        QObject::connect(runner, &ScreenshotRunner::finished, &app, [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+        runner->start();
+    }
+    return app.exec();
+}
+
+} // namespace nofade::ui

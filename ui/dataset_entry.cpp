@@ -1,0 +1,62 @@
+#include "dataset_entry.h"
+
+namespace nofade::ui {
+
+QString taskName(DatasetTask task)
+{
+    switch (task) {
+    case DatasetTask::Classification: return QStringLiteral("classification");
+    case DatasetTask::Detection: return QStringLiteral("detection");
+    case DatasetTask::Segmentation: return QStringLiteral("segmentation");
+    }
+    return {};
+}
+
+std::optional<DatasetTask> taskFromName(const QString& name)
+{
+    for (DatasetTask t : {DatasetTask::Classification, DatasetTask::Detection, DatasetTask::Segmentation})
+        if (taskName(t) == name)
+            return t;
+    return std::nullopt;
+}
+
+QString measureName(ComplexityMeasure measure)
+{
+    return measure == ComplexityMeasure::JsDistance ? QStringLiteral("C_JS") : QStringLiteral("C_H");
+}
+
+QString stateText(DatasetState state)
+{
+    switch (state) {
+    case DatasetState::Added: return QStringLiteral("not scanned");
+    case DatasetState::Queued: return QStringLiteral("queued");
+    case DatasetState::Scanning: return QStringLiteral("scanning");
+    case DatasetState::Cancelling: return QStringLiteral("cancelling");
+    case DatasetState::Scanned: return QStringLiteral("scanned");
+    case DatasetState::Partial: return QStringLiteral("incomplete (cancelled)");
+    case DatasetState::Loaded: return QStringLiteral("loaded profile");
+    case DatasetState::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+ComplexityMeasure defaultMeasureFor(DatasetTask task)
+{
+    return task == DatasetTask::Classification ? ComplexityMeasure::JsDistance : ComplexityMeasure::Entropy;
+}
+
+std::optional<double> DatasetEntry::complexity() const
+{
+    if (!profile)
+        return std::nullopt;
+    if (measure == ComplexityMeasure::Entropy) {
+        if (profile->images() == 0)
+            return std::nullopt;
+        return profile->entropyComplexity();
+    }
+    if (jsd && jsd->complexity)
+        return jsd->complexity;
+    return std::nullopt;
+}
+
+} // namespace nofade::ui

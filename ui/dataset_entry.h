@@ -1,0 +1,66 @@
+#pragma once
+// One dataset as the application knows it: where it lives, what the user called it, how its
+// complexity is measured, the state of its scan and, once scanned or loaded, its profile.
+#include <memory>
+#include <optional>
+#include <QColor>
+#include <QString>
+#include <QStringList>
+
+#include "datasets/dataset_format.h"
+#include "datasets/dataset_source.h"
+#include "maths/jensen_shannon.h"
+#include "profile/profile.h"
+
+namespace nofade::ui {
+
+enum class DatasetTask { Classification, Detection, Segmentation };
+enum class ComplexityMeasure { JsDistance, Entropy }; // C_JS or C_H
+enum class DatasetState { Added, Queued, Scanning, Cancelling, Scanned, Partial, Loaded, Failed };
+
+QString taskName(DatasetTask task);
+std::optional<DatasetTask> taskFromName(const QString& name);
+QString measureName(ComplexityMeasure measure); // "C_JS" / "C_H"
+QString stateText(DatasetState state);
+// The paper's default: C_JS for classification, C_H for detection and segmentation.
+ComplexityMeasure defaultMeasureFor(DatasetTask task);
+
+struct ScanProgress {
+    std::int64_t done = 0;
+    std::int64_t total = 0;
+    std::int64_t failed = 0;
+    double imagesPerSecond = 0.0;
+    double etaSeconds = -1.0; // < 0: unknown
+};
+
+struct DatasetEntry {
+    int id = 0;                    // stable for the session; never reused
+    QString name;
+    QString path;
+    DatasetFormat format = DatasetFormat::Auto;
+    DatasetTask task = DatasetTask::Classification;
+    ComplexityMeasure measure = ComplexityMeasure::JsDistance;
+    QColor colour;
+    DatasetState state = DatasetState::Added;
+    QString error;                 // why the dataset cannot be opened or scanned
+    QStringList warnings;
+    ScanProgress progress;
+    QString profileFile;           // where the profile was last saved or loaded from
+
+    // The opened source (null until opened, or when a loaded profile's images are not available).
+    std::shared_ptr<const DatasetSource> source;
+    // The current profile (null until a scan ends or a profile is loaded) and its class distances.
+    std::shared_ptr<const Profile> profile;
+    std::shared_ptr<const JsdSummary> jsd;
+
+    bool hasProfile() const { return profile != nullptr; }
+    bool isBusy() const
+    {
+        return state == DatasetState::Queued || state == DatasetState::Scanning
+               || state == DatasetState::Cancelling;
+    }
+    // The complexity chosen by `measure` (nullopt when not available).
+    std::optional<double> complexity() const;
+};
+
+} // namespace nofade::ui

@@ -1,0 +1,83 @@
+#pragma once
+// The image inspector (for teaching): one dataset image, its greyscale version, its 256-bin
+// intensity histogram and its entropy with the formula's numbers; steps through the images of a
+// dataset or a class (or of one histogram bin) from the lowest or the highest entropy.
+// Images are decoded in a worker; a newer request supersedes an older one (result token).
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include "image_analysis.h"
+#include "image_ranking.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTextBrowser;
+
+namespace nofade::ui {
+
+class DatasetComboBox;
+class DatasetStore;
+class IntensityHistogramWidget;
+
+class ImageInspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImageInspector(DatasetStore* store, QWidget* parent = nullptr);
+    ~ImageInspector() override;
+
+    // Shows the images of a dataset, optionally one class and an entropy range, lowest first.
+    void showImages(int datasetId, int classIndex = -1, std::optional<double> lower = {},
+                    std::optional<double> upper = {});
+    void showLowest();
+    void showHighest();
+    void step(int delta);
+    int position() const { return position_; }
+    int imageCount() const { return int(ranking_.size()); }
+    // The profile entry shown (nullptr when none).
+    const ImageEntropy* currentImage() const;
+    const ImageAnalysis& analysis() const { return analysis_; }
+    bool isLoading() const { return loading_; }
+
+Q_SIGNALS:
+    void imageShown(); // after the current image was decoded (or failed)
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void fillClasses();
+    void rerank();
+    void showPosition(int position);
+    void imageReady();
+    void updatePictures();
+
+    DatasetStore* store_;
+    DatasetComboBox* dataset_;
+    QComboBox* class_;
+    QLabel* range_;
+    QPushButton* clearRange_;
+    QPushButton* lowest_;
+    QPushButton* previous_;
+    QSpinBox* positionBox_;
+    QLabel* countLabel_;
+    QPushButton* next_;
+    QPushButton* highest_;
+    QLabel* colour_;
+    QLabel* gray_;
+    QLabel* caption_;
+    IntensityHistogramWidget* histogram_;
+    QTextBrowser* formula_;
+
+    RankingFilter filter_;
+    std::vector<int> ranking_; // positions into the profile's perImage
+    int position_ = -1;
+    std::uint64_t token_ = 0;
+    bool loading_ = false;
+    ImageAnalysis analysis_;
+    QFutureWatcher<std::pair<std::uint64_t, ImageAnalysis>> watcher_;
+};
+
+} // namespace nofade::ui

@@ -1,0 +1,345 @@
+#include "main_window.h"
+
+#include <opencv2/core/version.hpp>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBrowser>
+
+#include "app_settings.h"
+#include "bundled_example.h"
+#include "chart_exporter.h"
+#include "class_distance_view.h"
+#include "dataset_store.h"
+#include "datasets_panel.h"
+#include "entropy_histogram_view.h"
+#include "export_source.h"
+#include "image_inspector.h"
+#include "per_class_view.h"
+#include "scan_queue.h"
+#include "scan_status_widget.h"
+#include "session_store.h"
+#include "settings_dialog.h"
+
+namespace nofade::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), store_(new DatasetStore(this)), queue_(new ScanQueue(store_, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("NoFADE Studio"));
+    setAcceptDrops(true);
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    // The inspector (right) runs the full height; the datasets (bottom) sit under the charts.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+    queue_->setSettings(AppSettings::scanSettings());
+
+    panel_ = new DatasetsPanel(store_, queue_);
+    histogram_ = new EntropyHistogramView(store_);
+    perClass_ = new PerClassView(store_);
+    distances_ = new ClassDistanceView(store_);
+    inspector_ = new ImageInspector(store_);
+    tabs_ = new QTabWidget;
+    tabs_->setObjectName(QStringLiteral("chartTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(histogram_, tr("&Entropy histograms"));
+    tabs_->addTab(perClass_, tr("&Per class"));
+    tabs_->addTab(distances_, tr("Class &distances"));
+    setCentralWidget(tabs_);
+
+    createDocks();
+    createMenus();
+    scanStatus_ = new ScanStatusWidget(store_, queue_);
+    statusBar()->addPermanentWidget(scanStatus_);
+
+    connect(panel_, &DatasetsPanel::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 8000); });
+    connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
+    connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
+    connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this](int id) {
+        perClass_->setDataset(id);
+        distances_->setDataset(id);
+    });
+    connect(histogram_, &EntropyHistogramView::imagesRequested, this, &MainWindow::inspect);
+    connect(perClass_, &PerClassView::imagesRequested, this, &MainWindow::inspect);
+    connect(queue_, &ScanQueue::scanFinished, this, [this](int id) {
+        const DatasetEntry* e = store_->find(id);
+        if (!e)
+            return;
+        if (e->state == DatasetState::Failed)
+            statusBar()->showMessage(tr("%1: scan failed: %2").arg(e->name, e->error), 15000);
+        else if (e->profile)
+            statusBar()->showMessage(tr("%1: %2 images analysed, %3 failed%4")
+                                         .arg(e->name)
+                                         .arg(e->profile->images())
+                                         .arg(e->profile->failedItems())
+                                         .arg(e->profile->complete ? QString() : tr(" (cancelled: incomplete)")),
+                                     10000);
+        if (id == panel_->currentId()) {
+            perClass_->setDataset(id);
+            distances_->setDataset(id);
+        }
+    });
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    datasetsDock_ = new QDockWidget(tr("Datasets"), this);
+    datasetsDock_->setObjectName(QStringLiteral("datasetsDock"));
+    datasetsDock_->setWidget(panel_);
+    addDockWidget(Qt::BottomDockWidgetArea, datasetsDock_);
+
+    modelsDock_ = new QDockWidget(tr("Models"), this);
+    modelsDock_->setObjectName(QStringLiteral("modelsDock"));
+    auto* placeholder = new QLabel(tr("The models table (training energy, CO2, NoFADE) comes with the next part of "
+                                      "NoFADE Studio."));
+    placeholder->setAlignment(Qt::AlignCenter);
+    placeholder->setWordWrap(true);
+    modelsDock_->setWidget(placeholder);
+    addDockWidget(Qt::BottomDockWidgetArea, modelsDock_);
+    tabifyDockWidget(datasetsDock_, modelsDock_);
+    datasetsDock_->raise();
+
+    inspectorDock_ = new QDockWidget(tr("Image inspector"), this);
+    inspectorDock_->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock_->setWidget(inspector_);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
+    inspectorDock_->hide();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(panel_->addFolderAction());
+    file->addAction(panel_->addFilesAction());
+    file->addAction(tr("Open the &example dataset"), this, &MainWindow::openBundledExample);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    file->addAction(panel_->loadProfileAction());
+    file->addAction(panel_->saveProfileAction());
+    QAction* exportAction = file->addAction(tr("&Export view…"), this, &MainWindow::chooseExportFile);
+    exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
+    exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(panel_->removeAction());
+    edit->addSeparator();
+    QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
+    prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    prefs->setMenuRole(QAction::PreferencesRole);
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(datasetsDock_->toggleViewAction());
+    viewMenu_->addAction(modelsDock_->toggleViewAction());
+    viewMenu_->addAction(inspectorDock_->toggleViewAction());
+    viewMenu_->addSeparator();
+    for (int i = 0; i < tabs_->count(); ++i) {
+        QAction* a = viewMenu_->addAction(tabs_->tabText(i).remove(QLatin1Char('&')), this, [this, i] { tabs_->setCurrentIndex(i); });
+        a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    }
+
+    analysisMenu_ = menuBar()->addMenu(tr("&Analysis"));
+    analysisMenu_->addAction(panel_->scanAction());
+    analysisMenu_->addAction(panel_->restartAction());
+    analysisMenu_->addAction(panel_->cancelAction());
+    QAction* cancelAll = analysisMenu_->addAction(tr("Cancel &all scans"), queue_, &ScanQueue::cancelAll);
+    cancelAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Period));
+    analysisMenu_->addSeparator();
+    analysisMenu_->addAction(panel_->inspectAction());
+    analysisMenu_->addAction(panel_->failuresAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* helpAction = help->addAction(tr("NoFADE Studio &help"), this, &MainWindow::showHelp);
+    helpAction->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About NoFADE Studio"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = AppSettings::recentDatasets();
+    for (const QString& path : recent)
+        recentMenu_->addAction(path, this, [this, path] { panel_->addPath(path); });
+    if (!recent.isEmpty()) {
+        recentMenu_->addSeparator();
+        recentMenu_->addAction(tr("Clear list"), this, [this] {
+            AppSettings::clearRecentDatasets();
+            updateRecentMenu();
+        });
+    }
+    recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::startUp(bool restoreSession)
+{
+    if (!AppSettings::firstStartDone()) {
+        AppSettings::setFirstStartDone(true);
+        openBundledExample();
+    } else if (restoreSession) {
+        SessionStore::restore(panel_, store_);
+    }
+}
+
+void MainWindow::openBundledExample()
+{
+    if (BundledExample::isInstalled()) {
+        const int id = panel_->addPath(BundledExample::path());
+        store_->update(id, DatasetStore::MetaChanged, [](DatasetEntry& e) {
+            if (e.name == QLatin1String("fashion-mnist"))
+                e.name = QStringLiteral("Fashion-MNIST");
+        });
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Example dataset not installed"),
+                                BundledExample::missingMessage(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("exampleMissingBox"));
+    QPushButton* choose = box->addButton(tr("Choose a dataset &folder…"), QMessageBox::AcceptRole);
+    box->setDefaultButton(choose);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(choose, &QPushButton::clicked, panel_->addFolderAction(), &QAction::trigger);
+    box->open();
+}
+
+void MainWindow::inspect(int datasetId, int classIndex, std::optional<double> lower, std::optional<double> upper)
+{
+    if (inspectorDock_->isHidden()) {
+        inspectorDock_->show();
+        resizeDocks({inspectorDock_}, {std::max(480, width() / 3)}, Qt::Horizontal);
+    }
+    inspectorDock_->raise();
+    inspector_->showImages(datasetId, classIndex, lower, upper);
+    inspector_->setFocus();
+}
+
+void MainWindow::applySettings(const ScanSettings& settings, bool rescan)
+{
+    queue_->setSettings(settings);
+    AppSettings::setScanSettings(settings);
+    if (!rescan)
+        return;
+    for (int id : store_->ids()) {
+        const DatasetEntry* e = store_->find(id);
+        if (e && e->profile && !e->isBusy() && !(e->profile->settings == settings.profile)
+            && (e->source || QFileInfo::exists(e->path)))
+            queue_->enqueue(id, ScanQueue::Mode::Restart);
+    }
+}
+
+void MainWindow::showSettingsDialog()
+{
+    auto* dialog = new SettingsDialog(queue_->settings(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { applySettings(dialog->settings(), dialog->rescanRequested()); });
+    dialog->open();
+}
+
+bool MainWindow::exportCurrentView(const QString& file, QString* error)
+{
+    auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
+    QWidget* target = source ? source->exportWidget() : tabs_->currentWidget();
+    return ChartExporter::exportWidget(target, file, error);
+}
+
+void MainWindow::chooseExportFile()
+{
+    auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
+    const QString base = source ? source->exportBaseName() : QStringLiteral("chart");
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export view"),
+                                                      QDir(AppSettings::lastDirectory()).filePath(base + QStringLiteral(".png")),
+                                                      ChartExporter::fileFilter());
+    if (file.isEmpty())
+        return;
+    QString error;
+    if (exportCurrentView(file, &error))
+        statusBar()->showMessage(tr("Exported %1").arg(file), 8000);
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About NoFADE Studio"),
+                       tr("<h3>NoFADE Studio %1</h3>"
+                          "<p>Entropy, Jensen-Shannon complexity and CO<sub>2</sub> analysis of vision datasets and models, "
+                          "after <i>NoFADE: Analyzing Diminishing Returns on CO2 Investment</i> (Fu et al.).</p>"
+                          "<p>Qt %2 (built with %3)<br>OpenCV %4</p>")
+                           .arg(QStringLiteral(NOFADE_VERSION), QString::fromLatin1(qVersion()),
+                                QStringLiteral(QT_VERSION_STR), QStringLiteral(CV_VERSION)));
+}
+
+void MainWindow::showHelp()
+{
+    auto* browser = new QTextBrowser;
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->setWindowFlag(Qt::Window);
+    browser->setWindowTitle(tr("NoFADE Studio help"));
+    browser->setSource(QUrl(QStringLiteral("qrc:/nofade/ui/help.html")));
+    browser->resize(700, 600);
+    browser->show();
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1500, 950);
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
+        resizeDocks({datasetsDock_}, {210}, Qt::Vertical);
+        resizeDocks({inspectorDock_}, {520}, Qt::Horizontal);
+    }
+    tabs_->setCurrentIndex(s.value(QStringLiteral("window/tab"), 0).toInt());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    queue_->cancelAll();
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("window/tab"), tabs_->currentIndex());
+    QString error;
+    if (!SessionStore::save(*store_, &error))
+        qWarning("NoFADE Studio: could not save the session: %s", qPrintable(error));
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            continue;
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+            panel_->loadProfileFile(path);
+        else
+            panel_->addPath(path);
+    }
+    event->acceptProposedAction();
+}
+
+} // namespace nofade::ui

@@ -1,0 +1,229 @@
+#include "scan_queue.h"
+
+#include <algorithm>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "dataset_store.h"
+#include "datasets/dataset_opener.h"
+#include "scan/scanner.h"
+
+namespace nofade::ui {
+
+namespace {
+
+// ScanOptions::resume (a previous partial profile to continue) is being added to the core; this
+// compiles against either version and reports whether it could use it.
+template <typename Options>
+bool setResume(Options& options, const std::shared_ptr<const Profile>& previous)
+{
+    if constexpr (requires { options.resume = previous; })
+        options.resume = previous;
+    else if constexpr (requires { options.resume = previous.get(); })
+        options.resume = previous.get();
+    else if constexpr (requires { options.resume = *previous; })
+        options.resume = *previous;
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
+struct ScanQueue::Result {
+    std::shared_ptr<const DatasetSource> source;
+    std::shared_ptr<const Profile> profile;
+    std::shared_ptr<const JsdSummary> jsd;
+    QString error;
+    QStringList warnings;
+};
+
+struct ScanQueue::Running {
+    int id = 0;
+    std::shared_ptr<ScanFeedback> feedback = std::make_shared<ScanFeedback>();
+    QFutureWatcher<Result> watcher;
+    QElapsedTimer clock;
+    qint64 lastMs = 0;
+    std::int64_t lastDone = 0;
+    double rate = 0.0;
+};
+
+ScanQueue::ScanQueue(DatasetStore* store, QObject* parent) : QObject(parent), store_(store)
+{
+    pollTimer_.setInterval(100);
+    connect(&pollTimer_, &QTimer::timeout, this, &ScanQueue::poll);
+    connect(store_, &DatasetStore::aboutToRemove, this, [this](int id) { cancel(id); });
+}
+
+ScanQueue::~ScanQueue()
+{
+    pending_.clear();
+    if (running_) {
+        running_->feedback->cancel();
+        running_->watcher.disconnect(this);
+        running_->watcher.waitForFinished();
+    }
+}
+
+int ScanQueue::runningId() const { return running_ ? running_->id : 0; }
+
+bool ScanQueue::canContinue()
+{
+    ScanOptions probe;
+    return setResume(probe, std::make_shared<const Profile>());
+}
+
+void ScanQueue::enqueue(int id, Mode mode)
+{
+    const DatasetEntry* e = store_->find(id);
+    if (!e || e->isBusy() || e->path.isEmpty())
+        return;
+    pending_.push_back({id, mode});
+    store_->update(id, DatasetStore::StateChanged | DatasetStore::ProgressChanged, [](DatasetEntry& d) {
+        d.state = DatasetState::Queued;
+        d.progress = {};
+        d.error.clear();
+    });
+    startNext();
+}
+
+void ScanQueue::cancel(int id)
+{
+    const auto it = std::find_if(pending_.begin(), pending_.end(), [id](const Pending& p) { return p.id == id; });
+    if (it != pending_.end()) {
+        pending_.erase(it);
+        store_->update(id, DatasetStore::StateChanged, [](DatasetEntry& d) {
+            d.state = !d.profile ? DatasetState::Added
+                      : d.profile->complete ? DatasetState::Scanned : DatasetState::Partial;
+        });
+        if (isIdle())
+            Q_EMIT idle();
+        return;
+    }
+    if (running_ && running_->id == id && !running_->feedback->isCancelled()) {
+        running_->feedback->cancel();
+        store_->update(id, DatasetStore::StateChanged, [](DatasetEntry& d) { d.state = DatasetState::Cancelling; });
+    }
+}
+
+void ScanQueue::cancelAll()
+{
+    while (!pending_.empty())
+        cancel(pending_.back().id);
+    if (running_)
+        cancel(running_->id);
+}
+
+void ScanQueue::startNext()
+{
+    if (running_ || pending_.empty())
+        return;
+    const Pending next = pending_.front();
+    pending_.pop_front();
+    const DatasetEntry* e = store_->find(next.id);
+    if (!e) {
+        startNext();
+        return;
+    }
+
+    running_ = std::make_unique<Running>();
+    running_->id = next.id;
+    running_->clock.start();
+
+    ScanOptions options;
+    options.threads = settings_.threads;
+    ProfileSettings settings = settings_.profile;
+    if (next.mode == Mode::Continue && e->profile && !e->profile->complete && setResume(options, e->profile))
+        settings = e->profile->settings; // a continued profile keeps the settings it was started with
+
+    const QString path = e->path;
+    const DatasetFormat format = e->format;
+    std::shared_ptr<const DatasetSource> source = e->source;
+    std::shared_ptr<ScanFeedback> feedback = running_->feedback;
+
+    connect(&running_->watcher, &QFutureWatcher<Result>::finished, this, &ScanQueue::finish);
+    running_->watcher.setFuture(QtConcurrent::run([=]() mutable {
+        Result r;
+        if (!source) { // opening may walk a large folder: it belongs in the worker too
+            OpenedDataset opened = openDataset(path, format);
+            r.warnings = opened.warnings;
+            if (!opened.source) {
+                r.error = opened.error;
+                return r;
+            }
+            source = std::shared_ptr<const DatasetSource>(std::move(opened.source));
+        }
+        r.source = source;
+        if (source->itemCount() == 0) {
+            r.error = QStringLiteral("%1: no images found (looked for jpg, jpeg, png, bmp, tif, tiff, webp, pgm, "
+                                     "ppm, pbm files, IDX and CIFAR batches)").arg(path);
+            return r;
+        }
+        auto profile = std::make_shared<Profile>(scanDataset(*source, settings, options, *feedback));
+        // Class distances can be heavy (1000 classes: half a million pairs): computed here too.
+        r.jsd = std::make_shared<const JsdSummary>(profile->jsd());
+        r.profile = std::move(profile);
+        return r;
+    }));
+
+    store_->update(next.id, DatasetStore::StateChanged, [](DatasetEntry& d) { d.state = DatasetState::Scanning; });
+    pollTimer_.start();
+    Q_EMIT scanStarted(next.id);
+}
+
+void ScanQueue::poll()
+{
+    if (!running_)
+        return;
+    Running& r = *running_;
+    const qint64 now = r.clock.elapsed();
+    const std::int64_t done = r.feedback->done();
+    const double dt = double(now - r.lastMs) / 1000.0;
+    if (dt > 0.05) {
+        const double instant = double(done - r.lastDone) / dt;
+        // Smoothed, but quick to follow: the first second is taken as it comes.
+        r.rate = now < 1000 || r.rate <= 0 ? double(done) / std::max(0.001, now / 1000.0) : 0.7 * r.rate + 0.3 * instant;
+        r.lastMs = now;
+        r.lastDone = done;
+    }
+    ScanProgress p;
+    p.done = done;
+    p.total = r.feedback->total();
+    p.failed = r.feedback->failed();
+    p.imagesPerSecond = r.rate;
+    p.etaSeconds = r.rate > 0 && p.total >= done ? double(p.total - done) / r.rate : -1.0;
+    store_->update(r.id, DatasetStore::ProgressChanged, [&p](DatasetEntry& d) { d.progress = p; });
+}
+
+void ScanQueue::finish()
+{
+    if (!running_)
+        return;
+    poll();
+    pollTimer_.stop();
+    std::unique_ptr<Running> done = std::move(running_);
+    Result r = done->watcher.result();
+    const int id = done->id;
+    store_->update(id, DatasetStore::StateChanged | DatasetStore::ProfileChanged, [&r](DatasetEntry& d) {
+        d.warnings = r.warnings;
+        if (r.source)
+            d.source = r.source;
+        if (!r.error.isEmpty() || !r.profile) {
+            d.error = r.error.isEmpty() ? QStringLiteral("the scan ended without a profile") : r.error;
+            d.state = DatasetState::Failed;
+            return;
+        }
+        d.error.clear();
+        d.profile = r.profile;
+        d.jsd = r.jsd;
+        d.state = r.profile->complete ? DatasetState::Scanned : DatasetState::Partial;
+    });
+    Q_EMIT scanFinished(id);
+    // The watcher is destroyed outside of its own signal emission.
+    QTimer::singleShot(0, this, [d = done.release()] { delete d; });
+    if (pending_.empty())
+        Q_EMIT idle();
+    else
+        startNext();
+}
+
+} // namespace nofade::ui

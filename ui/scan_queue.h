@@ -1,0 +1,76 @@
+#pragma once
+// Runs dataset scans on the core's scan engine, one dataset at a time (the engine itself uses
+// every core), in a QtConcurrent worker. The GUI thread only polls the scan's atomic feedback
+// at 10 Hz and takes the finished profile; it never waits for a scan.
+#include <deque>
+#include <memory>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include "dataset_entry.h"
+#include "profile/profile_settings.h"
+#include "scan/scan_feedback.h"
+
+namespace nofade::ui {
+
+class DatasetStore;
+
+struct ScanSettings {
+    ProfileSettings profile;
+    int threads = 0; // 0: one per core
+};
+
+class ScanQueue : public QObject {
+    Q_OBJECT
+public:
+    enum class Mode {
+        Restart,  // analyse every image again
+        Continue, // keep the images of the partial profile, analyse the rest
+    };
+
+    ScanQueue(DatasetStore* store, QObject* parent = nullptr);
+    ~ScanQueue() override; // cancels the running scan and waits for its (prompt) return
+
+    // Whether the core can continue a partial profile (otherwise Continue restarts).
+    static bool canContinue();
+
+    void setSettings(const ScanSettings& settings) { settings_ = settings; }
+    const ScanSettings& settings() const { return settings_; }
+
+    // Queues a scan of the dataset (no-op when it is already queued or running).
+    void enqueue(int id, Mode mode = Mode::Restart);
+    // Cancels a queued or running scan. A running scan keeps its partial profile.
+    void cancel(int id);
+    void cancelAll();
+
+    bool isIdle() const { return !running_ && pending_.empty(); }
+    int runningId() const;
+    int pendingCount() const { return int(pending_.size()); }
+
+Q_SIGNALS:
+    void scanStarted(int id);
+    void scanFinished(int id); // also after a cancel or a failure
+    void idle();
+
+private:
+    struct Pending {
+        int id;
+        Mode mode;
+    };
+    struct Result;
+    struct Running;
+
+    void startNext();
+    void poll();
+    void finish();
+
+    DatasetStore* store_;
+    ScanSettings settings_;
+    std::deque<Pending> pending_;
+    std::unique_ptr<Running> running_;
+    QTimer pollTimer_;
+};
+
+} // namespace nofade::ui

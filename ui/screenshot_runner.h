@@ -1,0 +1,35 @@
+#pragma once
+// Reproducible screenshots (the hidden --screenshot DIR option): waits until the scans are done,
+// then shows each view in turn (histograms, per class as small multiples and overlay, class
+// distances, the inspector at the lowest and highest entropy), saves the window as PNG, and quits.
+#include <functional>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace nofade::ui {
+
+class MainWindow;
+
+class ScreenshotRunner : public QObject {
+    Q_OBJECT
+public:
+    ScreenshotRunner(MainWindow* window, const QString& directory, QObject* parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void finished(bool ok);
+
+private:
+    void next();
+    void shoot(const QString& name);
+
+    MainWindow* window_;
+    QString directory_;
+    std::vector<std::function<void()>> steps_;
+    std::size_t step_ = 0;
+    QTimer waitTimer_;
+    bool ok_ = true;
+};
+
+} // namespace nofade::ui

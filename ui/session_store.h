@@ -1,0 +1,22 @@
+#pragma once
+// Nothing lost between sessions: the open datasets (name, task, measure, path) are remembered in
+// QSettings and their profiles cached as JSON under the application's data folder, then reloaded
+// (in a worker) at the next start, without scanning again.
+#include <QString>
+
+namespace nofade::ui {
+
+class DatasetStore;
+class DatasetsPanel;
+
+class SessionStore {
+public:
+    static QString cacheDirectory();
+    // Returns false with `error` when some profile could not be written (the rest is saved).
+    static bool save(const DatasetStore& store, QString* error);
+    // Re-adds the remembered datasets; returns how many.
+    static int restore(DatasetsPanel* panel, DatasetStore* store);
+    static bool hasSession();
+};
+
+} // namespace nofade::ui
