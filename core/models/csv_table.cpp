@@ -50,6 +50,55 @@ std::optional<QString> CsvTable::value(int dataRow, const QString& columnName) c
     return cell(dataRow, c);
 }
 
+int CsvTable::addColumn(const QString& name)
+{
+    if (const int existing = column(name); existing >= 0)
+        return existing;
+    if (m_doc.records.isEmpty())
+        m_doc.records.append(CsvRecord{{}, 1, lineEnding()});
+    const int index = columnCount();
+    m_doc.records.first().cells.append(CsvCell{name, false});
+    m_columns.insert(name.trimmed().toCaseFolded(), index);
+    for (const int r : std::as_const(m_rows)) {
+        QList<CsvCell>& cells = m_doc.records[r].cells;
+        while (cells.size() <= index)
+            cells.append(CsvCell{});
+    }
+    return index;
+}
+
+int CsvTable::appendRow()
+{
+    if (m_doc.records.isEmpty())
+        m_doc.records.append(CsvRecord{{}, 1, lineEnding()});
+    CsvRecord& last = m_doc.records.last();
+    if (last.terminator.isEmpty())
+        last.terminator = lineEnding();
+    int line = last.line + 1; // plus the line breaks inside its quoted cells
+    for (const CsvCell& c : std::as_const(last.cells))
+        line += int(c.text.count(QLatin1Char('\n')));
+    CsvRecord record{QList<CsvCell>(qMax(1, columnCount())), line, lineEnding()};
+    m_doc.records.append(record);
+    m_rows.append(int(m_doc.records.size()) - 1);
+    return int(m_rows.size()) - 1;
+}
+
+void CsvTable::setCell(int dataRow, int column, const QString& text)
+{
+    QList<CsvCell>& cells = m_doc.records[m_rows.at(dataRow)].cells;
+    while (cells.size() <= column)
+        cells.append(CsvCell{});
+    cells[column].text = text;
+}
+
+QString CsvTable::lineEnding() const
+{
+    for (const CsvRecord& r : m_doc.records)
+        if (!r.terminator.isEmpty())
+            return r.terminator;
+    return QStringLiteral("\n");
+}
+
 QString cellMessage(const QString& file, int dataRow, int line, const QString& column, const QString& reason)
 {
     QString where = QStringLiteral("%1: row %2 (line %3)").arg(file).arg(dataRow + 1).arg(line);

@@ -28,7 +28,15 @@ public:
     // A cell of a named column, or nullopt when the column is absent.
     std::optional<QString> value(int dataRow, const QString& columnName) const;
 
+    // Editing keeps everything else byte for byte: a new column is appended to the header (and
+    // an empty cell to every row), a new row copies the line ending of the rows before it.
+    int addColumn(const QString& name);
+    int appendRow();
+    void setCell(int dataRow, int column, const QString& text);
+
 private:
+    QString lineEnding() const;
+
     CsvDocument m_doc;
     QHash<QString, int> m_columns;
     QList<int> m_rows;

@@ -149,12 +149,28 @@ ModelTable ModelTable::fromCsv(const QByteArray& bytes, const QString& fileName,
 {
     ModelTable table{CsvTable(parseCsv(bytes))};
     table.m_fileName = fileName;
+    table.m_options = options;
     table.validate(options);
     return table;
 }
 
+void ModelTable::setCell(int row, const QString& columnName, const QString& text)
+{
+    m_csv.setCell(row, m_csv.addColumn(columnName), text);
+    validate(m_options);
+}
+
+int ModelTable::appendRow()
+{
+    const int row = m_csv.appendRow();
+    validate(m_options);
+    return row;
+}
+
 void ModelTable::validate(const ModelTableOptions& options)
 {
+    m_rows.clear();
+    m_issues.clear();
     for (const CsvProblem& p : m_csv.document().problems)
         m_issues.push_back({TableIssue::Severity::Error, -1, p.line, QString(), p.reason});
     if (!m_csv.hasHeader()) {

@@ -72,7 +72,7 @@ struct TableIssue {
 
 struct ModelTableOptions {
     ScoreScale scoreScale = ScoreScale::Percent;
-    const HardwareTable* hardware = nullptr; // when set, devices must be in it
+    const HardwareTable* hardware = nullptr; // when set, devices must be in it (keep it alive while editing)
 };
 
 class ModelTable {
@@ -81,6 +81,12 @@ public:
                               const ModelTableOptions& options = {});
 
     QByteArray toCsv() const { return writeCsv(m_csv.document()); }
+
+    // Edits a cell (adding the column when the header lacks it) and validates the table again.
+    // Everything not edited is written back as it was read.
+    void setCell(int row, const QString& column, const QString& text);
+    // Appends an empty row (flagged until its required cells are filled); returns its index.
+    int appendRow();
 
     const QString& fileName() const { return m_fileName; }
     const std::vector<ModelRow>& rows() const { return m_rows; }
@@ -97,6 +103,7 @@ private:
 
     CsvTable m_csv;
     QString m_fileName;
+    ModelTableOptions m_options;
     std::vector<ModelRow> m_rows;
     std::vector<TableIssue> m_issues;
 };

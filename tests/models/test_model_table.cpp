@@ -197,6 +197,35 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
     }
 
+    void editingKeepsTheRestAndRevalidates()
+    {
+        const QByteArray bytes = "\xEF\xBB\xBF\"model\",task,dataset,score,my col\r\nA,detection,COCO,forty,\"x, y\"\r\nB,detection,COCO,41,z\r\n";
+        ModelTable table = load(bytes);
+        QCOMPARE(table.errorMessages().size(), 1);
+        table.setCell(0, QStringLiteral("score"), QStringLiteral("40"));
+        QVERIFY(table.errorMessages().isEmpty());
+        QCOMPARE(*table.rows()[0].score, 40.0);
+        QCOMPARE(table.toCsv(), QByteArray(bytes).replace("forty", "40"));
+        // A new column goes to the end of the header, with an empty cell on every other row.
+        table.setCell(1, QStringLiteral("epochs"), QStringLiteral("12"));
+        QCOMPARE(*table.rows()[1].epochs, 12.0);
+        QCOMPARE(table.toCsv(), QByteArray("\xEF\xBB\xBF\"model\",task,dataset,score,my col,epochs\r\n"
+                                           "A,detection,COCO,40,\"x, y\",\r\nB,detection,COCO,41,z,12\r\n"));
+        // A new row is empty (flagged) until its required cells are filled; it keeps the CRLF.
+        const int row = table.appendRow();
+        QCOMPARE(row, 2);
+        QVERIFY(table.rows()[2].flagged);
+        QVERIFY(errorAt(table, 2, "model").contains(QLatin1String("is empty")));
+        for (const auto& [column, text] : {std::pair{"model", "C, the third"}, std::pair{"task", "segmentation"},
+                                           std::pair{"dataset", "Cityscapes"}, std::pair{"score", "70"}})
+            table.setCell(row, QString::fromLatin1(column), QString::fromLatin1(text));
+        QVERIFY2(table.errorMessages().isEmpty(), qPrintable(table.errorMessages().join('\n')));
+        QVERIFY(table.toCsv().endsWith("B,detection,COCO,41,z,12\r\n\"C, the third\",segmentation,Cityscapes,70,,\r\n"));
+        QCOMPARE(table.rows()[2].line, 4);
+        // What was written reads back to the same table.
+        QCOMPARE(load(table.toCsv()).toCsv(), table.toCsv());
+    }
+
     void bundledCorpusIsClean()
     {
         QStringList hwErrors;
