@@ -30,7 +30,4 @@ private:
     std::vector<CarbonIntensity> m_regions;
 };
 
-// The paper's factor: EPA AVERT U.S. marginal rate, 0.707 kg CO2 per kWh.
-inline constexpr double kPaperCarbonIntensity = 0.707;
-
 } // namespace nofade

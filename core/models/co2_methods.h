@@ -13,6 +13,9 @@ QString co2MethodName(Co2Method method);  // "hardware-energy" | "paper-eq1"
 QString co2MethodLabel(Co2Method method); // what the UI and reports show
 std::optional<Co2Method> co2MethodFromName(const QString& name);
 
+// The paper's factor: EPA AVERT U.S. marginal rate, 0.707 kg CO2 per kWh (7.07e-4 t/kWh).
+inline constexpr double kPaperCarbonIntensity = 0.707;
+
 // f_FLOPs from a count in MACs or FLOPs: 2 x MACs when a MAC counts as 2 FLOPs (the default).
 double flopsFromCompute(double count, bool countIsMacs, bool macAsTwoFlops);
 

@@ -70,19 +70,20 @@ HardwareTable HardwareTable::fromCsv(const QByteArray& bytes, const QString& ori
         d.notes = text("notes");
         d.origin = origin;
         if (ok)
-            table.add(std::move(d));
+            table.upsert(d);
     }
     return table;
 }
 
-void HardwareTable::add(Device device)
+void HardwareTable::upsert(const Device& device)
 {
-    // A later row of the same name replaces an earlier one.
-    if (const Device* existing = find(device.name)) {
-        m_devices[std::size_t(existing - m_devices.data())] = std::move(device);
-    } else {
-        m_devices.push_back(std::move(device));
-    }
+    const Device* existing = find(device.name);
+    for (int a = 0; !existing && a < device.aliases.size(); ++a)
+        existing = find(device.aliases.at(a));
+    if (existing)
+        m_devices[std::size_t(existing - m_devices.data())] = device;
+    else
+        m_devices.push_back(device);
     reindex();
 }
 
@@ -99,16 +100,8 @@ void HardwareTable::reindex()
 
 void HardwareTable::overrideWith(const HardwareTable& user)
 {
-    for (const Device& d : user.m_devices) {
-        const Device* existing = find(d.name);
-        for (int a = 0; !existing && a < d.aliases.size(); ++a)
-            existing = find(d.aliases.at(a));
-        if (existing)
-            m_devices[std::size_t(existing - m_devices.data())] = d;
-        else
-            m_devices.push_back(d);
-        reindex();
-    }
+    for (const Device& d : user.m_devices)
+        upsert(d);
 }
 
 const Device* HardwareTable::find(const QString& nameOrAlias) const

@@ -21,7 +21,7 @@ struct Device {
     QStringList aliases;
     QString source;
     QString notes;
-    QString origin;                        // "bundled" or the user file's path
+    QString origin;                        // the file the row was read from
 
     std::optional<double> peakFlopsPerSecond() const
     {
@@ -45,7 +45,8 @@ public:
     const std::vector<Device>& devices() const { return m_devices; }
 
 private:
-    void add(Device device);
+    // Replaces the device sharing a name or alias with `device`, or appends it.
+    void upsert(const Device& device);
     void reindex();
 
     std::vector<Device> m_devices;

@@ -5,6 +5,7 @@
 
 #include "models/bundled_data.h"
 #include "models/carbon_table.h"
+#include "models/co2_methods.h"
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
 
