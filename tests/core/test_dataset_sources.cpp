@@ -105,6 +105,51 @@ private Q_SLOTS:
         QCOMPARE(p.classes[1].moments.count(), 2);
     }
 
+    void paperDatasetLayouts_data()
+    {
+        QTest::addColumn<QString>("root");   // where the user points the scan
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("classes");
+        QTest::newRow("ImageNet train synsets") << QStringLiteral("ILSVRC/Data/CLS-LOC/train")
+            << QStringList{QStringLiteral("n01440764/n01440764_10026.JPEG"), QStringLiteral("n01440764/n01440764_10027.JPEG"),
+                           QStringLiteral("n01443537/n01443537_10007.JPEG")}
+            << QStringList{QStringLiteral("n01440764"), QStringLiteral("n01443537")};
+        QTest::newRow("ImageNet val, flat") << QStringLiteral("ILSVRC/Data/CLS-LOC/val")
+            << QStringList{QStringLiteral("ILSVRC2012_val_00000001.JPEG"), QStringLiteral("ILSVRC2012_val_00000002.JPEG")} << QStringList{};
+        QTest::newRow("COCO val2017") << QStringLiteral("coco/val2017")
+            << QStringList{QStringLiteral("000000000139.jpg"), QStringLiteral("000000000285.jpg")} << QStringList{};
+        QTest::newRow("PASCAL VOC JPEGImages") << QStringLiteral("VOCdevkit/VOC2012/JPEGImages")
+            << QStringList{QStringLiteral("2007_000027.jpg"), QStringLiteral("2007_000032.jpg")} << QStringList{};
+        QTest::newRow("Cityscapes leftImg8bit split") << QStringLiteral("cityscapes/leftImg8bit/val")
+            << QStringList{QStringLiteral("frankfurt/frankfurt_000000_000294_leftImg8bit.png"),
+                           QStringLiteral("lindau/lindau_000000_000019_leftImg8bit.png")}
+            << QStringList{QStringLiteral("frankfurt"), QStringLiteral("lindau")};
+    }
+
+    void paperDatasetLayouts()
+    {
+        QFETCH(QString, root);
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, classes);
+        QTemporaryDir dir;
+        const QString base = dir.filePath(root);
+        for (int i = 0; i < files.size(); ++i)
+            QVERIFY(test::writeImage(base + QLatin1Char('/') + files[i].section(QLatin1Char('.'), 0, -2) + QStringLiteral(".png"),
+                                     test::randomImage(9, 7, 3, std::uint32_t(i))));
+        // writeImage picks the codec from the extension: rename to the dataset's own names.
+        for (const QString& f : files) {
+            const QString png = base + QLatin1Char('/') + f.section(QLatin1Char('.'), 0, -2) + QStringLiteral(".png");
+            if (png != base + QLatin1Char('/') + f)
+                QVERIFY(QFile::rename(png, base + QLatin1Char('/') + f));
+        }
+        const Profile p = scan(base);
+        QCOMPARE(p.images(), qint64(files.size()));
+        QStringList names;
+        for (const ClassProfile& c : p.classes)
+            names << c.name;
+        QCOMPARE(names, classes);
+    }
+
     void symbolicLinkLoopsEnd()
     {
         QTemporaryDir dir;
