@@ -46,7 +46,7 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
         d.complexitySource = c.source;
         d.complexityReason = c.reason;
     } else {
-        d.complexityReason = QStringLiteral("no complexity for this dataset: scan it (--profile) or type one in (--complexity)");
+        d.complexityReason = QStringLiteral("no complexity for this dataset: scan it for a profile, or type one in");
     }
     for (ModelResult* m : models) {
         if (!m->score)
