@@ -40,33 +40,26 @@ OpenedDataset openDataset(const QString& path, DatasetFormat format)
     if (format == DatasetFormat::Auto)
         format = detectDatasetFormat(path);
     QString error;
+    // Each source keeps its own warnings; take them before it becomes a plain DatasetSource.
+    auto take = [&out](auto source) {
+        if (source)
+            out.warnings = source->warnings();
+        out.source = std::move(source);
+    };
     switch (format) {
-    case DatasetFormat::Idx: {
-        auto s = IdxSource::open(path, &error);
-        if (s)
-            out.warnings = s->warnings();
-        out.source = std::move(s);
+    case DatasetFormat::Idx:
+        take(IdxSource::open(path, &error));
         break;
-    }
-    case DatasetFormat::Cifar: {
-        auto s = CifarSource::open(path, &error);
-        if (s)
-            out.warnings = s->warnings();
-        out.source = std::move(s);
+    case DatasetFormat::Cifar:
+        take(CifarSource::open(path, &error));
         break;
-    }
     case DatasetFormat::Folder:
-    case DatasetFormat::Auto: {
-        if (!info.isDir()) {
+    case DatasetFormat::Auto:
+        if (!info.isDir())
             error = QStringLiteral("not a folder (an image dataset is a folder of images, IDX or CIFAR files)");
-            break;
-        }
-        auto s = FolderSource::open(path, &error);
-        if (s)
-            out.warnings = s->warnings();
-        out.source = std::move(s);
+        else
+            take(FolderSource::open(path, &error));
         break;
-    }
     }
     if (!out.source)
         out.error = QStringLiteral("%1: %2").arg(path, error);

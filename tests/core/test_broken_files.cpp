@@ -17,25 +17,17 @@ using namespace nofade;
 
 namespace {
 
-QByteArray bigEndian(std::uint32_t v)
-{
-    QByteArray b;
-    for (int s = 24; s >= 0; s -= 8)
-        b.append(char((v >> s) & 0xFF));
-    return b;
-}
-
 QByteArray pngChunk(const char* type, const QByteArray& data)
 {
     const QByteArray typeAndData = QByteArray(type, 4) + data;
     const uLong crc = crc32(0, reinterpret_cast<const Bytef*>(typeAndData.constData()), uInt(typeAndData.size()));
-    return bigEndian(std::uint32_t(data.size())) + typeAndData + bigEndian(std::uint32_t(crc));
+    return test::bigEndian32(std::uint32_t(data.size())) + typeAndData + test::bigEndian32(std::uint32_t(crc));
 }
 
 QByteArray pngSignatureAndHeader(std::uint32_t w, std::uint32_t h)
 {
     return QByteArray("\x89PNG\r\n\x1a\n", 8)
-           + pngChunk("IHDR", bigEndian(w) + bigEndian(h) + QByteArray("\x08\x00\x00\x00\x00", 5));
+           + pngChunk("IHDR", test::bigEndian32(w) + test::bigEndian32(h) + QByteArray("\x08\x00\x00\x00\x00", 5));
 }
 
 // A genuine decompression bomb: a valid 8-bit grey PNG of side x side black pixels. Rows are

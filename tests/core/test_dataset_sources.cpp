@@ -16,23 +16,15 @@ using namespace nofade;
 
 namespace {
 
-QByteArray bigEndian(std::uint32_t v)
-{
-    QByteArray b;
-    for (int s = 24; s >= 0; s -= 8)
-        b.append(char((v >> s) & 0xFF));
-    return b;
-}
-
 // A tiny IDX pair: n images of rows x cols, image k filled with pixel values (k + i) % levels.
 void writeIdx(const QString& dir, const QString& split, int n, int rows, int cols, bool gz,
               const std::vector<int>& labels)
 {
-    QByteArray images = bigEndian(0x803) + bigEndian(n) + bigEndian(rows) + bigEndian(cols);
+    QByteArray images = test::bigEndian32(0x803) + test::bigEndian32(n) + test::bigEndian32(rows) + test::bigEndian32(cols);
     for (int k = 0; k < n; ++k)
         for (int i = 0; i < rows * cols; ++i)
             images.append(char(i < k + 1 ? 255 : 0)); // image k: k+1 white pixels, the rest black
-    QByteArray labelBytes = bigEndian(0x801) + bigEndian(n);
+    QByteArray labelBytes = test::bigEndian32(0x801) + test::bigEndian32(n);
     for (int l : labels)
         labelBytes.append(char(l));
     auto write = [&](const QString& name, const QByteArray& bytes) {

@@ -10,6 +10,14 @@
 
 namespace nofade::test {
 
+QByteArray bigEndian32(std::uint32_t v)
+{
+    QByteArray b;
+    for (int s = 24; s >= 0; s -= 8)
+        b.append(char((v >> s) & 0xFF));
+    return b;
+}
+
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());

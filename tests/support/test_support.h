@@ -11,6 +11,9 @@
 
 namespace nofade::test {
 
+// v as 4 big-endian bytes (IDX headers, PNG chunks).
+QByteArray bigEndian32(std::uint32_t v);
+
 // Writes bytes to a file, creating parent folders. Fails the test on error (QVERIFY-style bool).
 bool writeFile(const QString& path, const QByteArray& bytes);
 // Encodes an image with OpenCV by extension (.png, .jpg, .bmp, ...); creates parent folders.
