@@ -98,12 +98,11 @@ Report buildReport(const ModelTable& table, const HardwareTable& hardware,
     report.settings = settings;
     report.modelsSource = table.fileName();
     report.tableErrors = table.errorMessages();
-    for (int i = 0; i < int(table.rows().size()); ++i) {
-        ModelResult r = estimateModel(table.rows()[std::size_t(i)], i, hardware, settings);
-        for (const TableIssue& issue : table.issuesOfRow(i))
-            r.issues << table.issueMessage(issue);
-        report.models.push_back(std::move(r));
-    }
+    for (int i = 0; i < int(table.rows().size()); ++i)
+        report.models.push_back(estimateModel(table.rows()[std::size_t(i)], i, hardware, settings));
+    for (const TableIssue& issue : table.issues())
+        if (issue.row >= 0)
+            report.models[std::size_t(issue.row)].issues << table.issueMessage(issue);
     // Complexities by dataset; a later input for the same dataset replaces an earlier one.
     QHash<QString, const ComplexityInput*> inputs;
     for (const ComplexityInput& c : complexities)

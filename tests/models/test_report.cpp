@@ -2,6 +2,7 @@
 // its JSON ("nofade.report/1") and its spreadsheet-safe CSV, on a crafted table with the
 // expected numbers worked out here.
 #include <cmath>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,6 +216,32 @@ private Q_SLOTS:
         for (const char* key : {"model", "y_max", "r2", "headroom", "knee_log10_co2"})
             QVERIFY2(fit.contains(key), key);
         QCOMPARE(j.value("table_errors").toArray().size(), 1);
+    }
+
+    void tenThousandRowsReport()
+    {
+        // 10,000 models on one dataset, every 100th with a bad score; hours h = 1 + i % 500.
+        QByteArray bytes = "model,task,dataset,score,compute,compute_unit,device,device_hours,hours_provenance\n";
+        for (int i = 0; i < 10000; ++i) {
+            const QByteArray score = i % 100 == 99 ? QByteArray("?") : QByteArray::number(60 + 30 * (1 - std::exp(-(i % 500) / 100.0)), 'f', 3);
+            bytes += "m" + QByteArray::number(i) + ",classification,ImageNet," + score + ",4,GFLOPs,V100," + QByteArray::number(1 + i % 500) + ",reported\n";
+        }
+        ModelTableOptions options;
+        options.hardware = &hardware();
+        QElapsedTimer clock;
+        clock.start();
+        const ModelTable table = ModelTable::fromCsv(bytes, QStringLiteral("big.csv"), options);
+        const Report r = buildReport(table, hardware(), {typedComplexity("ImageNet", 3.0, "t")}, ReportSettings{});
+        const QByteArray json = reportToJsonBytes(r);
+        const QByteArray csv = reportToCsv(r);
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(r.models.size(), std::size_t(10000));
+        QCOMPARE(r.tableErrors.size(), 100);
+        QCOMPARE(r.models[99].issues.size(), 1);
+        QCOMPARE(r.datasets[0].modelsWithCo2, 9900);
+        // Scores follow 60 + 30 (1 - exp(-(h - 1) / 100)) with x = log10(h x 0.2121): a rising, levelling curve.
+        QVERIFY(r.datasets[0].fit.saturation || r.datasets[0].fit.log);
+        QVERIFY(json.size() > 0 && csv.count('\n') == 10001);
     }
 
     void csvExportIsSpreadsheetSafe()
