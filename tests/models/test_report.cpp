@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include "models/bundled_data.h"
 #include "models/csv_document.h"
 #include "models/dataset_complexity.h"
 #include "models/hardware_table.h"
@@ -216,6 +217,61 @@ private Q_SLOTS:
         for (const char* key : {"model", "y_max", "r2", "headroom", "knee_log10_co2"})
             QVERIFY2(fit.contains(key), key);
         QCOMPARE(j.value("table_errors").toArray().size(), 1);
+    }
+
+    void jsonReloadsToTheSameJson()
+    {
+        ReportSettings eq1;
+        eq1.method = Co2Method::PaperEq1;
+        eq1.measures.insert(QStringLiteral("coco"), ComplexityMeasure::JensenShannon);
+        for (const ReportSettings& s : {ReportSettings{}, eq1}) {
+            const Report original = build(s);
+            QString error;
+            const auto reloaded = reportFromJsonBytes(reportToJsonBytes(original), &error);
+            QVERIFY2(reloaded, qPrintable(error));
+            QCOMPARE(reportToJsonBytes(*reloaded), reportToJsonBytes(original));
+            QCOMPARE(reloaded->models.size(), original.models.size());
+            QCOMPARE(*reloaded->models[1].marginalKgPerPoint, *original.models[1].marginalKgPerPoint);
+            QCOMPARE(reloaded->datasets[1].key, QStringLiteral("coco"));
+        }
+        // The bundled corpus: a saturation fit (ImageNet), fewer than 4 models (Cityscapes) and more.
+        QStringList hwErrors;
+        const HardwareTable hw = loadHardwareTable(&hwErrors, QStringLiteral("/nonexistent.csv"));
+        ModelTableOptions options;
+        options.hardware = &hw;
+        const Report corpus = buildReport(ModelTable::fromCsv(bundledCorpusCsv(), "bundled corpus", options), hw,
+                                          {typedComplexity("ImageNet", 3.2, "t")}, ReportSettings{});
+        QVERIFY(dataset(corpus, "ImageNet").fit.saturation);
+        QString error;
+        const auto reloaded = reportFromJsonBytes(reportToJsonBytes(corpus), &error);
+        QVERIFY2(reloaded, qPrintable(error));
+        QCOMPARE(reportToJsonBytes(*reloaded), reportToJsonBytes(corpus));
+        QCOMPARE(dataset(*reloaded, "ImageNet").fit.saturation->yMax, dataset(corpus, "ImageNet").fit.saturation->yMax);
+
+        // A straight line in log10 CO2: the saturation fit is refused, the log fit stands in.
+        const ModelTable line = ModelTable::fromCsv("model,task,dataset,score,device,device_hours\n"
+                                                    "a,detection,COCO,60,V100,1\nb,detection,COCO,65,V100,10\n"
+                                                    "c,detection,COCO,70,V100,100\nd,detection,COCO,75,V100,1000\n",
+                                                    "line.csv", options);
+        const Report logFit = buildReport(line, hw, {}, ReportSettings{});
+        QVERIFY(!logFit.datasets[0].fit.saturation && logFit.datasets[0].fit.log);
+        const auto logReloaded = reportFromJsonBytes(reportToJsonBytes(logFit), &error);
+        QVERIFY2(logReloaded, qPrintable(error));
+        QCOMPARE(reportToJsonBytes(*logReloaded), reportToJsonBytes(logFit));
+        QCOMPARE(logReloaded->datasets[0].fit.saturationReason, logFit.datasets[0].fit.saturationReason);
+
+        QVERIFY(!reportFromJsonBytes("{\"schema\": \"nofade.profile/1\"}", &error));
+        QVERIFY(error.contains(QLatin1String("is not nofade.report/1")));
+        QJsonObject broken = reportToJson(build());
+        QJsonArray models = broken.value("models").toArray();
+        QJsonObject first = models[0].toObject();
+        first.insert("co2_kg", "lots");
+        models[0] = first;
+        broken.insert("models", models);
+        QVERIFY(!reportFromJson(broken, &error));
+        QCOMPARE(error, QStringLiteral("models[0].co2_kg: neither a number nor null"));
+        QVERIFY(!reportFromJsonBytes("{not json", &error));
+        QVERIFY(error.startsWith(QLatin1String("not JSON")));
     }
 
     void tenThousandRowsReport()
