@@ -8,12 +8,14 @@
 #include "dataset_combo_box.h"
 #include "dataset_store.h"
 #include "heatmap_widget.h"
+#include "lazy_update.h"
 
 namespace nofade::ui {
 
 ClassDistanceView::ClassDistanceView(DatasetStore* store, QWidget* parent) : QWidget(parent), store_(store)
 {
     setObjectName(QStringLiteral("classDistanceView"));
+    lazy_ = new LazyUpdate(this, [this] { rebuildNow(); });
     dataset_ = new DatasetComboBox(store, true);
     dataset_->setObjectName(QStringLiteral("distanceDataset"));
     order_ = new QComboBox;
@@ -82,7 +84,9 @@ void ClassDistanceView::setOrder(Order order) { order_->setCurrentIndex(int(orde
 
 QString ClassDistanceView::summaryText() const { return summary_->text(); }
 
-void ClassDistanceView::rebuild()
+void ClassDistanceView::rebuild() { lazy_->request(); }
+
+void ClassDistanceView::rebuildNow()
 {
     const DatasetEntry* e = store_->find(datasetId());
     hover_->setText(tr("Hover over a cell to see the pair."));

@@ -31,7 +31,8 @@ public:
     QString summaryText() const;
 
 private:
-    void rebuild();
+    void rebuild();     // when visible, else on show
+    void rebuildNow();
     void applyOrder();
 
     DatasetStore* store_;
@@ -42,6 +43,7 @@ private:
     QLabel* summary_;
     QLabel* hover_;
     QWidget* body_;
+    class LazyUpdate* lazy_;
     std::vector<double> classMeans_; // of the matrix's classes
 };
 

@@ -18,12 +18,13 @@ DatasetComboBox::DatasetComboBox(DatasetStore* store, bool needClasses, QWidget*
     });
     connect(store_, &DatasetStore::changed, this, [this](int id, DatasetStore::Changes c) {
         if (c & (DatasetStore::ProfileChanged | DatasetStore::MetaChanged)) {
-            refill();
-            if (id == currentId() && (c & DatasetStore::ProfileChanged))
+            // refill() announces a change of the current dataset; a new profile of the same
+            // dataset is announced here, once.
+            if (!refill() && id == currentId() && (c & DatasetStore::ProfileChanged))
                 Q_EMIT datasetChanged(id);
         }
     });
-    connect(store_, &DatasetStore::removed, this, &DatasetComboBox::refill);
+    connect(store_, &DatasetStore::removed, this, [this] { refill(); });
     refill();
 }
 
@@ -37,7 +38,7 @@ bool DatasetComboBox::setCurrentId(int id)
     return i >= 0;
 }
 
-void DatasetComboBox::refill()
+bool DatasetComboBox::refill()
 {
     const int keep = currentId();
     const QSignalBlocker block(this);
@@ -57,7 +58,9 @@ void DatasetComboBox::refill()
     if (currentId() != lastId_) {
         lastId_ = currentId();
         Q_EMIT datasetChanged(lastId_);
+        return true;
     }
+    return false;
 }
 
 } // namespace nofade::ui

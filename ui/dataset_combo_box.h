@@ -20,7 +20,7 @@ Q_SIGNALS:
     void datasetChanged(int id); // also when the current dataset's profile changed
 
 private:
-    void refill();
+    bool refill(); // true when it announced a new current dataset
 
     DatasetStore* store_;
     bool needClasses_;

@@ -11,6 +11,7 @@
 
 #include "dataset_store.h"
 #include "density_chart.h"
+#include "lazy_update.h"
 #include "zoomable_chart_view.h"
 
 namespace nofade::ui {
@@ -19,6 +20,7 @@ EntropyHistogramView::EntropyHistogramView(DatasetStore* store, QWidget* parent)
     : QWidget(parent), store_(store), chart_(new DensityChart)
 {
     setObjectName(QStringLiteral("entropyHistogramView"));
+    lazy_ = new LazyUpdate(this, [this] { rebuildNow(); });
     chart_->setTitle(tr("Per-image entropy of each dataset"));
     view_ = new ZoomableChartView(chart_);
     view_->setObjectName(QStringLiteral("entropyChartView"));
@@ -98,7 +100,9 @@ QWidget* EntropyHistogramView::exportWidget() const { return view_; }
 
 int EntropyHistogramView::bins() const { return bins_->currentData().toInt(); }
 
-void EntropyHistogramView::rebuild()
+void EntropyHistogramView::rebuild() { lazy_->request(); }
+
+void EntropyHistogramView::rebuildNow()
 {
     std::vector<DensityCurve> curves;
     for (int row = 0; row < store_->count(); ++row) {

@@ -38,7 +38,8 @@ Q_SIGNALS:
     void imagesRequested(int datasetId, int classIndex, double lower, double upper);
 
 private:
-    void rebuild();
+    void rebuild();     // when visible, else on show
+    void rebuildNow();
 
     DatasetStore* store_;
     DensityChart* chart_;
@@ -46,6 +47,7 @@ private:
     QComboBox* bins_;
     QCheckBox* means_;
     QLabel* empty_;
+    class LazyUpdate* lazy_;
 };
 
 } // namespace nofade::ui

@@ -12,6 +12,7 @@
 #include "dataset_combo_box.h"
 #include "dataset_store.h"
 #include "intensity_histogram_widget.h"
+#include "lazy_update.h"
 
 namespace nofade::ui {
 
@@ -30,6 +31,7 @@ QLabel* pictureLabel()
 ImageInspector::ImageInspector(DatasetStore* store, QWidget* parent) : QWidget(parent), store_(store)
 {
     setObjectName(QStringLiteral("imageInspector"));
+    lazy_ = new LazyUpdate(this, [this] { rerankNow(); });
     setFocusPolicy(Qt::StrongFocus);
     dataset_ = new DatasetComboBox(store, false);
     dataset_->setObjectName(QStringLiteral("inspectorDataset"));
@@ -146,7 +148,9 @@ void ImageInspector::fillClasses()
     filter_.classIndex = class_->currentData().toInt();
 }
 
-void ImageInspector::rerank()
+void ImageInspector::rerank() { lazy_->request(); }
+
+void ImageInspector::rerankNow()
 {
     const DatasetEntry* e = store_->find(dataset_->currentId());
     ranking_ = e && e->profile ? rankImages(e->profile->perImage, filter_) : std::vector<int>{};

@@ -49,7 +49,8 @@ protected:
 
 private:
     void fillClasses();
-    void rerank();
+    void rerank();      // when visible, else on show
+    void rerankNow();
     void showPosition(int position);
     void imageReady();
     void updatePictures();
@@ -71,6 +72,7 @@ private:
     IntensityHistogramWidget* histogram_;
     QTextBrowser* formula_;
 
+    class LazyUpdate* lazy_;
     RankingFilter filter_;
     std::vector<int> ranking_; // positions into the profile's perImage
     int position_ = -1;

@@ -13,6 +13,7 @@
 #include "dataset_combo_box.h"
 #include "dataset_store.h"
 #include "density_chart.h"
+#include "lazy_update.h"
 #include "small_multiples_widget.h"
 #include "zoomable_chart_view.h"
 
@@ -25,6 +26,7 @@ constexpr int kDefaultShown = 24; // classes checked by default; more stay one c
 PerClassView::PerClassView(DatasetStore* store, QWidget* parent) : QWidget(parent), store_(store)
 {
     setObjectName(QStringLiteral("perClassView"));
+    lazy_ = new LazyUpdate(this, [this] { rebuildNow(); });
     dataset_ = new DatasetComboBox(store, true);
     dataset_->setObjectName(QStringLiteral("perClassDataset"));
     mode_ = new QComboBox;
@@ -191,7 +193,9 @@ std::vector<int> PerClassView::selectedClasses() const
     return out;
 }
 
-void PerClassView::rebuild()
+void PerClassView::rebuild() { lazy_->request(); }
+
+void PerClassView::rebuildNow()
 {
     std::vector<DensityCurve> curves;
     const DatasetEntry* e = store_->find(datasetId());

@@ -40,7 +40,8 @@ Q_SIGNALS:
 
 private:
     void fillClassList();
-    void rebuild();
+    void rebuild();     // when visible, else on show
+    void rebuildNow();
 
     DatasetStore* store_;
     DatasetComboBox* dataset_;
@@ -52,6 +53,7 @@ private:
     DensityChart* chart_;
     ZoomableChartView* view_;
     bool filling_ = false;
+    class LazyUpdate* lazy_;
 };
 
 } // namespace nofade::ui

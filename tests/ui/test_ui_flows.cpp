@@ -1,0 +1,307 @@
+// The main flows of the application, driven through the main window as a user would: add a
+// dataset, scan it, read the table, open the failures, look at the charts and the inspector,
+// switch settings, save and reload a profile, drop a folder, see clear errors.
+#include <cmath>
+#include <QAbstractButton>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app_settings.h"
+#include "class_distance_view.h"
+#include "dataset_store.h"
+#include "dataset_table_model.h"
+#include "datasets_panel.h"
+#include "density_chart.h"
+#include "entropy_histogram_view.h"
+#include "failures_dialog.h"
+#include "heatmap_widget.h"
+#include "image_inspector.h"
+#include "main_window.h"
+#include "scan_queue.h"
+#include "ui_fixtures.h"
+#include "zoomable_chart_view.h"
+
+using namespace nofade;
+using namespace nofade::ui;
+
+namespace {
+QString cell(QTableView* table, int row, int column)
+{
+    return table->model()->index(row, column).data().toString();
+}
+
+// Classes low {1, 1, 2, 2 bits}, mid {2, 5}, high {5, 5, 6, 6} and one broken file:
+// C_H = 3.5 bits; JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so
+// C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374 (worked out by hand).
+void writeKnownDataset(const QString& root)
+{
+    QDir d(root);
+    for (const char* c : {"low", "mid", "high"})
+        d.mkpath(QString::fromLatin1(c));
+    int n = 0;
+    auto put = [&](const char* cls, int bits) {
+        uitest::writeKnownEntropyImage(d.filePath(QStringLiteral("%1/img%2.png").arg(QString::fromLatin1(cls)).arg(n++)), bits);
+    };
+    for (int b : {1, 1, 2, 2})
+        put("low", b);
+    for (int b : {2, 5})
+        put("mid", b);
+    for (int b : {5, 5, 6, 6})
+        put("high", b);
+    QFile broken(d.filePath(QStringLiteral("high/broken.png")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("\x89PNG\r\n\x1a\nthis is not a png");
+}
+} // namespace
+
+class TestUiFlows : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        uitest::isolateSettings();
+        QSettings().clear();
+        QVERIFY(dir_.isValid());
+        writeKnownDataset(dir_.filePath(QStringLiteral("known")));
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+    }
+
+    void cleanupTestCase() { window_.reset(); }
+
+    void addDatasetAndScan()
+    {
+        DatasetsPanel* panel = window_->datasetsPanel();
+        id_ = panel->addPath(dir_.filePath(QStringLiteral("known")));
+        QVERIFY(id_ > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id_)->state), int(DatasetState::Scanned), 20000);
+        QTableView* table = panel->table();
+        const int row = window_->datasets()->rowOf(id_);
+        QCOMPARE(cell(table, row, DatasetTableModel::Name), QStringLiteral("known"));
+        QCOMPARE(cell(table, row, DatasetTableModel::Images), QStringLiteral("10"));
+        QCOMPARE(cell(table, row, DatasetTableModel::Classes), QStringLiteral("3"));
+        QCOMPARE(cell(table, row, DatasetTableModel::CH), QStringLiteral("3.5000"));
+        QCOMPARE(cell(table, row, DatasetTableModel::CJS), QString::number(std::log(1.0 + 2.0 * std::sqrt(0.5)), 'f', 4));
+        QCOMPARE(cell(table, row, DatasetTableModel::Failures), QStringLiteral("1"));
+        QCOMPARE(cell(table, row, DatasetTableModel::State), QStringLiteral("scanned"));
+        // The recent list remembers it.
+        QVERIFY(AppSettings::recentDatasets().first().endsWith(QStringLiteral("known")));
+    }
+
+    void failuresOpenAsCopyableList()
+    {
+        DatasetsPanel* panel = window_->datasetsPanel();
+        panel->selectDataset(id_);
+        QTableView* table = panel->table();
+        const QModelIndex failures = table->model()->index(window_->datasets()->rowOf(id_), DatasetTableModel::Failures);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(failures).center());
+        FailuresDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = panel->findChild<FailuresDialog*>()) != nullptr && dialog->isVisible());
+        QVERIFY2(dialog->text().startsWith(QStringLiteral("high/broken.png: ")), qPrintable(dialog->text()));
+        QVERIFY(dialog->text().trimmed().size() > QStringLiteral("high/broken.png: ").size()); // a reason follows
+        dialog->close();
+    }
+
+    void histogramShowsTheDataset()
+    {
+        EntropyHistogramView* view = window_->histogramView();
+        QCOMPARE(int(view->chart()->curves().size()), 1);
+        view->setBins(64);
+        const DensityCurve& c = view->chart()->curves().front();
+        QCOMPARE(c.histogram.total, std::uint64_t(10));
+        QVERIFY(std::abs(c.mean - 3.5) < 1e-9);
+        // Two images at exactly 1 bit: bin [1, 1.125).
+        QVERIFY2(view->tooltipAt(1.05).contains(QStringLiteral("2 images (20.00 %)")), qPrintable(view->tooltipAt(1.05)));
+        QVERIFY(view->tooltipAt(3.5).contains(QStringLiteral("0 images")));
+        QCOMPARE(view->datasetAt(1.05), id_);
+        // Density: 2 of 10 images in a 1/8-bit bin = 1.6 per bit.
+        QVERIFY(std::abs(c.histogram.density[8] - 1.6) < 1e-12);
+        // Double-clicking a bin asks for its images.
+        QSignalSpy spy(view, &EntropyHistogramView::imagesRequested);
+        auto* chartView = view->chartView();
+        window_->chartTabs()->setCurrentWidget(view);
+        QTRY_VERIFY(chartView->isVisible());
+        const QPointF scene = view->chart()->mapToPosition(QPointF(1.06, 0.5), view->chart()->series().first());
+        const QPoint pos = chartView->mapFromScene(view->chart()->mapToScene(scene));
+        QTest::mouseDClick(chartView->viewport(), Qt::LeftButton, {}, pos);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.first().at(0).toInt(), id_);
+        QVERIFY(std::abs(spy.first().at(2).toDouble() - 1.0) < 1e-12);
+        QVERIFY(std::abs(spy.first().at(3).toDouble() - 1.125) < 1e-12);
+    }
+
+    void classDistancesMatchTheHandComputation()
+    {
+        ClassDistanceView* view = window_->distanceView();
+        window_->chartTabs()->setCurrentWidget(view);
+        view->setDataset(id_);
+        const DistanceMatrix& m = view->heatmap()->matrix();
+        QCOMPARE(m.n, 3);
+        // Classes are sorted by name by the folder reader: high, low, mid.
+        QVERIFY(std::abs(m.at(0, 1) - 1.0f) < 1e-6f);
+        QVERIFY(std::abs(m.at(1, 2) - float(std::sqrt(0.5))) < 1e-6f);
+        QVERIFY(std::abs(m.at(2, 0) - float(std::sqrt(0.5))) < 1e-6f);
+        QVERIFY(view->summaryText().contains(QStringLiteral("2.4142")));
+        QVERIFY(view->summaryText().contains(QStringLiteral("0.8814")));
+        view->setOrder(ClassDistanceView::Order::MeanEntropy);
+        // Means: high 5.5, low 1.5, mid 3.5 -> low, mid, high.
+        QCOMPARE(view->heatmap()->order(), (std::vector<int>{1, 2, 0}));
+    }
+
+    void inspectorStepsThroughImagesByEntropy()
+    {
+        window_->inspect(id_);
+        ImageInspector* inspector = window_->inspector();
+        QTRY_VERIFY(!inspector->isLoading() && inspector->analysis().ok() && inspector->analysis().pixels > 0);
+        QCOMPARE(inspector->imageCount(), 10);
+        QCOMPARE(inspector->currentImage()->entropy, 1.0);
+        QVERIFY(std::abs(inspector->analysis().entropy - 1.0) < 1e-12); // recomputed from the decoded image
+        inspector->showHighest();
+        QTRY_VERIFY(!inspector->isLoading());
+        QVERIFY(std::abs(inspector->analysis().entropy - 6.0) < 1e-12);
+        QCOMPARE(inspector->analysis().nonEmptyBins(), 64);
+        // One class and an entropy range (a histogram bin).
+        window_->inspect(id_, 2, 2.0, 2.125); // mid, [2, 2.125)
+        QTRY_VERIFY(!inspector->isLoading());
+        QCOMPARE(inspector->imageCount(), 1);
+        QVERIFY(std::abs(inspector->analysis().entropy - 2.0) < 1e-12);
+    }
+
+    void switchingSettingsRescans()
+    {
+        ScanSettings s = window_->scanQueue()->settings();
+        s.profile.bins = 16;
+        s.profile.classModel = ClassModel::Gaussian;
+        window_->applySettings(s, true);
+        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id_)->state), int(DatasetState::Scanned), 20000);
+        QTRY_VERIFY(window_->datasets()->find(id_)->profile->settings.classModel == ClassModel::Gaussian);
+        const DatasetEntry* e = window_->datasets()->find(id_);
+        QCOMPARE(e->profile->settings.bins, 16);
+        QCOMPARE(e->profile->classes.front().histogram.bins(), 16);
+        QVERIFY(e->jsd->complexity.has_value());
+        const QString cjs = cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id_), DatasetTableModel::CJS);
+        QCOMPARE(cjs, QString::number(*e->jsd->complexity, 'f', 4));
+        QVERIFY(cjs != QStringLiteral("0.8814")); // the Gaussian model gives another C_JS
+        QCOMPARE(AppSettings::scanSettings().profile.bins, 16); // persisted
+        QCOMPARE(AppSettings::scanSettings().profile.classModel, ClassModel::Gaussian);
+        // Back to the defaults: the hand-computed value again.
+        window_->applySettings(ScanSettings{}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->datasets()->find(id_)->state == DatasetState::Scanned
+                                     && window_->datasets()->find(id_)->profile->settings.classModel == ClassModel::Histogram,
+                                 20000);
+        QCOMPARE(cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id_), DatasetTableModel::CJS),
+                 QStringLiteral("0.8814"));
+    }
+
+    void saveAndReloadProfile()
+    {
+        DatasetsPanel* panel = window_->datasetsPanel();
+        const QString file = dir_.filePath(QStringLiteral("known.profile.json"));
+        QString error;
+        QVERIFY2(panel->saveProfile(id_, file, &error), qPrintable(error));
+        QVERIFY(!panel->saveProfile(id_, QStringLiteral("/nonexistent-dir/x.json"), &error));
+        QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x.json")));
+
+        const int before = window_->datasets()->count();
+        panel->loadProfileFile(file);
+        QTRY_COMPARE(window_->datasets()->count(), before + 1);
+        const DatasetEntry& loaded = window_->datasets()->at(before);
+        const DatasetEntry* original = window_->datasets()->find(id_);
+        QCOMPARE(int(loaded.state), int(DatasetState::Loaded));
+        QCOMPARE(loaded.name, QStringLiteral("known.profile"));
+        QVERIFY(loaded.profile->moments == original->profile->moments);
+        QVERIFY(loaded.profile->fine == original->profile->fine);
+        QCOMPARE(loaded.profile->perImage.size(), original->profile->perImage.size());
+        QCOMPARE(loaded.profile->failed.size(), std::size_t(1));
+        QCOMPARE(*loaded.jsd->complexity, *original->jsd->complexity);
+        QVERIFY(loaded.source != nullptr); // the images are still there: the inspector can show them
+
+        // A file that is not a profile: a clear error naming it.
+        const QString bad = dir_.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"schema\": \"something/else\"}");
+        f.close();
+        panel->loadProfileFile(bad);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = panel->findChild<QMessageBox*>(QStringLiteral("errorBox"))) != nullptr);
+        QVERIFY2(box->text().contains(bad), qPrintable(box->text()));
+        QCOMPARE(window_->datasets()->count(), before + 1);
+        box->close();
+        QTRY_VERIFY(panel->findChild<QMessageBox*>(QStringLiteral("errorBox")) == nullptr);
+        window_->datasets()->remove(loaded.id);
+        QCOMPARE(window_->datasets()->count(), before);
+    }
+
+    void dropAFolderAddsIt()
+    {
+        const QString other = dir_.filePath(QStringLiteral("dropped"));
+        QDir().mkpath(other + QStringLiteral("/a"));
+        uitest::writeKnownEntropyImage(other + QStringLiteral("/a/x.png"), 3);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(other)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &drop);
+        const DatasetEntry* e = window_->datasets()->findByPath(other);
+        QVERIFY(e != nullptr);
+        const int id = e->id;
+        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id)->state), int(DatasetState::Scanned), 20000);
+        QCOMPARE(window_->datasets()->find(id)->profile->images(), std::int64_t(1));
+        // C_JS needs two classes: absent, with the reason in the tooltip.
+        QCOMPARE(cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id), DatasetTableModel::CJS), QStringLiteral("–"));
+        window_->datasets()->remove(id);
+    }
+
+    void missingPathsAndExampleGiveClearMessages()
+    {
+        DatasetsPanel* panel = window_->datasetsPanel();
+        QCOMPARE(panel->addPath(QStringLiteral("/no/such/dataset")), 0);
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = panel->findChild<QMessageBox*>(QStringLiteral("errorBox"))) != nullptr);
+        QVERIFY(box->text().contains(QStringLiteral("/no/such/dataset")));
+        box->close();
+
+        qputenv("NOFADE_EXAMPLE_DATASET", "/no/such/example");
+        window_->openBundledExample();
+        QMessageBox* missing = nullptr;
+        QTRY_VERIFY((missing = window_->findChild<QMessageBox*>(QStringLiteral("exampleMissingBox"))) != nullptr);
+        QVERIFY(missing->isVisible());
+        QVERIFY(missing->text().contains(QStringLiteral("/no/such/example")));
+        bool hasChooser = false;
+        for (QAbstractButton* b : missing->buttons())
+            hasChooser = hasChooser || b->text().contains(QStringLiteral("folder"));
+        QVERIFY(hasChooser);
+        missing->close();
+        qunsetenv("NOFADE_EXAMPLE_DATASET");
+    }
+
+    void exportWritesFiles()
+    {
+        window_->chartTabs()->setCurrentIndex(0);
+        for (const char* ext : {"png", "svg", "pdf"}) {
+            const QString file = dir_.filePath(QStringLiteral("export.%1").arg(QString::fromLatin1(ext)));
+            QString error;
+            QVERIFY2(window_->exportCurrentView(file, &error), qPrintable(error));
+            QVERIFY(QFileInfo(file).size() > 1000);
+        }
+        QImage png(dir_.filePath(QStringLiteral("export.png")));
+        QVERIFY(png.width() > window_->histogramView()->chartView()->width()); // rendered above screen resolution
+        QString error;
+        QVERIFY(!window_->exportCurrentView(dir_.filePath(QStringLiteral("export.xyz")), &error));
+        QVERIFY(error.contains(QStringLiteral("export.xyz")));
+    }
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<MainWindow> window_;
+    int id_ = 0;
+};
+
+QTEST_MAIN(TestUiFlows)
+#include "test_ui_flows.moc"

@@ -1,0 +1,73 @@
+#include "ui_fixtures.h"
+
+#include <vector>
+#include <zlib.h>
+#include <opencv2/imgcodecs.hpp>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace nofade::uitest {
+
+namespace {
+bool readGz(const QString& file, std::size_t skip, std::size_t bytes, std::vector<unsigned char>& out, QString* error)
+{
+    gzFile f = gzopen(file.toLocal8Bit().constData(), "rb");
+    if (!f) {
+        *error = file + QStringLiteral(": cannot open");
+        return false;
+    }
+    std::vector<unsigned char> header(skip);
+    out.resize(bytes);
+    const bool ok = gzread(f, header.data(), unsigned(skip)) == int(skip) && gzread(f, out.data(), unsigned(bytes)) == int(bytes);
+    gzclose(f);
+    if (!ok)
+        *error = file + QStringLiteral(": short read");
+    return ok;
+}
+} // namespace
+
+int writeFashionMnistPngs(const QString& dir, int count, QString* error)
+{
+    const QString root = QStringLiteral("/usr/share/datasets/fashion-mnist");
+    std::vector<unsigned char> pixels;
+    std::vector<unsigned char> labels;
+    if (!readGz(root + QStringLiteral("/t10k-images-idx3-ubyte.gz"), 16, std::size_t(count) * 784, pixels, error)
+        || !readGz(root + QStringLiteral("/t10k-labels-idx1-ubyte.gz"), 8, std::size_t(count), labels, error))
+        return 0;
+    const char* names[] = {"t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "boot"};
+    QDir d(dir);
+    for (const char* n : names)
+        d.mkpath(QString::fromLatin1(n));
+    for (int i = 0; i < count; ++i) {
+        const cv::Mat img(28, 28, CV_8UC1, pixels.data() + std::size_t(i) * 784);
+        const QString file = d.filePath(QStringLiteral("%1/%2.png").arg(QString::fromLatin1(names[labels[std::size_t(i)] % 10])).arg(i, 5, 10, QLatin1Char('0')));
+        if (!cv::imwrite(file.toStdString(), img)) {
+            *error = file + QStringLiteral(": cannot write");
+            return i;
+        }
+    }
+    return count;
+}
+
+double writeKnownEntropyImage(const QString& file, int bits, int side)
+{
+    const int levels = 1 << bits;
+    cv::Mat img(side, side, CV_8UC3);
+    // side*side pixels spread evenly over `levels` grey levels (side*side divisible by levels).
+    for (int i = 0; i < side * side; ++i) {
+        const int v = (i % levels) * (256 / levels);
+        img.at<cv::Vec3b>(i / side, i % side) = cv::Vec3b(uchar(v), uchar(v), uchar(v));
+    }
+    cv::imwrite(file.toStdString(), img);
+    return bits;
+}
+
+void isolateSettings()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("NoFADE-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test"));
+}
+
+} // namespace nofade::uitest

@@ -1,0 +1,18 @@
+#pragma once
+// Test fixtures made at test time: image folders (ImageFolder layout, one sub-folder per class).
+#include <QString>
+
+namespace nofade::uitest {
+
+// Writes the first `count` Fashion-MNIST test images (t10k) as PNGs into class sub-folders of `dir`.
+// Returns the number written (0 when the dataset package is missing), `error` says why.
+int writeFashionMnistPngs(const QString& dir, int count, QString* error);
+
+// Writes images whose greyscale entropy is known exactly: image k of class c has 2^(bits) equally
+// frequent grey levels, so H = bits. Returns the sum of the entropies written.
+double writeKnownEntropyImage(const QString& file, int bits, int side = 32);
+
+// Isolates QSettings and the session cache of a test from the user's.
+void isolateSettings();
+
+} // namespace nofade::uitest
