@@ -1,5 +1,7 @@
 #include "profile/profile.h"
 
+#include "maths/jsd_matrix.h"
+
 namespace nofade {
 
 std::int64_t Profile::failedItems() const
@@ -30,25 +32,21 @@ std::vector<int> Profile::usableClasses() const
 JsdSummary Profile::jsd() const
 {
     const std::vector<int> usable = usableClasses();
-    std::vector<std::vector<double>> distributions;
-    if (settings.classModel == ClassModel::Histogram)
-        for (int c : usable)
-            distributions.push_back(classes[std::size_t(c)].histogram.probabilities());
     std::vector<JsdPair> pairs;
-    pairs.reserve(usable.size() * (usable.size() - (usable.empty() ? 0 : 1)) / 2);
-    for (std::size_t i = 0; i < usable.size(); ++i) {
-        for (std::size_t j = i + 1; j < usable.size(); ++j) {
-            double d;
-            if (settings.classModel == ClassModel::Histogram) {
-                d = jensenShannonDistance(distributions[i], distributions[j]);
-            } else {
-                const Moments& a = classes[std::size_t(usable[i])].moments;
-                const Moments& b = classes[std::size_t(usable[j])].moments;
-                d = gaussianJensenShannonDistance(a.mean(), a.stdDev(), b.mean(), b.stdDev(),
-                                                  settings.sigmaFloor);
-            }
-            pairs.push_back({usable[i], usable[j], d});
-        }
+    if (settings.classModel == ClassModel::Histogram) {
+        std::vector<std::vector<std::uint64_t>> counts;
+        for (int c : usable)
+            counts.push_back(classes[std::size_t(c)].histogram.counts());
+        pairs = pairwiseJensenShannon(counts);
+    } else {
+        std::vector<NormalParameters> normals;
+        for (int c : usable)
+            normals.push_back({classes[std::size_t(c)].moments.mean(), classes[std::size_t(c)].moments.stdDev()});
+        pairs = pairwiseGaussianJensenShannon(normals, settings.sigmaFloor);
+    }
+    for (JsdPair& pair : pairs) { // positions among the usable classes -> class indices
+        pair.a = usable[std::size_t(pair.a)];
+        pair.b = usable[std::size_t(pair.b)];
     }
     return summariseJsd(std::move(pairs), int(usable.size()));
 }
