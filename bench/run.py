@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""NoFADE Studio benchmark suite: throughput against baselines measured in the same run.
+
+For each corpus and grey mode it times, on the same thread count:
+  floor   build/bench/decode-floor: read + OpenCV decode + grey histogram, nothing else
+  nofade  build/bin/nofade-cli scan (the whole scan: entropy, profile, classes, JSD, JSON)
+  python  bench/python_reference.py: PIL + numpy with a process pool of the same size
+and prints images/s, wall time, peak RSS and the ratios nofade/floor and nofade/python; then the
+Fashion-MNIST IDX scan, and the class-distance matrix for 10, 100 and 1000 classes. Results are
+also written as JSON (build/bench/results-<date>.json) for tracking over time.
+
+usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick]
+"""
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FASHION = "/usr/share/datasets/fashion-mnist"
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (MiB) of one run, by GNU time."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, check=True)
+    wall, rss_kib = out.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss_kib) / 1024
+
+
+def measure(cmd, repeats):
+    timed(cmd)  # warm the page cache and the code
+    runs = [timed(cmd) for _ in range(repeats)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def count_files(folder):
+    return sum(len(f) for _, _, f in os.walk(folder))
+
+
+def main():
+    build, data = sys.argv[1], sys.argv[2]
+    threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else os.cpu_count()
+    repeats = int(sys.argv[sys.argv.index("--repeats") + 1]) if "--repeats" in sys.argv else 3
+    cli = os.path.join(build, "bin", "nofade-cli")
+    floor = os.path.join(build, "bench", "decode-floor")
+    rows = []
+    print(f"threads {threads}, median of {repeats} runs after a warm-up; machine: {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores\n")
+    header = f"{'corpus':<8} {'mode':<6} {'tool':<7} {'images':>7} {'wall s':>8} {'img/s':>9} {'RSS MiB':>8} {'vs floor':>9} {'vs python':>10}"
+    print(header)
+    print("-" * len(header))
+    for corpus in ("photos", "tiny"):
+        folder = os.path.join(data, corpus)
+        images = count_files(folder)
+        for mode in ("exact", "fast"):
+            results = {
+                "floor": measure([floor, folder, mode, str(threads)], repeats),
+                "nofade": measure([cli, "scan", folder, "--gray", mode, "--threads", str(threads), "--out", "/dev/null"], repeats),
+                "python": measure(["/usr/bin/python3", os.path.join(HERE, "python_reference.py"), folder, mode, str(threads)], repeats),
+            }
+            for tool, (wall, rss) in results.items():
+                row = {"corpus": corpus, "mode": mode, "tool": tool, "images": images, "wall_s": wall,
+                       "images_per_s": images / wall, "peak_rss_mib": rss,
+                       "vs_floor": results["floor"][0] / wall, "vs_python": results["python"][0] / wall}
+                rows.append(row)
+                print(f"{corpus:<8} {mode:<6} {tool:<7} {images:>7} {wall:>8.2f} {images / wall:>9.0f} {rss:>8.0f} "
+                      f"{row['vs_floor']:>9.2f} {row['vs_python']:>10.2f}")
+    wall, rss = measure([cli, "scan", FASHION, "--threads", str(threads), "--out", "/dev/null"], repeats)
+    rows.append({"corpus": "fashion-mnist-idx", "mode": "exact", "tool": "nofade", "images": 70000, "wall_s": wall,
+                 "images_per_s": 70000 / wall, "peak_rss_mib": rss})
+    print(f"\nFashion-MNIST IDX (70,000 images from the .gz files, incl. JSD): {wall:.3f} s wall, {rss:.0f} MiB peak")
+    print("\nclass-distance matrix (histogram model, 64 bins, ImageNet-like class sizes):")
+    for classes in (10, 100, 1000):
+        out = subprocess.run([os.path.join(build, "bench", "bench-jsd"), str(classes), "5"], capture_output=True,
+                             text=True, check=True).stdout.split()
+        rows.append({"corpus": f"jsd-{classes}", "tool": "nofade", "pairs": int(out[1]), "wall_s": float(out[2]) / 1000})
+        print(f"  {classes:>5} classes  {int(out[1]):>7} pairs  {float(out[2]):>9.2f} ms")
+    path = os.path.join(build, "bench", f"results-{datetime.date.today().isoformat()}.json")
+    with open(path, "w") as f:
+        json.dump({"date": datetime.datetime.now().isoformat(timespec="seconds"), "threads": threads,
+                   "cores": os.cpu_count(), "rows": rows}, f, indent=1)
+    print(f"\nresults written to {path}")
+
+
+if __name__ == "__main__":
+    main()
