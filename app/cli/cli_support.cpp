@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include "codec_chatter_filter.h"
+
 #include <cstdio>
 #include <unistd.h>
 #include <QFile>
@@ -16,14 +18,32 @@ void printOut(const QString& text)
 
 void printErr(const QString& text)
 {
+    // Straight to the real stderr: fd 2 may be the codec-chatter filter's pipe.
     const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stderr);
-    std::fflush(stderr);
+    const char* data = bytes.constData();
+    std::size_t left = std::size_t(bytes.size());
+    while (left > 0) {
+        const ssize_t n = ::write(CodecChatterFilter::realStderr(), data, left);
+        if (n <= 0)
+            return;
+        data += n;
+        left -= std::size_t(n);
+    }
 }
 
 bool stderrIsTerminal()
 {
-    return ::isatty(STDERR_FILENO) == 1;
+    return ::isatty(CodecChatterFilter::realStderr()) == 1;
+}
+
+QString commandHelp(const QCommandLineParser& parser, const QString& command)
+{
+    QString help = parser.helpText();
+    const qsizetype usage = help.indexOf(QLatin1String("Usage: "));
+    const qsizetype options = help.indexOf(QLatin1String(" [options]"), usage);
+    if (usage >= 0 && options > usage)
+        help.replace(usage + 7, options - usage - 7, command);
+    return help;
 }
 
 bool writeOutput(const QString& path, const QByteArray& bytes, QString* error)

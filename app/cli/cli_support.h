@@ -1,6 +1,7 @@
 #pragma once
 // What every nofade-cli command shares: exit codes, message streams, atomic output files.
 #include <QByteArray>
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -11,6 +12,10 @@ enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kInterrupted = 130 };
 void printOut(const QString& text); // stdout, UTF-8
 void printErr(const QString& text); // stderr, UTF-8
 bool stderrIsTerminal();
+
+// The parser's help with its usage line naming the command ("Usage: nofade-cli scan ..."), not
+// the path the program was started by.
+QString commandHelp(const QCommandLineParser& parser, const QString& command);
 
 // Writes `bytes` to `path` atomically (the previous file stays intact if anything fails), or to
 // stdout for "-". False with `error` naming the path and the reason.

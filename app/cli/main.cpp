@@ -3,6 +3,7 @@
 #include <opencv2/core/version.hpp>
 
 #include "cli_support.h"
+#include "codec_chatter_filter.h"
 #include "merge_command.h"
 #include "report_command.h"
 #include "scan_command.h"
@@ -36,8 +37,11 @@ QString usage()
 
 int main(int argc, char** argv)
 {
+    const nofade::cli::CodecChatterFilter quietCodecs; // before any image is decoded
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("nofade-cli"));
+    // The same names as the GUI, so both find the same user files (e.g. the user's hardware table).
+    QCoreApplication::setOrganizationName(QStringLiteral("NoFADE"));
+    QCoreApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));
     const QStringList args = QCoreApplication::arguments();
     using namespace nofade::cli;

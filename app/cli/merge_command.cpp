@@ -48,7 +48,7 @@ int runMergeCommand(const QStringList& args)
         return kUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(commandHelp(parser, QStringLiteral("nofade-cli merge")));
         return kOk;
     }
     if (!parser.isSet(out)) {

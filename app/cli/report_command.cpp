@@ -97,7 +97,7 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
     if (!parser.parse(args))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(commandHelp(parser, QStringLiteral("nofade-cli report")));
         return kHelpShown;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -172,6 +172,31 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("bad.json") && r.err.contains("not a NoFADE profile"));
     }
 
+    void codecChatterIsFilteredOtherMessagesKept()
+    {
+        // skimage's astronaut.png carries an sRGB profile libpng complains about on every decode
+        // ("libpng warning: iCCP: known incorrect sRGB profile", printed by libpng itself).
+        QTemporaryDir noisy;
+        QVERIFY(QFile::copy(QStringLiteral("/usr/lib/python3/dist-packages/skimage/data/astronaut.png"),
+                            noisy.filePath(QStringLiteral("astronaut.png"))));
+        QVERIFY(nofade::test::writeFile(noisy.filePath(QStringLiteral("broken.png")), "junk"));
+        const auto r = runCli({QStringLiteral("scan"), noisy.path()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.err.contains("libpng"), r.err.constData());
+        QVERIFY(r.err.contains("failed: broken.png")); // our own messages still arrive
+        QVERIFY(r.out.contains("1 analysed, 1 failed"));
+    }
+
+    void helpNamesTheCommand()
+    {
+        for (const char* command : {"scan", "merge", "report"}) {
+            const auto r = runCli({QString::fromLatin1(command), QStringLiteral("--help")});
+            QCOMPARE(r.exitCode, 0);
+            const QByteArray expected = QByteArray("Usage: nofade-cli ") + command + " [options]";
+            QVERIFY2(r.out.startsWith(expected), r.out.left(80).constData());
+        }
+    }
+
     void interruptKeepsAPartialProfile()
     {
         // 3000 links to one 700x700 noise PNG: several seconds of decoding on one thread.
