@@ -4,6 +4,8 @@
 photos/  >= 2000 JPEG (75%) and PNG (25%) files of 320-800 px, cut and rescaled from the real
          photographs of opencv-doc and python3-skimage, in 10 class folders (deterministic).
 tiny/    Fashion-MNIST's first 10,000+ images as PNG files in class folders (PIL).
+many/    200,000 hard links to 28x28 PNGs in 100 class folders: the memory of a scan of a big
+         folder (flat in the number of files beyond the file list itself), at no disk cost.
 The IDX corpus is Fashion-MNIST as it ships: /usr/share/datasets/fashion-mnist.
 
 usage: make_corpora.py OUT_DIR [--photos N] [--tiny N]
@@ -66,12 +68,29 @@ def tiny(out, n):
                    check=True, stdout=subprocess.DEVNULL)
 
 
+def many(out, n):
+    if count_files(out) >= n:
+        return
+    pixels = bytes(range(256)) * 3 + bytes(16)
+    for c in range(100):  # one original per folder: a file takes at most 65,000 links on ext4
+        folder = os.path.join(out, f"class{c:03d}")
+        os.makedirs(folder, exist_ok=True)
+        original = os.path.join(folder, "img000000.png")
+        if not os.path.exists(original):
+            Image.frombytes("L", (28, 28), pixels).save(original)
+        for i in range(1, n // 100):
+            target = os.path.join(folder, f"img{i:06d}.png")
+            if not os.path.exists(target):
+                os.link(original, target)
+
+
 def main():
     out = sys.argv[1]
     n_photos = int(sys.argv[sys.argv.index("--photos") + 1]) if "--photos" in sys.argv else 2000
     n_tiny = int(sys.argv[sys.argv.index("--tiny") + 1]) if "--tiny" in sys.argv else 10000
     photos(os.path.join(out, "photos"), n_photos)
     tiny(os.path.join(out, "tiny"), n_tiny)
+    many(os.path.join(out, "many"), 200000)
 
 
 if __name__ == "__main__":

@@ -69,10 +69,16 @@ def main():
                 rows.append(row)
                 print(f"{corpus:<8} {mode:<6} {tool:<7} {images:>7} {wall:>8.2f} {images / wall:>9.0f} {rss:>8.0f} "
                       f"{row['vs_floor']:>9.2f} {row['vs_python']:>10.2f}")
+    many = os.path.join(data, "many")
+    n_many = count_files(many)
+    wall, rss = measure([cli, "scan", many, "--threads", str(threads), "--out", "/dev/null"], 1)
+    rows.append({"corpus": "many-files", "mode": "exact", "tool": "nofade", "images": n_many, "wall_s": wall,
+                 "images_per_s": n_many / wall, "peak_rss_mib": rss})
+    print(f"\n{n_many:,} tiny files in 100 folders: {wall:.2f} s wall, {rss:.0f} MiB peak RSS")
     wall, rss = measure([cli, "scan", FASHION, "--threads", str(threads), "--out", "/dev/null"], repeats)
     rows.append({"corpus": "fashion-mnist-idx", "mode": "exact", "tool": "nofade", "images": 70000, "wall_s": wall,
                  "images_per_s": 70000 / wall, "peak_rss_mib": rss})
-    print(f"\nFashion-MNIST IDX (70,000 images from the .gz files, incl. JSD): {wall:.3f} s wall, {rss:.0f} MiB peak")
+    print(f"Fashion-MNIST IDX (70,000 images from the .gz files, incl. JSD): {wall:.3f} s wall, {rss:.0f} MiB peak")
     print("\nclass-distance matrix (histogram model, 64 bins, ImageNet-like class sizes):")
     for classes in (10, 100, 1000):
         out = subprocess.run([os.path.join(build, "bench", "bench-jsd"), str(classes), "5"], capture_output=True,

@@ -1,5 +1,7 @@
 #include "profile/profile.h"
 
+#include <algorithm>
+
 #include "maths/jsd_matrix.h"
 
 namespace nofade {
@@ -18,6 +20,12 @@ std::int64_t Profile::unlabelledImages() const
     for (const ClassProfile& c : classes)
         labelled += c.moments.count();
     return images() - labelled;
+}
+
+double Profile::quantile(double q) const
+{
+    const double v = fine.quantile(q);
+    return moments.count() ? std::clamp(v, moments.min(), moments.max()) : v;
 }
 
 std::vector<int> Profile::usableClasses() const

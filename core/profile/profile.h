@@ -59,7 +59,9 @@ struct Profile {
     std::int64_t unlabelledImages() const;
     // C_H: mean per-image entropy in bits (NaN without images).
     double entropyComplexity() const { return moments.mean(); }
-    double median() const { return fine.quantile(0.5); }
+    // Quantiles from the fine histogram (1/128 bit), kept inside the exact [min, max].
+    double quantile(double q) const;
+    double median() const { return quantile(0.5); }
     // The class pairs' JS distances and C_JS, under the profile's class model.
     JsdSummary jsd() const;
     // Classes that take part in the JS pairs.

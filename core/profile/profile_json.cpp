@@ -172,9 +172,9 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
     json[QStringLiteral("failed_items")] = static_cast<qint64>(p.failedItems());
 
     QJsonObject entropy = summary(p.moments);
-    entropy[QStringLiteral("median")] = number(p.fine.quantile(0.5));
-    entropy[QStringLiteral("q1")] = number(p.fine.quantile(0.25));
-    entropy[QStringLiteral("q3")] = number(p.fine.quantile(0.75));
+    entropy[QStringLiteral("median")] = number(p.median());
+    entropy[QStringLiteral("q1")] = number(p.quantile(0.25));
+    entropy[QStringLiteral("q3")] = number(p.quantile(0.75));
     entropy[QStringLiteral("quantile_resolution")] = p.fine.binWidth();
     entropy[QStringLiteral("histogram")] = QJsonObject{
         {QStringLiteral("range"), QJsonArray{0.0, kMaxEntropyBits}},

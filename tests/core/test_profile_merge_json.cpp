@@ -164,6 +164,18 @@ private Q_SLOTS:
         QCOMPARE(image[QStringLiteral("class")].toString(), QStringLiteral("class0"));
     }
 
+    void quantilesStayWithinMinAndMax()
+    {
+        // 5 identical images: every quantile is that one value, not the centre of its bin.
+        QTemporaryDir same;
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(test::writeImage(same.filePath(QStringLiteral("c/%1.png").arg(i)), test::gradientImage(16, 16, 1, 7)));
+        OpenedDataset d = openDataset(same.path());
+        const Profile p = scanShard(*d.source, Shard{});
+        QCOMPARE(p.median(), p.moments.min());
+        QCOMPARE(p.quantile(0.25), p.moments.max());
+    }
+
     void noComplexityIsNullWithAReason()
     {
         QTemporaryDir flat;
