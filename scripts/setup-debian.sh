@@ -4,11 +4,12 @@
 set -euo pipefail
 
 packages=(
-  # toolchain
-  cmake ninja-build g++ pkg-config
+  # toolchain; clang and its runtime libraries for libFuzzer (scripts/fuzz.sh); setpriv and
+  # prlimit (util-linux) run the permission and disk-full tests
+  cmake ninja-build g++ pkg-config clang libclang-rt-14-dev util-linux
   # libraries: Qt 6.4 (Core, Widgets, Charts, Svg; Charts needs the OpenGL dev files),
   # OpenCV 4.6 core/imgproc/imgcodecs, zlib, Eigen (Levenberg-Marquardt fits)
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
+  qt6-base-dev libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev zlib1g-dev libeigen3-dev
   fonts-dejavu-core
   # the bundled example dataset

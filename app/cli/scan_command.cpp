@@ -7,6 +7,7 @@
 #include "cli_support.h"
 #include "datasets/dataset_opener.h"
 #include "profile/profile_json.h"
+#include "scan/scan_cache.h"
 #include "scan/scanner.h"
 #include "terminal_progress.h"
 
@@ -31,6 +32,7 @@ struct ScanRequest {
     ScanOptions options;
     bool perImage = false;
     QString out;
+    QString cache; // checkpoint file; empty: none
 };
 
 // Fills `request` from the command line; returns an exit code other than kOk to stop.
@@ -72,13 +74,17 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
     const QCommandLineOption out({QStringLiteral("out"), QStringLiteral("o")},
                                  QStringLiteral("Write the profile JSON to FILE (- for standard output)."),
                                  QStringLiteral("FILE"));
-    parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out});
+    const QCommandLineOption cache({QStringLiteral("cache")},
+                                   QStringLiteral("Save results to FILE as they come, and take unchanged images "
+                                                  "from it instead of decoding them again (resumes a killed scan)."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, cache});
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
         return kUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(parser.helpText());
+        printOut(commandHelp(parser, QStringLiteral("nofade-cli scan")));
         return kHelpShown;
     }
     const QStringList positional = parser.positionalArguments();
@@ -129,6 +135,7 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
     request.options.shard = *s;
     request.perImage = parser.isSet(perImage);
     request.out = parser.value(out);
+    request.cache = parser.value(cache);
     return kOk;
 }
 
@@ -196,6 +203,22 @@ int runScanCommand(const QStringList& args)
         return kFailed;
     }
 
+    // The cache is opened before scanning: a long scan the user wants protected must not start
+    // unprotected because the cache file cannot be written.
+    std::unique_ptr<ScanCache> cache;
+    if (!request.cache.isEmpty()) {
+        QString error, notice;
+        cache = ScanCache::open(request.cache, &error, &notice);
+        if (!cache) {
+            printErr(QStringLiteral("nofade-cli scan: %1\n").arg(error));
+            return kFailed;
+        }
+        if (!notice.isEmpty())
+            printErr(QStringLiteral("warning: %1\n").arg(notice));
+        request.options.resume = cache->prepare(*dataset.source, request.settings, request.options.shard);
+        request.options.checkpoint = cache.get();
+    }
+
     ScanFeedback feedback;
     g_interruptible = &feedback;
     std::signal(SIGINT, cancelOnInterrupt);
@@ -211,7 +234,15 @@ int runScanCommand(const QStringList& args)
 
     reportFailures(profile);
     const bool jsonToStdout = request.out == QLatin1String("-");
-    const QString summary = summaryText(profile, request, dataset.warnings);
+    QString summary = summaryText(profile, request, dataset.warnings);
+    if (cache) {
+        // "analysed now" counts the images decoded by this run: what a resumed scan saved.
+        summary += QStringLiteral("Cache       %1: %2 images from the cache, %3 analysed now\n")
+                       .arg(cache->file()).arg(cache->reused()).arg(cache->analysed());
+        if (!cache->writeError().isEmpty())
+            printErr(QStringLiteral("warning: %1: results could not be saved to the scan cache: %2\n")
+                         .arg(cache->file(), cache->writeError()));
+    }
     if (jsonToStdout)
         printErr(summary);
     else

@@ -4,6 +4,7 @@
 // per file; an IDX or CIFAR file is one unit read sequentially (gzip cannot seek cheaply).
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <QString>
@@ -50,6 +51,9 @@ public:
     virtual int knownClassOf(std::int64_t item) const = 0;
     // The item's path relative to the dataset root ("file#record" inside container files).
     virtual PathText itemPath(std::int64_t item) const = 0;
+    // The file on disk that holds the item (its container for IDX and CIFAR records), so that a
+    // scan cache can tell whether it changed; empty when there is none.
+    virtual std::filesystem::path itemFile(std::int64_t) const { return {}; }
 
     virtual int unitCount() const = 0;
     // Processes the wanted items of a unit. Must stop promptly once ctx.cancelled().

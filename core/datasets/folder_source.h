@@ -15,6 +15,7 @@ public:
     std::int64_t itemCount() const override { return static_cast<std::int64_t>(listing_.files.size()); }
     int knownClassOf(std::int64_t item) const override { return listing_.classOfFile[std::size_t(item)]; }
     PathText itemPath(std::int64_t item) const override;
+    std::filesystem::path itemFile(std::int64_t item) const override { return absolutePath(item); }
     int unitCount() const override { return static_cast<int>(itemCount()); }
     void scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) const override;
     std::pair<std::int64_t, std::int64_t> unitItems(int unit) const override { return {unit, unit + 1}; }

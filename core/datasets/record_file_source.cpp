@@ -31,6 +31,12 @@ PathText RecordFileSource::itemPath(std::int64_t item) const
     return {f.name + QLatin1Char('#') + QString::number(item - f.firstItem), false};
 }
 
+std::filesystem::path RecordFileSource::itemFile(std::int64_t item) const
+{
+    const int file = fileOfItem(item);
+    return file >= 0 ? files_[std::size_t(file)].path : std::filesystem::path();
+}
+
 std::pair<std::int64_t, std::int64_t> RecordFileSource::unitItems(int unit) const
 {
     const RecordFile& f = files_[std::size_t(unit)];

@@ -22,6 +22,7 @@ class RecordFileSource : public DatasetSource {
 public:
     std::int64_t itemCount() const override;
     PathText itemPath(std::int64_t item) const override;
+    std::filesystem::path itemFile(std::int64_t item) const override;
     int unitCount() const override { return static_cast<int>(files_.size()); }
     std::pair<std::int64_t, std::int64_t> unitItems(int unit) const override;
     void scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) const override;

@@ -30,6 +30,8 @@ public:
     {
         entropy_[std::size_t(item)] = entropyBits;
         classOf_[std::size_t(item)] = classIndex;
+        if (checkpoint_)
+            checkpoint_->itemAnalysed(item, classIndex, entropyBits);
         feedback_.addDone(1);
     }
 
@@ -60,6 +62,7 @@ public:
 
     // The items this scan still has to settle (shard and resume); all of the shard when unset.
     void setWanted(std::function<bool(std::int64_t)> wanted) { wanted_ = std::move(wanted); }
+    void setCheckpoint(ScanCheckpoint* checkpoint) { checkpoint_ = checkpoint; }
 
     // Seeds the outcome of an item from a previous scan (single-threaded, before workers start).
     void preset(const ImageEntropy& image)
@@ -88,6 +91,7 @@ private:
     const DatasetSource& source_;
     Shard shard_;
     std::function<bool(std::int64_t)> wanted_;
+    ScanCheckpoint* checkpoint_ = nullptr;
     ScanFeedback& feedback_;
     std::vector<double> entropy_; // NaN until the item is analysed
     std::vector<int> classOf_;
@@ -176,6 +180,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     else if (!shard.isWhole())
         ctx.wanted = [shard](std::int64_t item) { return shard.contains(item); };
     sink.setWanted(ctx.wanted);
+    sink.setCheckpoint(options.checkpoint);
     ctx.cancel = &feedback.cancelFlag();
 
     const int threads = std::clamp(options.threads > 0 ? options.threads : defaultThreadCount(), 1,
@@ -208,14 +213,19 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
         std::unique_lock lock(doneMutex);
         while (running > 0) {
             doneSignal.wait_for(lock, std::chrono::milliseconds(100));
-            if (tick) {
+            if (tick || options.checkpoint) {
                 lock.unlock();
-                tick();
+                if (tick)
+                    tick();
+                if (options.checkpoint)
+                    options.checkpoint->flush(false);
                 lock.lock();
             }
         }
     }
     workers.clear(); // join
+    if (options.checkpoint)
+        options.checkpoint->flush(true);
 
     // Aggregate in item order.
     const int classCount = int(profile.classes.size());

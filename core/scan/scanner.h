@@ -8,6 +8,7 @@
 
 #include "datasets/dataset_source.h"
 #include "profile/profile.h"
+#include "scan/scan_checkpoint.h"
 #include "scan/scan_feedback.h"
 #include "scan/shard.h"
 
@@ -20,6 +21,9 @@ struct ScanOptions {
     // analysed and failed items are kept as they are and not decoded again. Ignored (a full
     // scan runs) when it does not match; see resumeMismatch().
     std::shared_ptr<const Profile> resume;
+    // Receives each analysed image as it comes and is flushed about ten times a second on the
+    // calling thread (see ScanCache); may be null.
+    ScanCheckpoint* checkpoint = nullptr;
 };
 
 // Why `previous` cannot seed a scan of `source` with these settings (empty when it can).
