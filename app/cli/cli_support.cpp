@@ -62,7 +62,17 @@ bool writeOutput(const QString& path, const QByteArray& bytes, QString* error)
         *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(bytes);
+    // A write cut short (disk full, file size limit) is not an error to QFile when some bytes got
+    // through: check the count, or commit() would replace the previous file with a truncated one.
+    const qint64 written = file.write(bytes);
+    if (written != bytes.size()) {
+        const QString reason = file.error() != QFileDevice::NoError
+                                   ? file.errorString()
+                                   : QStringLiteral("only %1 of %2 bytes could be written (disk full?)").arg(written).arg(bytes.size());
+        file.cancelWriting();
+        *error = QStringLiteral("%1: cannot write: %2").arg(path, reason);
+        return false;
+    }
     if (!file.commit()) {
         *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
         return false;
