@@ -37,7 +37,8 @@ int runApplication(int argc, char** argv)
     const QStringList paths = parser.positionalArguments();
     const bool explicitStart = !paths.isEmpty() || parser.isSet(example);
     window.startUp(!explicitStart && !parser.isSet(fresh) && !parser.isSet(screenshot));
-    if (parser.isSet(example) && window.datasets()->count() == 0)
+    // Screenshots are reproducible: without paths they show the example.
+    if ((parser.isSet(example) || (parser.isSet(screenshot) && paths.isEmpty())) && window.datasets()->count() == 0)
         window.openBundledExample();
     for (const QString& p : paths) {
         if (p.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))

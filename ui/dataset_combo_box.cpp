@@ -41,7 +41,7 @@ bool DatasetComboBox::setCurrentId(int id)
 bool DatasetComboBox::refill()
 {
     const int keep = currentId();
-    const QSignalBlocker block(this);
+    QSignalBlocker block(this);
     clear();
     for (int row = 0; row < store_->count(); ++row) {
         const DatasetEntry& e = store_->at(row);
@@ -55,6 +55,7 @@ bool DatasetComboBox::refill()
     if (i < 0 && count() > 0)
         i = 0;
     setCurrentIndex(i);
+    block.unblock();
     if (currentId() != lastId_) {
         lastId_ = currentId();
         Q_EMIT datasetChanged(lastId_);

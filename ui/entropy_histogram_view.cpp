@@ -34,9 +34,10 @@ EntropyHistogramView::EntropyHistogramView(DatasetStore* store, QWidget* parent)
     means_ = new QCheckBox(tr("&Mean markers"));
     means_->setChecked(true);
     auto* reset = new QPushButton(tr("&Reset zoom"));
-    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · R: reset · click a legend entry: show/hide · "
-                               "double-click a bin: inspect its images"));
+    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · R: reset · legend: show/hide · double-click a bin: its images"));
     hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the window
+    hint->setToolTip(hint->text());
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Bins:")));

@@ -44,7 +44,7 @@ ImageInspector::ImageInspector(DatasetStore* store, QWidget* parent) : QWidget(p
     positionBox_ = new QSpinBox;
     positionBox_->setObjectName(QStringLiteral("inspectorPosition"));
     countLabel_ = new QLabel;
-    countLabel_->setMinimumWidth(40);
+    countLabel_->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("of 1,000,000")));
     next_ = new QPushButton(tr("▶"));
     highest_ = new QPushButton(tr("Highest ▶|"));
     lowest_->setToolTip(tr("The lowest-entropy image (Home)"));

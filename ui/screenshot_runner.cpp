@@ -1,10 +1,17 @@
 #include "screenshot_runner.h"
 
+#include <QApplication>
+#include <QChart>
 #include <QDir>
+#include <QMouseEvent>
+#include <QScreen>
 #include <QTabWidget>
 
 #include "class_distance_view.h"
 #include "dataset_store.h"
+#include "entropy_histogram_view.h"
+#include "heatmap_widget.h"
+#include "zoomable_chart_view.h"
 #include "datasets_panel.h"
 #include "image_inspector.h"
 #include "main_window.h"
@@ -24,6 +31,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
             anyProfile = anyProfile || window_->datasets()->at(i).hasProfile();
         if (window_->scanQueue()->isIdle() && anyProfile) {
             waitTimer_.stop();
+            buildSteps();
             QTimer::singleShot(500, this, &ScreenshotRunner::next);
         }
     });
@@ -32,17 +40,36 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
 void ScreenshotRunner::start()
 {
     QDir().mkpath(directory_);
+    step_ = 0;
+    waitTimer_.start();
+}
+
+void ScreenshotRunner::buildSteps()
+{
     auto tab = [this](int i) { return [this, i] { window_->chartTabs()->setCurrentIndex(i); }; };
     auto firstId = [this] { return window_->datasets()->count() ? window_->datasets()->at(0).id : 0; };
     steps_ = {
         tab(0),
         [this] { shoot(QStringLiteral("01-entropy-histograms.png")); },
+        [this] {
+            auto* view = window_->histogramView()->chartView();
+            QChart* chart = view->chart();
+            const QPointF p = chart->mapToPosition(QPointF(4.8, 0.1), chart->series().first());
+            hover(view->viewport(), view->mapFromScene(chart->mapToScene(p)));
+        },
+        [this] { shootScreen(QStringLiteral("01b-histogram-hover.png")); },
         [this, tab] { tab(1)(); window_->perClassView()->setMode(PerClassView::Mode::SmallMultiples); },
         [this] { shoot(QStringLiteral("02-per-class-small-multiples.png")); },
         [this] { window_->perClassView()->setMode(PerClassView::Mode::Overlay); window_->perClassView()->selectClasses({0, 1, 5, 8}); },
         [this] { shoot(QStringLiteral("03-per-class-overlay.png")); },
         [this, tab] { tab(2)(); },
         [this] { shoot(QStringLiteral("04-class-distances.png")); },
+        [this] {
+            HeatmapWidget* h = window_->distanceView()->heatmap();
+            const QRect m = h->mapRect();
+            hover(h, m.topLeft() + QPoint(m.width() * 3 / 20, m.height() * 13 / 20));
+        },
+        [this] { shootScreen(QStringLiteral("04b-class-distances-hover.png")); },
         [this, tab] { window_->distanceView()->setOrder(ClassDistanceView::Order::MeanEntropy); },
         [this] { shoot(QStringLiteral("05-class-distances-by-mean.png")); },
         [this, tab, firstId] { tab(0)(); window_->inspect(firstId()); },
@@ -50,8 +77,21 @@ void ScreenshotRunner::start()
         [this] { window_->inspector()->showHighest(); },
         [this] { shoot(QStringLiteral("07-inspector-highest.png")); },
     };
-    step_ = 0;
-    waitTimer_.start();
+    // The class distances of every other dataset with classes (e.g. a 1000-class one).
+    const DatasetStore* store = window_->datasets();
+    for (int row = 1; row < store->count(); ++row) {
+        const DatasetEntry& e = store->at(row);
+        if (!e.profile || e.profile->classes.size() < 2)
+            continue;
+        const int id = e.id;
+        const QString name = QStringLiteral("08-class-distances-%1.png").arg(row);
+        steps_.push_back([this, id] {
+            window_->chartTabs()->setCurrentIndex(2);
+            window_->distanceView()->setOrder(ClassDistanceView::Order::Clustering);
+            window_->distanceView()->setDataset(id);
+        });
+        steps_.push_back([this, name] { shoot(name); });
+    }
 }
 
 void ScreenshotRunner::next()
@@ -63,6 +103,23 @@ void ScreenshotRunner::next()
     steps_[step_++]();
     // Give the views time to lay out and (for the inspector) to decode in their worker.
     QTimer::singleShot(700, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::hover(QWidget* widget, const QPoint& pos)
+{
+    QMouseEvent move(QEvent::MouseMove, QPointF(pos), QPointF(widget->mapToGlobal(pos)), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+}
+
+void ScreenshotRunner::shootScreen(const QString& name)
+{
+    // The whole screen: tooltips are windows of their own.
+    const QString file = QDir(directory_).filePath(name);
+    if (!QGuiApplication::primaryScreen()->grabWindow(0).save(file)) {
+        qWarning("cannot write %s", qPrintable(file));
+        ok_ = false;
+    }
 }
 
 void ScreenshotRunner::shoot(const QString& name)

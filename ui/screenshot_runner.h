@@ -7,6 +7,8 @@
 #include <QString>
 #include <QTimer>
 
+class QWidget;
+
 namespace nofade::ui {
 
 class MainWindow;
@@ -21,8 +23,11 @@ Q_SIGNALS:
     void finished(bool ok);
 
 private:
+    void buildSteps();
     void next();
     void shoot(const QString& name);
+    void shootScreen(const QString& name);
+    void hover(QWidget* widget, const QPoint& pos);
 
     MainWindow* window_;
     QString directory_;

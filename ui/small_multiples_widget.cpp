@@ -44,14 +44,16 @@ int SmallMultiplesWidget::panelHeight(int width) const
     // Fill the height the widget was given (up to a panel as tall as it is wide), never below the minimum.
     const int cols = columnsFor(width);
     const int rows = std::max(1, (int(curves_.size()) + cols - 1) / cols);
-    return std::clamp(height() / rows, kPanelHeight, std::max(kPanelHeight, width / cols * 3 / 4));
+    // In a scroll area the parent is its viewport: the height there is to fill.
+    const int available = parentWidget() ? parentWidget()->height() : height();
+    return std::clamp(available / rows, kPanelHeight, std::max(kPanelHeight, width / cols * 3 / 4));
 }
 
 int SmallMultiplesWidget::heightForWidth(int width) const
 {
     const int cols = columnsFor(width);
     const int rows = (int(curves_.size()) + cols - 1) / cols;
-    return std::max(1, rows) * kPanelHeight;
+    return std::max(1, rows) * panelHeight(width);
 }
 
 QSize SmallMultiplesWidget::sizeHint() const { return {4 * kMinPanelWidth, heightForWidth(4 * kMinPanelWidth)}; }
