@@ -111,6 +111,18 @@ bool IdxSource::addImageFile(const std::filesystem::path& imageFile, QString* er
                      .arg(cols).arg(rows).arg(cols_).arg(rows_);
         return false;
     }
+    // The header is only a claim: one asking for more data than the file could hold even at
+    // deflate's largest ratio (about 1032:1) is refused, instead of laying out billions of items
+    // (and gigabytes of per-item state) for a file of a few bytes. Truncated files stay readable.
+    constexpr double kMaxDeflateRatio = 1032.0;
+    std::error_code sizeError;
+    const auto fileBytes = std::filesystem::file_size(imageFile, sizeError);
+    const double claimedBytes = double(count) * double(rows) * double(cols);
+    if (!sizeError && claimedBytes > (double(fileBytes) + 1.0) * kMaxDeflateRatio) {
+        *error = QStringLiteral("the IDX header claims %1 images of %2x%3 pixels, more than a file of %4 bytes can hold")
+                     .arg(count).arg(cols).arg(rows).arg(qulonglong(fileBytes));
+        return false;
+    }
     rows_ = int(rows);
     cols_ = int(cols);
 

@@ -188,6 +188,28 @@ private Q_SLOTS:
         QCOMPARE(f.readAll(), QByteArray("previous merge\n"));
     }
 
+    void idxHeaderClaimingMoreThanTheFileHoldsIsRefused()
+    {
+        // Found by fuzz_idx: 12 bytes of pixels under a header claiming 117 million 5x4 images made
+        // the scan lay out 1.4 GB of per-item state and run for minutes.
+        QTemporaryDir dir;
+        const QByteArray header = test::bigEndian32(0x803) + test::bigEndian32(0x07000003) + test::bigEndian32(4) + test::bigEndian32(5);
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("train-images-idx3-ubyte")), header + QByteArray(12, '\x45')));
+        OpenedDataset d = openDataset(dir.path());
+        QVERIFY(!d.source);
+        QVERIFY2(d.error.contains(QLatin1String("claims 117440515 images")) && d.error.contains(QLatin1String("28 bytes")),
+                 qPrintable(d.error));
+        // A merely truncated file is still read, its missing records reported (test_dataset_sources).
+        QVERIFY(test::writeFile(dir.filePath(QStringLiteral("train-images-idx3-ubyte")),
+                                test::bigEndian32(0x803) + test::bigEndian32(30) + test::bigEndian32(4) + test::bigEndian32(5) + QByteArray(200, '\x45')));
+        OpenedDataset t = openDataset(dir.path());
+        QVERIFY2(t.source, qPrintable(t.error));
+        ScanFeedback feedback;
+        const Profile p = scanDataset(*t.source, ProfileSettings{}, ScanOptions{}, feedback);
+        QCOMPARE(p.images(), 10);
+        QCOMPARE(p.failedItems(), 20);
+    }
+
     void modelCsvMalformedAndTruncatedNamesTheLine()
     {
         const QByteArray good = goodModelCsv();
