@@ -9,26 +9,6 @@
 
 namespace nofade::ui {
 
-namespace {
-
-// ScanOptions::resume (a previous partial profile to continue) is being added to the core; this
-// compiles against either version and reports whether it could use it.
-template <typename Options>
-bool setResume(Options& options, const std::shared_ptr<const Profile>& previous)
-{
-    if constexpr (requires { options.resume = previous; })
-        options.resume = previous;
-    else if constexpr (requires { options.resume = previous.get(); })
-        options.resume = previous.get();
-    else if constexpr (requires { options.resume = *previous; })
-        options.resume = *previous;
-    else
-        return false;
-    return true;
-}
-
-} // namespace
-
 struct ScanQueue::Result {
     std::shared_ptr<const DatasetSource> source;
     std::shared_ptr<const Profile> profile;
@@ -45,6 +25,7 @@ struct ScanQueue::Running {
     qint64 lastMs = 0;
     std::int64_t lastDone = 0;
     double rate = 0.0;
+    bool primed = false;
 };
 
 ScanQueue::ScanQueue(DatasetStore* store, QObject* parent) : QObject(parent), store_(store)
@@ -66,11 +47,7 @@ ScanQueue::~ScanQueue()
 
 int ScanQueue::runningId() const { return running_ ? running_->id : 0; }
 
-bool ScanQueue::canContinue()
-{
-    ScanOptions probe;
-    return setResume(probe, std::make_shared<const Profile>());
-}
+bool ScanQueue::canContinue() { return true; }
 
 void ScanQueue::enqueue(int id, Mode mode)
 {
@@ -132,8 +109,10 @@ void ScanQueue::startNext()
     ScanOptions options;
     options.threads = settings_.threads;
     ProfileSettings settings = settings_.profile;
-    if (next.mode == Mode::Continue && e->profile && !e->profile->complete && setResume(options, e->profile))
+    if (next.mode == Mode::Continue && e->profile && !e->profile->complete) {
+        options.resume = e->profile;
         settings = e->profile->settings; // a continued profile keeps the settings it was started with
+    }
 
     const QString path = e->path;
     const DatasetFormat format = e->format;
@@ -153,6 +132,12 @@ void ScanQueue::startNext()
             source = std::shared_ptr<const DatasetSource>(std::move(opened.source));
         }
         r.source = source;
+        if (options.resume) {
+            const QString why = resumeMismatch(*options.resume, *source, settings, options.shard);
+            if (!why.isEmpty())
+                r.warnings << QStringLiteral("The incomplete profile could not be continued (%1): every image was "
+                                             "analysed again.").arg(why);
+        }
         if (source->itemCount() == 0) {
             r.error = QStringLiteral("%1: no images found (looked for jpg, jpeg, png, bmp, tif, tiff, webp, pgm, "
                                      "ppm, pbm files, IDX and CIFAR batches)").arg(path);
@@ -178,10 +163,16 @@ void ScanQueue::poll()
     const qint64 now = r.clock.elapsed();
     const std::int64_t done = r.feedback->done();
     const double dt = double(now - r.lastMs) / 1000.0;
-    if (dt > 0.05) {
+    if (!r.primed) {
+        // The first look only sets the baseline: a continued scan starts with the images it kept,
+        // which must not count as speed.
+        r.primed = true;
+        r.lastMs = now;
+        r.lastDone = done;
+    } else if (dt > 0.05) {
         const double instant = double(done - r.lastDone) / dt;
-        // Smoothed, but quick to follow: the first second is taken as it comes.
-        r.rate = now < 1000 || r.rate <= 0 ? double(done) / std::max(0.001, now / 1000.0) : 0.7 * r.rate + 0.3 * instant;
+        // Smoothed, but quick to follow.
+        r.rate = r.rate <= 0 ? instant : 0.7 * r.rate + 0.3 * instant;
         r.lastMs = now;
         r.lastDone = done;
     }

@@ -33,7 +33,7 @@ public:
     ScanQueue(DatasetStore* store, QObject* parent = nullptr);
     ~ScanQueue() override; // cancels the running scan and waits for its (prompt) return
 
-    // Whether the core can continue a partial profile (otherwise Continue restarts).
+    // Whether the core can continue a partial profile (it can since ScanOptions::resume).
     static bool canContinue();
 
     void setSettings(const ScanSettings& settings) { settings_ = settings; }

@@ -125,6 +125,7 @@ private Q_SLOTS:
         QCOMPARE(int(e->state), int(DatasetState::Scanned));
         QCOMPARE(e->profile->images(), std::int64_t(10000));
         QCOMPARE(int(e->profile->classes.size()), 10);
+        fullScan_ = e->profile;
         qInfo("scan of 10,000 PNGs: %lld ms, %d timer ticks, longest event-loop stall %.1f ms (ending at %.0f ms), "
               "%zu progress updates",
               scanMs, meter.ticks(), meter.longestMs(), meter.longestEndMs(), progressSeen.size());
@@ -146,9 +147,8 @@ private Q_SLOTS:
         meter.start();
         window_->datasetsPanel()->scanDataset(id_, true);
         const DatasetEntry* e = window_->datasets()->find(id_);
-        QTRY_VERIFY_WITH_TIMEOUT(e->progress.done >= 500, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(e->progress.done >= 500 && e->progress.imagesPerSecond > 0.0, 60000);
         QCOMPARE(int(e->state), int(DatasetState::Scanning));
-        QVERIFY(e->progress.imagesPerSecond > 0.0);
         QVERIFY(e->progress.etaSeconds >= 0.0);
 
         QElapsedTimer cancelClock;
@@ -167,12 +167,30 @@ private Q_SLOTS:
         QVERIFY(!e->profile->complete);
         QVERIFY(e->profile->images() >= 500 && e->profile->images() < 10000);
 
-        // Re-scan: continues (when the core can) or restarts; either way ends with every image.
+        // Re-scan continues the partial profile: the images already analysed are not decoded again
+        // (progress starts where the cancel left it), and the result equals the uncancelled scan.
+        const std::int64_t kept = e->profile->images();
+        QVERIFY(ScanQueue::canContinue());
         window_->applySettings(ScanSettings{}, false);
-        window_->datasetsPanel()->scanDataset(id_, false);
+        window_->datasetsPanel()->selectDataset(id_);
+        QCOMPARE(window_->datasetsPanel()->scanAction()->text().remove(QLatin1Char('&')), QStringLiteral("Continue scan"));
+        std::int64_t firstProgress = -1;
+        QObject listening;
+        connect(window_->datasets(), &DatasetStore::changed, &listening, [&](int id, DatasetStore::Changes c) {
+            const DatasetEntry* d = window_->datasets()->find(id);
+            if (id == id_ && (c & DatasetStore::ProgressChanged) && firstProgress < 0 && d->progress.total > 0)
+                firstProgress = d->progress.done;
+        });
+        window_->datasetsPanel()->scanAction()->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window_->datasets()->find(id_)->state == DatasetState::Scanned, 240000);
-        QCOMPARE(window_->datasets()->find(id_)->profile->images(), std::int64_t(10000));
-        QVERIFY(window_->datasets()->find(id_)->profile->complete);
+        QVERIFY2(firstProgress >= kept, qPrintable(QStringLiteral("first progress %1, kept %2").arg(firstProgress).arg(kept)));
+        e = window_->datasets()->find(id_);
+        QCOMPARE(e->profile->images(), std::int64_t(10000));
+        QVERIFY(e->profile->complete);
+        QVERIFY(e->profile->moments == fullScan_->moments);
+        QVERIFY(e->profile->fine == fullScan_->fine);
+        QVERIFY2(e->warnings.isEmpty(), qPrintable(e->warnings.join(QLatin1Char('\n'))));
+        qInfo("continued from %lld kept images", qlonglong(kept));
     }
 
     void datasetsQueueUp()
@@ -196,6 +214,7 @@ private:
     QTemporaryDir dir_;
     QString folder_;
     std::unique_ptr<MainWindow> window_;
+    std::shared_ptr<const Profile> fullScan_;
     int id_ = 0;
 };
 
