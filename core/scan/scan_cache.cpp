@@ -22,7 +22,7 @@ namespace {
 // Bump when the tables change: an older cache is then rebuilt rather than misread.
 constexpr char kLayout[] = "nofade.scan-cache/1";
 // Results are committed at most this long after they come in: what a kill -9 can lose.
-constexpr auto kCommitInterval = std::chrono::milliseconds(1000);
+constexpr auto kCommitInterval = std::chrono::milliseconds(500);
 
 struct FileStamp {
     std::int64_t size = -1; // -1: the file could not be stat'ed; its result is not saved

@@ -1,7 +1,7 @@
 #pragma once
 // An on-disk checkpoint of scan results (SQLite through Qt SQL), keyed by each image's path, file
 // size and modification time. A scan that is killed, crashes or loses power keeps everything saved
-// up to its last commit (about once a second); the next scan of the same dataset with the same
+// up to its last commit (about twice a second); the next scan of the same dataset with the same
 // per-image settings takes those images from the cache instead of decoding them again.
 //
 // Use: open() -> prepare() -> scanDataset() with prepare()'s profile as ScanOptions::resume and the
