@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "app_settings.h"
+#include "bundled_example.h"
 #include "class_distance_view.h"
 #include "dataset_store.h"
 #include "dataset_table_model.h"
@@ -21,6 +22,7 @@
 #include "image_inspector.h"
 #include "main_window.h"
 #include "scan_queue.h"
+#include "session_store.h"
 #include "ui_fixtures.h"
 #include "zoomable_chart_view.h"
 
@@ -295,6 +297,53 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!window_->exportCurrentView(dir_.filePath(QStringLiteral("export.xyz")), &error));
         QVERIFY(error.contains(QStringLiteral("export.xyz")));
+    }
+
+    void sessionIsRestoredWithoutScanning()
+    {
+        // Closing the window remembers the datasets and caches their profiles; the next start
+        // (not the first) brings them back as they were, without a scan.
+        window_->datasets()->update(id_, DatasetStore::MetaChanged, [](DatasetEntry& e) {
+            e.name = QStringLiteral("renamed");
+            e.task = DatasetTask::Segmentation;
+            e.measure = ComplexityMeasure::Entropy;
+        });
+        const Moments moments = window_->datasets()->find(id_)->profile->moments;
+        QVERIFY(window_->close());
+        window_.reset();
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        QSignalSpy started(window_->scanQueue(), &ScanQueue::scanStarted);
+        AppSettings::setFirstStartDone(true); // a later start, not the first
+        window_->startUp(true);
+        QTRY_COMPARE(window_->datasets()->count(), 1);
+        const DatasetEntry& e = window_->datasets()->at(0);
+        QCOMPARE(e.name, QStringLiteral("renamed"));
+        QCOMPARE(int(e.task), int(DatasetTask::Segmentation));
+        QCOMPARE(int(e.measure), int(ComplexityMeasure::Entropy));
+        QVERIFY(e.profile && e.profile->moments == moments);
+        QCOMPARE(int(e.state), int(DatasetState::Scanned));
+        QVERIFY(e.profileFile.isEmpty()); // the cache is not offered as the user's file
+        QCOMPARE(started.count(), 0);
+        id_ = e.id;
+    }
+
+    void firstStartOpensTheExample()
+    {
+        if (!BundledExample::isInstalled())
+            QSKIP("dataset-fashion-mnist is not installed");
+        window_.reset();
+        QSettings().remove(QStringLiteral("firstStartDone"));
+        window_ = std::make_unique<MainWindow>();
+        window_->show();
+        window_->startUp(true);
+        QCOMPARE(window_->datasets()->count(), 1);
+        const int id = window_->datasets()->at(0).id;
+        QCOMPARE(window_->datasets()->at(0).name, QStringLiteral("Fashion-MNIST"));
+        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id)->state), int(DatasetState::Scanned), 60000);
+        QCOMPARE(window_->datasets()->find(id)->profile->images(), std::int64_t(70000));
+        QCOMPARE(int(window_->datasets()->find(id)->profile->classes.size()), 10);
+        QVERIFY(AppSettings::firstStartDone());
     }
 
 private:
