@@ -3,8 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
-example=/usr/share/datasets/fashion-mnist
-if [ -x build/bin/nofade ]; then
-  exec build/bin/nofade "$@"
-fi
-exec build/bin/nofade-cli scan "$example" "$@"
+# --example opens Fashion-MNIST (/usr/share/datasets/fashion-mnist) and scans it on start.
+exec build/bin/nofade --example "$@"
