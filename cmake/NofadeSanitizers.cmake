@@ -18,6 +18,8 @@ if(NOFADE_SANITIZE)
   # -O1 keeps the instrumented suite fast enough for CI; frame pointers and -g give readable stacks.
   add_compile_options(-fsanitize=${NOFADE_SANITIZE} -fno-omit-frame-pointer -g -O1)
   add_link_options(-fsanitize=${NOFADE_SANITIZE})
+  # Tests widen their hang-detecting time bounds (tests/support/timing_slack.h).
+  add_compile_definitions(NOFADE_SANITIZED=1)
   if("undefined" IN_LIST _nofade_sanitizers)
     # Undefined behaviour aborts the test instead of printing a line nobody reads.
     add_compile_options(-fno-sanitize-recover=undefined)
