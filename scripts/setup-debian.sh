@@ -16,6 +16,8 @@ packages=(
   dataset-fashion-mnist
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+  # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)
+  dpkg-dev file desktop-file-utils appstream man-db
 )
 
 missing=()

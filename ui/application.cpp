@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include "dataset_store.h"
 #include "datasets_panel.h"
@@ -16,7 +17,9 @@ int runApplication(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("NoFADE"));
     QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("nofade"));
+    // Matches packaging/org.nofade.Studio.desktop, so that desktops find the icon and the entry.
+    QApplication::setDesktopFileName(QStringLiteral("org.nofade.Studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/nofade/ui/org.nofade.Studio.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("NoFADE Studio: entropy and Jensen-Shannon complexity of image datasets."));
