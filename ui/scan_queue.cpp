@@ -209,8 +209,10 @@ void ScanQueue::finish()
         d.state = r.profile->complete ? DatasetState::Scanned : DatasetState::Partial;
     });
     Q_EMIT scanFinished(id);
-    // The watcher is destroyed outside of its own signal emission.
-    QTimer::singleShot(0, this, [d = done.release()] { delete d; });
+    // The watcher is destroyed outside of its own signal emission; kept in a member, not in the
+    // timer's lambda, so that it is freed even when the queue goes before the timer fires.
+    retired_.push_back(std::move(done));
+    QTimer::singleShot(0, this, [this] { retired_.clear(); });
     if (pending_.empty())
         Q_EMIT idle();
     else

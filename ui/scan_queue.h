@@ -4,6 +4,7 @@
 // at 10 Hz and takes the finished profile; it never waits for a scan.
 #include <deque>
 #include <memory>
+#include <vector>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
@@ -70,6 +71,7 @@ private:
     ScanSettings settings_;
     std::deque<Pending> pending_;
     std::unique_ptr<Running> running_;
+    std::vector<std::unique_ptr<Running>> retired_; // finished, deleted on the next event loop turn
     QTimer pollTimer_;
 };
 
