@@ -5,8 +5,11 @@ For each corpus and grey mode it times, on the same thread count:
   floor   build/bench/decode-floor: read + OpenCV decode + grey histogram, nothing else
   nofade  build/bin/nofade-cli scan (the whole scan: entropy, profile, classes, JSD, JSON)
   python  bench/python_reference.py: PIL + numpy with a process pool of the same size
-and prints images/s, wall time, peak RSS and the ratios nofade/floor and nofade/python; then the
-Fashion-MNIST IDX scan, and the class-distance matrix for 10, 100 and 1000 classes. Results are
+  gui     build/bench/bench-gui scan: the same scan driven through the application's worker path
+          (main window, scan queue, views updating), offscreen, with its longest event-loop stall
+and prints images/s, wall time, peak RSS and the ratios to the floor and to python; then the
+Fashion-MNIST IDX scan, the class-distance matrix for 10, 100 and 1000 classes, the GUI's cold
+start to the first painted window, and the redraw time of a chart of 100,000 points. Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
 usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick]
@@ -18,23 +21,42 @@ import platform
 import statistics
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FASHION = "/usr/share/datasets/fashion-mnist"
 
 
 def timed(cmd):
-    """Wall seconds and peak RSS (MiB) of one run, by GNU time."""
-    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL,
+    """Wall seconds, peak RSS (MiB) and standard output of one run, by GNU time."""
+    out = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, check=True)
     wall, rss_kib = out.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss_kib) / 1024
+    return float(wall), int(rss_kib) / 1024, out.stdout
 
 
-def measure(cmd, repeats):
+def measure(cmd, repeats, outputs=None):
+    """Median wall and largest RSS over `repeats` runs after a warm-up; their outputs go to `outputs`."""
     timed(cmd)  # warm the page cache and the code
     runs = [timed(cmd) for _ in range(repeats)]
+    if outputs is not None:
+        outputs.extend(r[2] for r in runs)
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def cold_start_ms(gui, repeats):
+    """Median time from launching the application to its first painted window (offscreen)."""
+    env = dict(os.environ, NOFADE_QUIT_AFTER_FIRST_PAINT="1", QT_QPA_PLATFORM="offscreen")
+    times = []
+    for _ in range(repeats + 1):
+        start = time.perf_counter()
+        proc = subprocess.Popen([gui, "--fresh"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        line = proc.stdout.readline()
+        times.append((time.perf_counter() - start) * 1000)
+        proc.wait(timeout=60)
+        if line.strip() != "first-paint":
+            raise RuntimeError(f"{gui} did not report its first paint")
+    return statistics.median(times[1:])  # the first launch warms the page cache
 
 
 def count_files(folder):
@@ -47,6 +69,7 @@ def main():
     repeats = int(sys.argv[sys.argv.index("--repeats") + 1]) if "--repeats" in sys.argv else 3
     cli = os.path.join(build, "bin", "nofade-cli")
     floor = os.path.join(build, "bench", "decode-floor")
+    bench_gui = os.path.join(build, "bench", "bench-gui")
     rows = []
     print(f"threads {threads}, median of {repeats} runs after a warm-up; machine: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores\n")
@@ -61,14 +84,19 @@ def main():
                 "floor": measure([floor, folder, mode, str(threads)], repeats),
                 "nofade": measure([cli, "scan", folder, "--gray", mode, "--threads", str(threads), "--out", "/dev/null"], repeats),
                 "python": measure(["/usr/bin/python3", os.path.join(HERE, "python_reference.py"), folder, mode, str(threads)], repeats),
+                "gui": measure([bench_gui, "scan", folder, mode, str(threads)], repeats, gui_outputs := []),
             }
+            stalls = [float(o.split()[2]) for o in gui_outputs]
             for tool, (wall, rss) in results.items():
                 row = {"corpus": corpus, "mode": mode, "tool": tool, "images": images, "wall_s": wall,
                        "images_per_s": images / wall, "peak_rss_mib": rss,
                        "vs_floor": results["floor"][0] / wall, "vs_python": results["python"][0] / wall}
+                if tool == "gui":
+                    row["longest_stall_ms"] = max(stalls)
                 rows.append(row)
                 print(f"{corpus:<8} {mode:<6} {tool:<7} {images:>7} {wall:>8.2f} {images / wall:>9.0f} {rss:>8.0f} "
-                      f"{row['vs_floor']:>9.2f} {row['vs_python']:>10.2f}")
+                      f"{row['vs_floor']:>9.2f} {row['vs_python']:>10.2f}"
+                      + (f"   longest GUI stall {max(stalls):.0f} ms" if tool == "gui" else ""))
     many = os.path.join(data, "many")
     n_many = count_files(many)
     wall, rss = measure([cli, "scan", many, "--threads", str(threads), "--out", "/dev/null"], 1)
@@ -85,6 +113,13 @@ def main():
                              text=True, check=True).stdout.split()
         rows.append({"corpus": f"jsd-{classes}", "tool": "nofade", "pairs": int(out[1]), "wall_s": float(out[2]) / 1000})
         print(f"  {classes:>5} classes  {int(out[1]):>7} pairs  {float(out[2]):>9.2f} ms")
+    start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
+    rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
+    print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")
+    out = subprocess.run([bench_gui, "chart", "100000", str(max(repeats, 3))], capture_output=True, text=True,
+                         check=True).stdout.split()
+    rows.append({"corpus": "chart-100k-points", "tool": "nofade", "wall_s": float(out[1]) / 1000})
+    print(f"chart of 100,000 points, one redraw: {float(out[1]):.0f} ms")
     path = os.path.join(build, "bench", f"results-{datetime.date.today().isoformat()}.json")
     with open(path, "w") as f:
         json.dump({"date": datetime.datetime.now().isoformat(timespec="seconds"), "threads": threads,

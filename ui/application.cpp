@@ -5,6 +5,7 @@
 #include <QIcon>
 
 #include "dataset_store.h"
+#include "first_paint_probe.h"
 #include "datasets_panel.h"
 #include "main_window.h"
 #include "screenshot_runner.h"
@@ -36,6 +37,8 @@ int runApplication(int argc, char** argv)
     parser.process(app);
 
     MainWindow window;
+    if (qEnvironmentVariableIsSet("NOFADE_QUIT_AFTER_FIRST_PAINT"))
+        quitAfterFirstPaint(&window);
     window.show();
     const QStringList paths = parser.positionalArguments();
     const bool explicitStart = !paths.isEmpty() || parser.isSet(example);

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "dataset_store.h"
+#include "event_loop_stall_meter.h"
 #include "datasets_panel.h"
 #include "main_window.h"
 #include "scan_queue.h"
@@ -17,45 +18,8 @@ using namespace nofade;
 using namespace nofade::ui;
 
 namespace {
-// Measures the longest time the GUI thread's event loop went without running a 2 ms timer.
-class StallMeter : public QObject {
-public:
-    StallMeter()
-    {
-        timer_.setTimerType(Qt::PreciseTimer);
-        timer_.setInterval(2);
-        connect(&timer_, &QTimer::timeout, this, [this] {
-            const qint64 now = clock_.nsecsElapsed();
-            if (now - last_ > longest_) {
-                longest_ = now - last_;
-                longestEnd_ = now;
-            }
-            last_ = now;
-            ++ticks_;
-        });
-    }
-    void start()
-    {
-        clock_.start();
-        last_ = 0;
-        longest_ = 0;
-        ticks_ = 0;
-        timer_.start();
-    }
-    void stop() { timer_.stop(); }
-    double longestMs() const { return double(longest_) / 1e6; }
-    int ticks() const { return ticks_; }
-    // When the longest stall ended, in ms since start().
-    double longestEndMs() const { return double(longestEnd_) / 1e6; }
+using StallMeter = EventLoopStallMeter;
 
-private:
-    QTimer timer_;
-    QElapsedTimer clock_;
-    qint64 last_ = 0;
-    qint64 longest_ = 0;
-    qint64 longestEnd_ = 0;
-    int ticks_ = 0;
-};
 // Runs a real event loop (not QTest::qWait, which sleeps between its rounds) until `done` or
 // the timeout; returns whether `done` came.
 template <typename Signal, typename Sender>
