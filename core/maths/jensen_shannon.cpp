@@ -44,6 +44,26 @@ double jensenShannonDistance(std::span<const double> p, std::span<const double> 
     return std::sqrt(std::max(0.0, js / 2.0)); // rounding can leave a tiny negative
 }
 
+JsBreakdown jensenShannonBreakdown(std::span<const double> p, std::span<const double> q)
+{
+    const double distance = jensenShannonDistance(p, q); // validates the inputs
+    double sp = 0.0, sq = 0.0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        sp += p[i];
+        sq += q[i];
+    }
+    JsBreakdown b;
+    b.distance = distance;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        b.p.push_back(p[i] / sp);
+        b.q.push_back(q[i] / sq);
+        b.m.push_back(0.5 * (b.p.back() + b.q.back()));
+        b.klPM += relativeEntropyTerm(b.p.back(), b.m.back());
+        b.klQM += relativeEntropyTerm(b.q.back(), b.m.back());
+    }
+    return b;
+}
+
 double gaussianJensenShannonDistance(double mu1, double s1, double mu2, double s2,
                                      double sigmaFloor, int pointsPerComponent)
 {

@@ -18,6 +18,16 @@ double jensenShannonDistance(std::span<const double> p, std::span<const double> 
 double gaussianJensenShannonDistance(double mu1, double s1, double mu2, double s2,
                                      double sigmaFloor = 1e-3, int pointsPerComponent = 4096);
 
+// The parts of one JS distance, for showing the formula with its numbers (teaching tour):
+// M = (P + Q) / 2, KL(P || M), KL(Q || M) in bits, and the distance sqrt((KL_P + KL_Q) / 2).
+struct JsBreakdown {
+    std::vector<double> p, q, m; // normalised
+    double klPM = 0.0;
+    double klQM = 0.0;
+    double distance = 0.0;
+};
+JsBreakdown jensenShannonBreakdown(std::span<const double> p, std::span<const double> q);
+
 struct JsdPair {
     int a = 0; // class indices, a < b
     int b = 0;

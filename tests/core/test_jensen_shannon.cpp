@@ -36,6 +36,20 @@ private Q_SLOTS:
         QVERIFY(std::abs(jensenShannonDistance(p, q) - 0.5579230452841438) < 1e-15);
     }
 
+    void breakdownShowsTheHandComputedParts()
+    {
+        // The same pair as counts: normalised, then the parts of the hand computation above.
+        const std::vector<double> p = {7.0, 0.0};
+        const std::vector<double> q = {3.0, 3.0};
+        const JsBreakdown b = jensenShannonBreakdown(p, q);
+        QCOMPARE(b.p, (std::vector<double>{1.0, 0.0}));
+        QCOMPARE(b.q, (std::vector<double>{0.5, 0.5}));
+        QCOMPARE(b.m, (std::vector<double>{0.75, 0.25}));
+        QVERIFY(std::abs(b.klPM - 0.41503749927884376) < 1e-15);
+        QVERIFY(std::abs(b.klQM - 0.20751874963942185) < 1e-15);
+        QVERIFY(std::abs(b.distance - 0.5579230452841438) < 1e-15);
+    }
+
     void unnormalisedCountsAreNormalised()
     {
         const std::vector<double> p = {2.0, 0.0};
