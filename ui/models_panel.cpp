@@ -61,6 +61,13 @@ ModelsPanel::ModelsPanel(ModelWorkspace* workspace, ModelEditing* editing, Model
     }
 
     view_->setObjectName(QStringLiteral("modelTable"));
+    // While the filter or the sort moves rows, the view's selection model drops and restores
+    // rows on its own: those are not the user's choices. Set before the view connects to the
+    // proxy (slots run in connection order), cleared after (below).
+    for (auto signal : {&QAbstractItemModel::rowsAboutToBeRemoved, &QAbstractItemModel::rowsAboutToBeInserted})
+        connect(filter_, signal, this, [this] { proxyChanging_ = true; });
+    connect(filter_, &QAbstractItemModel::layoutAboutToBeChanged, this, [this] { proxyChanging_ = true; });
+    connect(filter_, &QAbstractItemModel::modelAboutToBeReset, this, [this] { proxyChanging_ = true; });
     view_->setModel(filter_);
     view_->setItemDelegate(new ModelCellDelegate(view_));
     view_->setSortingEnabled(true);
@@ -101,14 +108,18 @@ ModelsPanel::ModelsPanel(ModelWorkspace* workspace, ModelEditing* editing, Model
     connect(task_, &QComboBox::currentIndexChanged, this, [this] { filter_->setTask(task_->currentData().toString()); });
     connect(dataset_, &QComboBox::currentIndexChanged, this, [this] { filter_->setDatasetKey(dataset_->currentData().toString()); });
     connect(search_, &QLineEdit::textChanged, filter_, &ModelFilterModel::setSearchText);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(filter_, signal, this, [this] { updateSummary(); });
-    // Rows the filter shows again take their place in the shared selection.
-    connect(filter_, &QAbstractItemModel::rowsInserted, this, [this] {
+    // After the proxy moved rows: the view shows the shared selection again (rows the filter
+    // shows again take their place in it).
+    auto proxyDone = [this] {
+        proxyChanging_ = false;
+        updateSummary();
         if (!tableChanging_)
             pullSelection();
-    });
-    connect(filter_, &QAbstractItemModel::layoutChanged, this, [this] { pullSelection(); });
+    };
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(filter_, signal, this, proxyDone);
+    connect(filter_, &QAbstractItemModel::layoutChanged, this, proxyDone);
+    connect(filter_, &QAbstractItemModel::modelReset, this, proxyDone);
 
     connect(workspace_, &ModelWorkspace::tableAboutToChange, this, [this] { tableChanging_ = true; });
     connect(workspace_, &ModelWorkspace::tableChanged, this, [this] {
@@ -248,7 +259,7 @@ QList<int> ModelsPanel::selectedRows() const
 
 void ModelsPanel::pushSelection()
 {
-    if (syncing_ || tableChanging_)
+    if (syncing_ || tableChanging_ || proxyChanging_)
         return;
     QSet<int> rows;
     // Selected rows the filter hides stay selected: the filter is a view, not a choice.

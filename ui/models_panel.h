@@ -76,6 +76,7 @@ private:
     QAction* redo_ = nullptr;
     bool syncing_ = false;       // the view's selection is being set from the shared one
     bool tableChanging_ = false; // rows are being inserted or removed
+    bool proxyChanging_ = false; // the filter or the sort is moving rows
 };
 
 } // namespace nofade::ui

@@ -57,7 +57,7 @@ void editEverything(MainWindow& w)
     s.intensitySource = QStringLiteral("custom value");
     s.utilisation = 0.4;
     s.nofade.logBase = LogBase::Two;
-    s.measures.insert(QStringLiteral("coco"), ComplexityMeasure::JensenShannon);
+    s.measures.insert(QStringLiteral("coco"), nofade::ComplexityMeasure::JensenShannon);
     w.modelWorkspace()->setSettings(s);
     w.modelWorkspace()->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.75, QStringLiteral("my estimate")),
                                          typedComplexity(QStringLiteral("COCO"), 7.1, QStringLiteral("from a scan elsewhere"))});
@@ -100,7 +100,8 @@ private Q_SLOTS:
 
         MainWindow b;
         QJsonObject restored;
-        b.sessionController()->setChartsHooks([] { return QJsonObject(); }, [&restored](const QJsonObject& o) { restored = o; });
+        // The charts' state as a chart view would keep it: what was restored is what is saved.
+        b.sessionController()->setChartsHooks([&restored] { return restored; }, [&restored](const QJsonObject& o) { restored = o; });
         b.modelEditing()->setCell(1, QStringLiteral("score"), QStringLiteral("1")); // undone history is dropped on open
         QVERIFY2(b.sessionController()->open(file, &error), qPrintable(error));
         QCOMPARE(b.modelWorkspace()->table().toCsv(), a.modelWorkspace()->table().toCsv());
