@@ -49,8 +49,11 @@ ModelSettingsPanel::ModelSettingsPanel(ModelWorkspace* workspace, QWidget* paren
         region_->addItem(QStringLiteral("%1 — %2").arg(c.region).arg(c.kgPerKwh), c.region);
     region_->addItem(tr("Custom value"), QString());
     region_->setObjectName(QStringLiteral("carbonRegion"));
-    region_->setMinimumContentsLength(20);
-    region_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    // Long region names and labels must not make the dock wider than it is.
+    for (QComboBox* c : {method_, cpu_, region_}) {
+        c->setMinimumContentsLength(16);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
     intensitySource_->setWordWrap(true);
     pue_->setToolTip(tr("Power usage effectiveness of the data centre: 1.0 for a workstation, 1.58 the 2018 data-centre "
                         "average (Strubell et al.)"));
@@ -90,6 +93,7 @@ ModelSettingsPanel::ModelSettingsPanel(ModelWorkspace* workspace, QWidget* paren
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setWidget(content);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);

@@ -210,6 +210,9 @@ void ModelsPanel::createActions()
     redo_ = editing_->undoStack()->createRedoAction(this, tr("&Redo"));
     redo_->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     redo_->setObjectName(QStringLiteral("modelRedo"));
+    // The buttons stay short; the menu shows what would be undone.
+    undo_->setIconText(tr("Undo"));
+    redo_->setIconText(tr("Redo"));
 }
 
 bool ModelsPanel::importCsv(const QString& file, QString* message)
@@ -324,7 +327,8 @@ void ModelsPanel::updateSummary()
     const int nofade = r.count([](const ModelResult& m) { return m.nofade.has_value(); });
     QString text = tr("%1 models (%2 shown) · %3 with CO₂ · %4 with NoFADE").arg(r.models.size()).arg(filter_->rowCount()).arg(co2).arg(nofade);
     if (!r.tableErrors.isEmpty())
-        text += tr(" · <span style='color:#b00000'>%1 errors (marked cells; hover for the reason)</span>").arg(r.tableErrors.size());
+        text += tr(" · <span style='color:#b00000'>%1 (marked cells; hover for the reason)</span>")
+                    .arg(r.tableErrors.size() == 1 ? tr("1 error") : tr("%1 errors").arg(r.tableErrors.size()));
     if (nofade == 0 && !r.models.empty())
         text += tr(" · NoFADE needs each dataset's complexity: scan a dataset of the same name, or type a value in "
                    "Model settings ▸ Dataset complexity");
