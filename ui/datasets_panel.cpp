@@ -116,13 +116,13 @@ void DatasetsPanel::createActions()
         connect(a, &QAction::triggered, this, slot);
         return a;
     };
-    addFolder_ = make(tr("Add &folder…"), QKeySequence::Open, tr("Add a dataset folder (image files with class sub-folders, or IDX/CIFAR files)"),
+    addFolder_ = make(tr("Add &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), tr("Add a dataset folder (image files with class sub-folders, or IDX/CIFAR files)"),
                       [this] { chooseFolder(); });
     addFiles_ = make(tr("Add &file…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                      tr("Add an IDX or CIFAR dataset file"), [this] { chooseFiles(); });
     loadProfile_ = make(tr("&Load profile…"), QKeySequence(Qt::CTRL | Qt::Key_L),
                         tr("Open a saved dataset profile (JSON); the images are not needed"), [this] { chooseProfileToLoad(); });
-    saveProfile_ = make(tr("&Save profile…"), QKeySequence::Save,
+    saveProfile_ = make(tr("&Save profile…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                         tr("Save the selected dataset's profile as JSON, to share or reopen without the images"),
                         [this] { chooseProfileToSave(); });
     scan_ = make(tr("S&can"), QKeySequence(Qt::Key_F5),

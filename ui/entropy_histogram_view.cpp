@@ -47,7 +47,7 @@ EntropyHistogramView::EntropyHistogramView(DatasetStore* store, QWidget* parent)
     controls->addSpacing(12);
     controls->addWidget(hint, 1);
 
-    empty_ = new QLabel(tr("No dataset has a profile yet. Add a dataset (File ▸ Add folder…, Ctrl+O) or drop a "
+    empty_ = new QLabel(tr("No dataset has a profile yet. Add a dataset (File ▸ Add folder…, Ctrl+Shift+D) or drop a "
                            "folder onto the window; its histogram appears here when the scan ends."));
     empty_->setAlignment(Qt::AlignCenter);
     empty_->setWordWrap(true);

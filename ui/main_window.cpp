@@ -26,9 +26,16 @@
 #include "entropy_histogram_view.h"
 #include "export_source.h"
 #include "image_inspector.h"
+#include "model_editing.h"
+#include "model_selection.h"
+#include "model_settings_panel.h"
+#include "model_workspace.h"
+#include "models_panel.h"
 #include "per_class_view.h"
+#include "profile_complexity_feed.h"
 #include "scan_queue.h"
 #include "scan_status_widget.h"
+#include "session_controller.h"
 #include "session_store.h"
 #include "settings_dialog.h"
 
@@ -51,6 +58,14 @@ MainWindow::MainWindow(QWidget* parent)
     perClass_ = new PerClassView(store_);
     distances_ = new ClassDistanceView(store_);
     inspector_ = new ImageInspector(store_);
+    workspace_ = new ModelWorkspace(this);
+    selection_ = new ModelSelection(this);
+    selection_->follow(workspace_);
+    editing_ = new ModelEditing(workspace_, this);
+    feed_ = new ProfileComplexityFeed(store_, workspace_, this);
+    modelsPanel_ = new ModelsPanel(workspace_, editing_, selection_);
+    modelSettings_ = new ModelSettingsPanel(workspace_);
+    session_ = new SessionController(workspace_, editing_, feed_, store_, panel_, this);
     tabs_ = new QTabWidget;
     tabs_->setObjectName(QStringLiteral("chartTabs"));
     tabs_->setDocumentMode(true);
@@ -65,6 +80,9 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(scanStatus_);
 
     connect(panel_, &DatasetsPanel::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 8000); });
+    connect(modelsPanel_, &ModelsPanel::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
+    connect(session_, &SessionController::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
+    connect(session_, &SessionController::stateChanged, this, &MainWindow::updateTitle);
     connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
     connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
     connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this](int id) {
@@ -105,11 +123,7 @@ void MainWindow::createDocks()
 
     modelsDock_ = new QDockWidget(tr("Models"), this);
     modelsDock_->setObjectName(QStringLiteral("modelsDock"));
-    auto* placeholder = new QLabel(tr("The models table (training energy, CO2, NoFADE) comes with the next part of "
-                                      "NoFADE Studio."));
-    placeholder->setAlignment(Qt::AlignCenter);
-    placeholder->setWordWrap(true);
-    modelsDock_->setWidget(placeholder);
+    modelsDock_->setWidget(modelsPanel_);
     addDockWidget(Qt::BottomDockWidgetArea, modelsDock_);
     tabifyDockWidget(datasetsDock_, modelsDock_);
     datasetsDock_->raise();
@@ -119,11 +133,20 @@ void MainWindow::createDocks()
     inspectorDock_->setWidget(inspector_);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock_);
     inspectorDock_->hide();
+
+    modelSettingsDock_ = new QDockWidget(tr("Model settings"), this);
+    modelSettingsDock_->setObjectName(QStringLiteral("modelSettingsDock"));
+    modelSettingsDock_->setWidget(modelSettings_);
+    addDockWidget(Qt::RightDockWidgetArea, modelSettingsDock_);
 }
 
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(session_->openAction());
+    file->addAction(session_->saveAction());
+    file->addAction(session_->saveAsAction());
+    file->addSeparator();
     file->addAction(panel_->addFolderAction());
     file->addAction(panel_->addFilesAction());
     file->addAction(tr("Open the &example dataset"), this, &MainWindow::openBundledExample);
@@ -132,6 +155,9 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(panel_->loadProfileAction());
     file->addAction(panel_->saveProfileAction());
+    file->addSeparator();
+    file->addAction(modelsPanel_->importAction());
+    file->addAction(modelsPanel_->exportAction());
     QAction* exportAction = file->addAction(tr("&Export view…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
@@ -140,6 +166,13 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(modelsPanel_->undoAction());
+    edit->addAction(modelsPanel_->redoAction());
+    edit->addSeparator();
+    edit->addAction(modelsPanel_->addAction());
+    edit->addAction(modelsPanel_->duplicateAction());
+    edit->addAction(modelsPanel_->deleteAction());
+    edit->addSeparator();
     edit->addAction(panel_->removeAction());
     edit->addSeparator();
     QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
@@ -149,6 +182,7 @@ void MainWindow::createMenus()
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(datasetsDock_->toggleViewAction());
     viewMenu_->addAction(modelsDock_->toggleViewAction());
+    viewMenu_->addAction(modelSettingsDock_->toggleViewAction());
     viewMenu_->addAction(inspectorDock_->toggleViewAction());
     viewMenu_->addSeparator();
     for (int i = 0; i < tabs_->count(); ++i) {
@@ -196,7 +230,16 @@ void MainWindow::startUp(bool restoreSession)
         openBundledExample();
     } else if (restoreSession) {
         SessionStore::restore(panel_, store_);
+        session_->restoreLastSession();
     }
+    session_->offerRecovery(this);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = session_->currentFile();
+    const QString name = file.isEmpty() ? tr("Untitled session") : QFileInfo(file).fileName();
+    setWindowTitle(tr("%1%2 — NoFADE Studio").arg(name, session_->isModified() ? QStringLiteral("*") : QString()));
 }
 
 void MainWindow::openBundledExample()
@@ -305,6 +348,7 @@ void MainWindow::restoreLayout()
     if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
         resizeDocks({datasetsDock_}, {210}, Qt::Vertical);
         resizeDocks({inspectorDock_}, {520}, Qt::Horizontal);
+        resizeDocks({modelSettingsDock_}, {400}, Qt::Horizontal);
     }
     tabs_->setCurrentIndex(s.value(QStringLiteral("window/tab"), 0).toInt());
 }
@@ -319,6 +363,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QString error;
     if (!SessionStore::save(*store_, &error))
         qWarning("NoFADE Studio: could not save the session: %s", qPrintable(error));
+    session_->cleanExit();
     event->accept();
 }
 
@@ -334,7 +379,11 @@ void MainWindow::dropEvent(QDropEvent* event)
         if (!url.isLocalFile())
             continue;
         const QString path = url.toLocalFile();
-        if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        if (path.endsWith(QLatin1String(".nofade-session"), Qt::CaseInsensitive)) {
+            QString error;
+            if (!session_->open(path, &error))
+                QMessageBox::warning(this, tr("Cannot open the session"), tr("%1\n\nNothing was changed.").arg(error));
+        } else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
             panel_->loadProfileFile(path);
         else
             panel_->addPath(path);

@@ -16,7 +16,14 @@ class DatasetStore;
 class DatasetsPanel;
 class EntropyHistogramView;
 class ImageInspector;
+class ModelEditing;
+class ModelSelection;
+class ModelSettingsPanel;
+class ModelWorkspace;
+class ModelsPanel;
 class PerClassView;
+class ProfileComplexityFeed;
+class SessionController;
 class ScanQueue;
 class ScanStatusWidget;
 struct ScanSettings;
@@ -47,6 +54,14 @@ public:
     PerClassView* perClassView() const { return perClass_; }
     ClassDistanceView* distanceView() const { return distances_; }
     ImageInspector* inspector() const { return inspector_; }
+    // The model side (part 2): the shared workspace and selection every model view uses.
+    ModelWorkspace* modelWorkspace() const { return workspace_; }
+    ModelSelection* modelSelection() const { return selection_; }
+    ModelEditing* modelEditing() const { return editing_; }
+    ModelsPanel* modelsPanel() const { return modelsPanel_; }
+    ModelSettingsPanel* modelSettingsPanel() const { return modelSettings_; }
+    QDockWidget* modelSettingsDock() const { return modelSettingsDock_; }
+    SessionController* sessionController() const { return session_; }
     void applySettings(const ScanSettings& settings, bool rescan);
 
 protected:
@@ -62,6 +77,7 @@ private:
     void showAbout();
     void showHelp();
     void restoreLayout();
+    void updateTitle();
 
     DatasetStore* store_;
     ScanQueue* queue_;
@@ -71,6 +87,14 @@ private:
     PerClassView* perClass_;
     ClassDistanceView* distances_;
     ImageInspector* inspector_;
+    ModelWorkspace* workspace_;
+    ModelSelection* selection_;
+    ModelEditing* editing_;
+    ProfileComplexityFeed* feed_;
+    ModelsPanel* modelsPanel_;
+    ModelSettingsPanel* modelSettings_;
+    SessionController* session_;
+    QDockWidget* modelSettingsDock_ = nullptr;
     QDockWidget* datasetsDock_ = nullptr;
     QDockWidget* modelsDock_ = nullptr;
     QDockWidget* inspectorDock_ = nullptr;

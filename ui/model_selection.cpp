@@ -1,5 +1,7 @@
 #include "model_selection.h"
 
+#include "model_workspace.h"
+
 namespace nofade::ui {
 
 void ModelSelection::select(const QSet<int>& rows, const QObject* origin)
@@ -8,6 +10,25 @@ void ModelSelection::select(const QSet<int>& rows, const QObject* origin)
         return;
     rows_ = rows;
     Q_EMIT changed(origin);
+}
+
+void ModelSelection::follow(const ModelWorkspace* workspace)
+{
+    connect(workspace, &ModelWorkspace::tableChanged, this, [this](const TableChange& change) {
+        switch (change.kind) {
+        case TableChange::Kind::Cells:
+            break;
+        case TableChange::Kind::RowsInserted:
+            rowsInserted(change.first, change.count);
+            break;
+        case TableChange::Kind::RowsRemoved:
+            rowsRemoved(change.first, change.count);
+            break;
+        case TableChange::Kind::Reset:
+            clear(nullptr);
+            break;
+        }
+    });
 }
 
 void ModelSelection::rowsRemoved(int first, int count)

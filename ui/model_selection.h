@@ -8,6 +8,8 @@
 
 namespace nofade::ui {
 
+class ModelWorkspace;
+
 class ModelSelection : public QObject {
     Q_OBJECT
 public:
@@ -22,6 +24,9 @@ public:
     // Rows were removed or inserted in the table: renumbers, dropping removed rows.
     void rowsRemoved(int first, int count);
     void rowsInserted(int first, int count);
+    // Keeps the row numbers in step with the workspace's table: renumbered when rows are
+    // inserted or removed, cleared when the table is replaced.
+    void follow(const ModelWorkspace* workspace);
 
 Q_SIGNALS:
     void changed(const QObject* origin);

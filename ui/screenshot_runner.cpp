@@ -3,9 +3,13 @@
 #include <QApplication>
 #include <QChart>
 #include <QDir>
+#include <QDockWidget>
 #include <QMouseEvent>
 #include <QScreen>
 #include <QTabWidget>
+#include <QTableView>
+#include <QToolTip>
+#include <QUndoStack>
 
 #include "class_distance_view.h"
 #include "dataset_store.h"
@@ -15,6 +19,10 @@
 #include "datasets_panel.h"
 #include "image_inspector.h"
 #include "main_window.h"
+#include "model_editing.h"
+#include "model_filter_model.h"
+#include "model_table_model.h"
+#include "models_panel.h"
 #include "per_class_view.h"
 #include "scan_queue.h"
 
@@ -76,6 +84,25 @@ void ScreenshotRunner::buildSteps()
         [this] { shoot(QStringLiteral("06-inspector-lowest.png")); },
         [this] { window_->inspector()->showHighest(); },
         [this] { shoot(QStringLiteral("07-inspector-highest.png")); },
+        [this] {
+            window_->inspectorDock()->hide();
+            window_->modelsDock()->show();
+            window_->modelsDock()->raise();
+            window_->resizeDocks({window_->modelsDock()}, {420}, Qt::Vertical);
+        },
+        [this] { shoot(QStringLiteral("09-models-table.png")); },
+        [this] {
+            // An invalid cell, its reason as a tooltip.
+            ModelsPanel* panel = window_->modelsPanel();
+            window_->modelEditing()->setCell(1, QStringLiteral("score"), QStringLiteral("84.7%"));
+            const QModelIndex i = panel->filterModel()->mapFromSource(
+                panel->tableModel()->index(1, panel->tableModel()->columnOf(QStringLiteral("score"))));
+            panel->view()->scrollTo(i);
+            const QPoint p = panel->view()->visualRect(i).center();
+            QToolTip::showText(panel->view()->viewport()->mapToGlobal(p), i.data(Qt::ToolTipRole).toString(), panel->view());
+        },
+        [this] { shootScreen(QStringLiteral("09b-models-invalid-cell.png")); },
+        [this] { window_->modelEditing()->undoStack()->undo(); QToolTip::hideText(); },
     };
     // The class distances of every other dataset with classes (e.g. a 1000-class one).
     const DatasetStore* store = window_->datasets();

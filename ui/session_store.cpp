@@ -52,7 +52,11 @@ bool SessionStore::hasSession() { return !QSettings().value(QStringLiteral("sess
 
 int SessionStore::restore(DatasetsPanel* panel, DatasetStore* store)
 {
-    const QVariantList list = QSettings().value(QStringLiteral("session/datasets")).toList();
+    return restoreList(panel, store, QSettings().value(QStringLiteral("session/datasets")).toList());
+}
+
+int SessionStore::restoreList(DatasetsPanel* panel, DatasetStore* store, const QVariantList& list)
+{
     for (const QVariant& v : list) {
         const QVariantMap m = v.toMap();
         auto applyMeta = [store, m](int id) {

@@ -3,6 +3,7 @@
 // QSettings and their profiles cached as JSON under the application's data folder, then reloaded
 // (in a worker) at the next start, without scanning again.
 #include <QString>
+#include <QVariantList>
 
 namespace nofade::ui {
 
@@ -16,6 +17,9 @@ public:
     static bool save(const DatasetStore& store, QString* error);
     // Re-adds the remembered datasets; returns how many.
     static int restore(DatasetsPanel* panel, DatasetStore* store);
+    // Re-adds datasets described as maps (name, path, task, measure, profile): a profile file
+    // is loaded in a worker, else the dataset's path is added without scanning.
+    static int restoreList(DatasetsPanel* panel, DatasetStore* store, const QVariantList& list);
     static bool hasSession();
 };
 

@@ -91,6 +91,59 @@ void CsvTable::setCell(int dataRow, int column, const QString& text)
     cells[column].text = text;
 }
 
+void CsvTable::removeRow(int dataRow)
+{
+    const int record = m_rows.at(dataRow);
+    const bool last = record == m_doc.records.size() - 1;
+    if (last && m_doc.records.at(record).terminator.isEmpty() && record > 0)
+        m_doc.records[record - 1].terminator.clear(); // the file still ends without a line break
+    m_doc.records.removeAt(record);
+    reindexRows();
+}
+
+int CsvTable::duplicateRow(int dataRow)
+{
+    const int record = m_rows.at(dataRow);
+    CsvRecord copy = m_doc.records.at(record);
+    if (m_doc.records.at(record).terminator.isEmpty()) {
+        // The copy becomes the last record, so it inherits the missing final line break.
+        m_doc.records[record].terminator = lineEnding();
+    }
+    m_doc.records.insert(record + 1, copy);
+    reindexRows();
+    return dataRow + 1;
+}
+
+namespace {
+
+// Line breaks inside a record's cells, counted as the parser counts them (LF, CRLF or CR).
+int lineBreaksIn(const CsvRecord& record)
+{
+    int n = 0;
+    for (const CsvCell& c : record.cells) {
+        const QString& t = c.text;
+        for (qsizetype i = 0; i < t.size(); ++i)
+            if (t.at(i) == QLatin1Char('\n') || (t.at(i) == QLatin1Char('\r') && !(i + 1 < t.size() && t.at(i + 1) == QLatin1Char('\n'))))
+                ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+void CsvTable::reindexRows()
+{
+    m_rows.clear();
+    int line = 1;
+    for (int r = 0; r < m_doc.records.size(); ++r) {
+        CsvRecord& record = m_doc.records[r];
+        record.line = line;
+        line += lineBreaksIn(record) + (record.terminator.isEmpty() ? 0 : 1);
+        if (r > 0 && !record.isBlank())
+            m_rows.append(r);
+    }
+}
+
 QString CsvTable::lineEnding() const
 {
     for (const CsvRecord& r : m_doc.records)

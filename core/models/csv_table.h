@@ -33,9 +33,16 @@ public:
     int addColumn(const QString& name);
     int appendRow();
     void setCell(int dataRow, int column, const QString& text);
+    // Removes a data row; the file keeps (or keeps lacking) its final line ending.
+    void removeRow(int dataRow);
+    // Inserts a copy of a data row right after it (quoting and line ending included); returns
+    // the copy's index (dataRow + 1).
+    int duplicateRow(int dataRow);
 
 private:
     QString lineEnding() const;
+    // After rows were inserted or removed: the data-row index and every record's line.
+    void reindexRows();
 
     CsvDocument m_doc;
     QHash<QString, int> m_columns;

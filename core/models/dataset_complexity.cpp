@@ -9,6 +9,12 @@ namespace nofade {
 
 ComplexityInput complexityFromProfile(const Profile& profile, const QString& dataset, const QString& file)
 {
+    return complexityFromProfile(profile, profile.jsd(), dataset, file);
+}
+
+ComplexityInput complexityFromProfile(const Profile& profile, const JsdSummary& jsd, const QString& dataset,
+                                      const QString& file)
+{
     ComplexityInput in;
     in.dataset = dataset;
     if (in.dataset.isEmpty()) {
@@ -18,7 +24,6 @@ ComplexityInput complexityFromProfile(const Profile& profile, const QString& dat
     const double ch = profile.entropyComplexity();
     if (std::isfinite(ch))
         in.entropy = ch;
-    const JsdSummary jsd = profile.jsd();
     in.jensenShannon = jsd.complexity;
     in.jensenShannonReason = jsd.reason;
     in.source = QStringLiteral("profile %1 (%2 images%3)")

@@ -9,6 +9,7 @@
 namespace nofade {
 
 struct Profile;
+struct JsdSummary;
 
 struct ComplexityInput {
     QString dataset;                    // as named by the user, or taken from the profile's folder
@@ -21,6 +22,9 @@ struct ComplexityInput {
 
 // C_H and C_JS of a profile. `dataset` empty: the name of the profile's dataset folder/file.
 ComplexityInput complexityFromProfile(const Profile& profile, const QString& dataset, const QString& file);
+// The same with the profile's class distances already computed (profile.jsd()), as the GUI keeps them.
+ComplexityInput complexityFromProfile(const Profile& profile, const JsdSummary& jsd, const QString& dataset,
+                                      const QString& file);
 
 // A typed-in value: "typed in: <note>".
 ComplexityInput typedComplexity(const QString& dataset, double value, const QString& note);

@@ -167,6 +167,25 @@ int ModelTable::appendRow()
     return row;
 }
 
+void ModelTable::setOptions(const ModelTableOptions& options)
+{
+    m_options = options;
+    validate(m_options);
+}
+
+void ModelTable::removeRow(int row)
+{
+    m_csv.removeRow(row);
+    validate(m_options);
+}
+
+int ModelTable::duplicateRow(int row)
+{
+    const int copy = m_csv.duplicateRow(row);
+    validate(m_options);
+    return copy;
+}
+
 void ModelTable::validate(const ModelTableOptions& options)
 {
     m_rows.clear();

@@ -87,6 +87,15 @@ public:
     void setCell(int row, const QString& column, const QString& text);
     // Appends an empty row (flagged until its required cells are filled); returns its index.
     int appendRow();
+    // Removes a data row (later rows move up by one).
+    void removeRow(int row);
+    // Inserts a copy of a row right after it; returns the copy's index (row + 1). The copy
+    // duplicates its model on its dataset, an error until one of them is renamed.
+    int duplicateRow(int row);
+
+    // Validates again under other options (e.g. the score scale changed).
+    void setOptions(const ModelTableOptions& options);
+    const ModelTableOptions& options() const { return m_options; }
 
     const QString& fileName() const { return m_fileName; }
     const std::vector<ModelRow>& rows() const { return m_rows; }

@@ -227,6 +227,63 @@ private Q_SLOTS:
         QCOMPARE(load(table.toCsv()).toCsv(), table.toCsv());
     }
 
+    void removingAndDuplicatingRowsKeepTheRest()
+    {
+        // Quoted cells, a multi-line cell, an empty line, CRLF and no final line break.
+        const QByteArray bytes = "model,task,dataset,score,notes\r\n"
+                                 "A,detection,COCO,40,\"two\r\nlines\"\r\n"
+                                 "\r\n"
+                                 "\"B, b\",detection,COCO,41,x\r\n"
+                                 "C,detection,COCO,forty-two,y";
+        ModelTable table = load(bytes);
+        QCOMPARE(table.rows().size(), std::size_t(3));
+        QCOMPARE(table.rows()[2].line, 6);
+
+        ModelTable removed = table;
+        removed.removeRow(1);
+        QCOMPARE(removed.toCsv(), QByteArray("model,task,dataset,score,notes\r\n"
+                                             "A,detection,COCO,40,\"two\r\nlines\"\r\n"
+                                             "\r\n"
+                                             "C,detection,COCO,forty-two,y"));
+        QCOMPARE(removed.rows().size(), std::size_t(2));
+        QCOMPARE(removed.rows()[1].model, QStringLiteral("C"));
+        // Lines are counted again: C now starts on line 5, and its error says so.
+        QCOMPARE(removed.rows()[1].line, 5);
+        QCOMPARE(removed.errorMessages(),
+                 QStringList{QStringLiteral("t.csv: row 2 (line 5), column \"score\": \"forty-two\" is not a number")});
+        // Removing the last row: what was its line break is not added back (the empty line
+        // before it now ends the file).
+        removed.removeRow(1);
+        QCOMPARE(removed.toCsv(), QByteArray("model,task,dataset,score,notes\r\n"
+                                             "A,detection,COCO,40,\"two\r\nlines\"\r\n"));
+        QVERIFY(removed.errorMessages().isEmpty());
+
+        ModelTable copied = table;
+        QCOMPARE(copied.duplicateRow(0), 1);
+        QCOMPARE(copied.rows().size(), std::size_t(4));
+        QCOMPARE(copied.rows()[1].notes, QStringLiteral("two\r\nlines"));
+        QCOMPARE(copied.rows()[1].line, 4); // A spans lines 2-3, its copy 4-5
+        QCOMPARE(copied.rows()[2].model, QStringLiteral("B, b"));
+        QCOMPARE(copied.rows()[2].line, 7);
+        QVERIFY(copied.rows()[1].flagged);
+        QCOMPARE(errorAt(copied, 1, "model"), QStringLiteral("\"A\" on \"COCO\" duplicates row 1"));
+        QVERIFY(copied.errorMessages().contains(
+            QStringLiteral("t.csv: row 2 (line 4), column \"model\": \"A\" on \"COCO\" duplicates row 1")));
+        // Copying the last row: the copy is now the one without a final line break.
+        copied.duplicateRow(3);
+        QVERIFY(copied.toCsv().endsWith("C,detection,COCO,forty-two,y\r\nC,detection,COCO,forty-two,y"));
+        // The edited text reads back to the same table.
+        QCOMPARE(load(copied.toCsv()).toCsv(), copied.toCsv());
+    }
+
+    void scoreScaleChangeValidatesAgain()
+    {
+        ModelTable table = load("model,task,dataset,score\nA,detection,COCO,40\n");
+        QVERIFY(table.errorMessages().isEmpty());
+        table.setOptions(ModelTableOptions{ScoreScale::Fraction, nullptr});
+        QCOMPARE(errorAt(table, 0, "score"), QStringLiteral("40 is above 1 (scores are read as fraction)"));
+    }
+
     void bundledCorpusIsClean()
     {
         QStringList hwErrors;

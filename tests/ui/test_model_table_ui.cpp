@@ -1,0 +1,469 @@
+// The model table in the GUI: editing, computed columns, invalid cells, undo/redo, rows,
+// filters, linked selection, settings and CSV import/export. Golden values are hand arithmetic
+// from METHODS.md sections 5 and 6 (device_hours x TDP x PUE / 1000 x intensity; score x C /
+// ln(FLOPs)), with the TDPs and peaks of resources/hardware.csv (V100: 300 W; A100: 400 W,
+// 19.5 TFLOP/s FP32), computed by hand / python3 math.
+#include <cmath>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "complexity_editor.h"
+#include "dataset_store.h"
+#include "profile_complexity_feed.h"
+#include "model_cell_delegate.h"
+#include "model_editing.h"
+#include "model_filter_model.h"
+#include "model_selection.h"
+#include "model_settings_panel.h"
+#include "model_table_model.h"
+#include "model_workspace.h"
+#include "models_panel.h"
+#include "models/bundled_data.h"
+#include "ui_fixtures.h"
+
+using namespace nofade;
+using namespace nofade::ui;
+
+namespace {
+
+const QByteArray kTable =
+    "model,task,dataset,metric,score,compute,compute_unit,params,device,device_count,device_hours,wall_hours,hours_provenance,epochs,images_per_epoch,source,notes\n"
+    "A,classification,ImageNet,top1,80,4,GFLOPs,,V100,,100,,reported,,,,\n"
+    "B,classification,ILSVRC2012,top1,82,8,GMACs,,V100,8,,50,derived,,,,\n"
+    "C,detection,COCO,mAP,40,100,GFLOPs,,A100,,,,,12,118287,,\n"
+    "D,segmentation,Cityscapes,mIoU,70,200,GFLOPs,,,,,,,,,,no device\n";
+
+bool close(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(std::abs(a), std::abs(b)); }
+
+} // namespace
+
+class TestModelTableUi : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<ModelWorkspace> workspace_;
+    std::unique_ptr<ModelSelection> selection_;
+    std::unique_ptr<ModelEditing> editing_;
+    std::unique_ptr<ModelsPanel> panel_;
+
+    ModelTableModel* model() const { return panel_->tableModel(); }
+    double computed(int row, ModelTableModel::Computed c) const
+    {
+        return model()->index(row, model()->columnOf(c)).data(ModelTableModel::SortRole).toDouble();
+    }
+    bool hasComputed(int row, ModelTableModel::Computed c) const
+    {
+        return std::isfinite(computed(row, c));
+    }
+    QModelIndex cell(int row, const QString& column) const { return model()->index(row, model()->columnOf(column)); }
+
+private Q_SLOTS:
+    void initTestCase() { uitest::isolateSettings(); }
+
+    void init()
+    {
+        workspace_ = std::make_unique<ModelWorkspace>();
+        selection_ = std::make_unique<ModelSelection>();
+        selection_->follow(workspace_.get());
+        editing_ = std::make_unique<ModelEditing>(workspace_.get());
+        panel_ = std::make_unique<ModelsPanel>(workspace_.get(), editing_.get(), selection_.get());
+        workspace_->setTable(ModelTable::fromCsv(kTable, QStringLiteral("t.csv"), workspace_->tableOptions()));
+        workspace_->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.5, QStringLiteral("test value"))});
+        panel_->resize(1400, 400);
+        panel_->show();
+    }
+
+    void cleanup()
+    {
+        panel_.reset();
+        editing_.reset();
+        selection_.reset();
+        workspace_.reset();
+    }
+
+    void startsWithTheBundledCorpus()
+    {
+        ModelWorkspace fresh;
+        QVERIFY(fresh.isBundledTable());
+        QCOMPARE(fresh.table().toCsv(), bundledCorpusCsv());
+        QVERIFY(fresh.table().errorMessages().isEmpty());
+    }
+
+    void computedColumnsAreTheFormulas()
+    {
+        QVERIFY2(workspace_->table().errorMessages().isEmpty(), qPrintable(workspace_->table().errorMessages().join('\n')));
+        using C = ModelTableModel::Computed;
+        // A: 100 h x 300 W / 1000 = 30 kWh; x 0.707 = 21.21 kg.
+        QVERIFY(close(computed(0, C::Energy), 30.0));
+        QVERIFY(close(computed(0, C::Co2), 21.21));
+        // B: wall 50 h x 8 devices = 400 device-hours (derived); 120 kWh; 84.84 kg; 8 GMACs = 1.6e10 FLOPs.
+        QVERIFY(close(computed(1, C::Hours), 400.0));
+        QVERIFY(model()->index(1, model()->columnOf(C::Hours)).data().toString().contains(QLatin1String("derived")));
+        QVERIFY(close(computed(1, C::Co2), 84.84));
+        QVERIFY(close(computed(1, C::Flops), 16.0));
+        // NoFADE = score x 2.5 / ln(FLOPs); ILSVRC2012 is ImageNet.
+        QVERIFY(close(computed(0, C::NoFade), 9.045860623563737));
+        QVERIFY(close(computed(1, C::NoFade), 8.724943350479286));
+        // C: estimated, 3 x 1e11 x 118287 x 12 / (19.5e12 x 0.33) / 3600 h, shown as estimated (italic).
+        QVERIFY(close(computed(2, C::Hours), 18.381818181818183));
+        QVERIFY(close(computed(2, C::Co2), 5.198378181818182));
+        const QModelIndex hours = model()->index(2, model()->columnOf(C::Hours));
+        QVERIFY(hours.data().toString().contains(QLatin1String("estimated")));
+        QVERIFY(hours.data(Qt::FontRole).value<QFont>().italic());
+        // COCO has no complexity: no NoFADE, and the tooltip says why.
+        QVERIFY(!hasComputed(2, C::NoFade));
+        QVERIFY(model()->index(2, model()->columnOf(C::NoFade)).data(Qt::ToolTipRole).toString().contains(QLatin1String("no complexity")));
+        // D has no device: no CO2, with the reason.
+        QVERIFY(!hasComputed(3, C::Co2));
+        QCOMPARE(model()->index(3, model()->columnOf(C::Co2)).data().toString(), QStringLiteral("—"));
+        QCOMPARE(model()->index(3, model()->columnOf(C::Co2)).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Not computed: no training time given, and no estimate without images_per_epoch, epochs, device"));
+    }
+
+    void editingACellUpdatesCo2AndNoFade()
+    {
+        using C = ModelTableModel::Computed;
+        QSignalSpy changed(model(), &QAbstractItemModel::dataChanged);
+        QVERIFY(model()->setData(cell(0, QStringLiteral("device_hours")), QStringLiteral("200"), Qt::EditRole));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(cell(0, QStringLiteral("device_hours")).data().toString(), QStringLiteral("200"));
+        // 200 h x 300 W / 1000 = 60 kWh; x 0.707 = 42.42 kg.
+        QVERIFY(close(computed(0, C::Energy), 60.0));
+        QVERIFY(close(computed(0, C::Co2), 42.42));
+        // The compute drives NoFADE: 16 GFLOPs -> 80 x 2.5 / ln(1.6e10).
+        QVERIFY(model()->setData(cell(0, QStringLiteral("compute")), QStringLiteral("16"), Qt::EditRole));
+        QVERIFY(close(computed(0, C::NoFade), 80 * 2.5 / std::log(1.6e10)));
+        // A typed complexity from the settings panel drives it too: COCO 7.25 -> 40 x 7.25 / ln(1e11).
+        ModelSettingsPanel settings(workspace_.get());
+        settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QStringLiteral("7.25"), QStringLiteral("hand value"));
+        QVERIFY(close(computed(2, C::NoFade), 40 * 7.25 / std::log(1e11)));
+        QVERIFY(model()->index(2, model()->columnOf(C::NoFade)).data(Qt::ToolTipRole).toString().contains(QLatin1String("hand value")));
+    }
+
+    void invalidCellIsMarkedWithItsReason()
+    {
+        QVERIFY(model()->setData(cell(1, QStringLiteral("score")), QStringLiteral("eighty"), Qt::EditRole));
+        const QModelIndex bad = cell(1, QStringLiteral("score"));
+        QCOMPARE(bad.data(ModelTableModel::IssueRole).toInt(), 2);
+        QVERIFY(bad.data(Qt::BackgroundRole).value<QColor>().isValid());
+        QVERIFY(!bad.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(bad.data(Qt::ToolTipRole).toString(), QStringLiteral("t.csv: row 2 (line 3), column \"score\": \"eighty\" is not a number"));
+        // Other cells of the row are not marked; its CO2 is still computed (only the score is bad).
+        QCOMPARE(cell(1, QStringLiteral("model")).data(ModelTableModel::IssueRole).toInt(), 0);
+        QVERIFY(hasComputed(1, ModelTableModel::Computed::Co2));
+        QVERIFY(!hasComputed(1, ModelTableModel::Computed::NoFade));
+        // A device not in the hardware table.
+        QVERIFY(model()->setData(cell(0, QStringLiteral("device")), QStringLiteral("Abacus"), Qt::EditRole));
+        QVERIFY(cell(0, QStringLiteral("device")).data(Qt::ToolTipRole).toString().contains(QLatin1String("\"Abacus\" is not in the hardware table")));
+        // A warning (hours without provenance) is marked differently.
+        QVERIFY(model()->setData(cell(0, QStringLiteral("hours_provenance")), QString(), Qt::EditRole));
+        QCOMPARE(cell(0, QStringLiteral("hours_provenance")).data(ModelTableModel::IssueRole).toInt(), 1);
+    }
+
+    void editorsFitTheColumn()
+    {
+        QTableView* view = panel_->view();
+        auto* delegate = qobject_cast<ModelCellDelegate*>(view->itemDelegate());
+        QVERIFY(delegate);
+        QWidget parent;
+        const QStyleOptionViewItem option;
+        auto editorFor = [&](const QString& column) { return delegate->createEditor(&parent, option, cell(0, column)); };
+        auto* task = qobject_cast<QComboBox*>(editorFor(QStringLiteral("task")));
+        QVERIFY(task);
+        QCOMPARE(task->count(), 3);
+        auto* device = qobject_cast<QComboBox*>(editorFor(QStringLiteral("device")));
+        QVERIFY(device);
+        QVERIFY(device->findText(QStringLiteral("NVIDIA A100 SXM4 40/80GB")) >= 0);
+        QVERIFY(device->findText(QStringLiteral("V100")) >= 0); // the row's own spelling stays choosable
+        auto* score = qobject_cast<QLineEdit*>(editorFor(QStringLiteral("score")));
+        QVERIFY(score && score->validator());
+        // Letters are refused as they are typed; a number is accepted.
+        score->show();
+        QTest::keyClicks(score, QStringLiteral("8a1.5"));
+        QCOMPARE(score->text(), QStringLiteral("81.5"));
+        QVERIFY(score->hasAcceptableInput());
+        auto* count = qobject_cast<QLineEdit*>(editorFor(QStringLiteral("device_count")));
+        QVERIFY(count && count->validator());
+        count->show();
+        QTest::keyClicks(count, QStringLiteral("2.5"));
+        QCOMPARE(count->text(), QStringLiteral("25"));
+        QVERIFY(qobject_cast<QLineEdit*>(editorFor(QStringLiteral("notes"))));
+        QVERIFY(!qobject_cast<QLineEdit*>(editorFor(QStringLiteral("notes")))->validator());
+        // Committing through the delegate edits the table.
+        score->setText(QStringLiteral("81.5"));
+        delegate->setModelData(score, panel_->filterModel(), panel_->filterModel()->mapFromSource(cell(0, QStringLiteral("score"))));
+        QCOMPARE(workspace_->table().rows()[0].score.value(), 81.5);
+    }
+
+    void undoRedoRestoreExactly()
+    {
+        const QByteArray original = workspace_->table().toCsv();
+        editing_->setCell(0, QStringLiteral("score"), QStringLiteral("81"));
+        editing_->setCell(2, QStringLiteral("notes"), QStringLiteral("a, \"quoted\" note"));
+        editing_->appendRow();
+        editing_->duplicateRows({1, 3});
+        editing_->removeRows({0, 2});
+        const QByteArray edited = workspace_->table().toCsv();
+        QVERIFY(edited != original);
+        QUndoStack* stack = editing_->undoStack();
+        QCOMPARE(stack->count(), 5);
+        while (stack->canUndo())
+            stack->undo();
+        QCOMPARE(workspace_->table().toCsv(), original);
+        QCOMPARE(model()->rowCount(), 4);
+        while (stack->canRedo())
+            stack->redo();
+        QCOMPARE(workspace_->table().toCsv(), edited);
+        // The undo/redo actions carry the standard shortcuts.
+        QCOMPARE(panel_->undoAction()->shortcut(), QKeySequence(QKeySequence::Undo));
+        QCOMPARE(panel_->redoAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+        panel_->undoAction()->trigger();
+        QCOMPARE(stack->index(), 4);
+    }
+
+    void addDuplicateDelete()
+    {
+        // Add: an empty (flagged) row at the end.
+        panel_->addAction()->trigger();
+        // The new row's model cell is being edited.
+        const QList<QLineEdit*> editors = panel_->view()->viewport()->findChildren<QLineEdit*>();
+        QCOMPARE(editors.size(), 1);
+        QTest::keyClick(editors.first(), Qt::Key_Escape);
+        QCOMPARE(model()->rowCount(), 5);
+        QCOMPARE(cell(4, QStringLiteral("model")).data(ModelTableModel::IssueRole).toInt(), 2);
+        // Duplicate rows 1 and 3 (B, D): copies right after each, renamed, and selected.
+        selection_->select({1, 3}, nullptr);
+        QCOMPARE(panel_->selectedRows(), (QList<int>{1, 3}));
+        panel_->duplicateAction()->trigger();
+        QCOMPARE(model()->rowCount(), 7);
+        QCOMPARE(workspace_->table().rows()[2].model, QStringLiteral("B (copy)"));
+        QCOMPARE(workspace_->table().rows()[5].model, QStringLiteral("D (copy)"));
+        QCOMPARE(workspace_->table().rows()[2].score.value(), 82.0);
+        QVERIFY(!workspace_->table().rows()[2].flagged);
+        QCOMPARE(selection_->rows(), (QSet<int>{2, 5}));
+        QCOMPARE(panel_->selectedRows(), (QList<int>{2, 5}));
+        // Delete the copies: back to A, B, C, D + the new row.
+        panel_->deleteAction()->trigger();
+        QCOMPARE(model()->rowCount(), 5);
+        QStringList names;
+        for (const ModelRow& r : workspace_->table().rows())
+            names << r.model;
+        QCOMPARE(names, (QStringList{"A", "B", "C", "D", ""}));
+        QVERIFY(selection_->rows().isEmpty());
+    }
+
+    void filters()
+    {
+        ModelFilterModel* f = panel_->filterModel();
+        auto visible = [f] {
+            QStringList out;
+            for (int r = 0; r < f->rowCount(); ++r)
+                out << f->index(r, 0).data().toString();
+            return out;
+        };
+        panel_->taskFilter()->setCurrentIndex(panel_->taskFilter()->findData(QStringLiteral("classification")));
+        QCOMPARE(visible(), (QStringList{"A", "B"}));
+        panel_->taskFilter()->setCurrentIndex(0);
+        // The dataset filter lists datasets by canonical name; ILSVRC2012 is ImageNet.
+        QComboBox* datasets = panel_->datasetFilter();
+        QCOMPARE(datasets->count(), 4); // all, ImageNet, COCO, Cityscapes
+        datasets->setCurrentIndex(datasets->findText(QStringLiteral("ImageNet")));
+        QCOMPARE(visible(), (QStringList{"A", "B"}));
+        datasets->setCurrentIndex(0);
+        QTest::keyClicks(panel_->searchField(), QStringLiteral("NO DEVICE"));
+        QCOMPARE(visible(), (QStringList{"D"}));
+        panel_->searchField()->clear();
+        QCOMPARE(visible().size(), 4);
+        // Sorting by CO2 puts the models without CO2 first (ascending), then 5.2, 21.2, 84.8.
+        panel_->view()->sortByColumn(model()->columnOf(ModelTableModel::Computed::Co2), Qt::AscendingOrder);
+        QCOMPARE(visible(), (QStringList{"D", "C", "A", "B"}));
+    }
+
+    void tableSelectionSelectsModels()
+    {
+        QSignalSpy changed(selection_.get(), &ModelSelection::changed);
+        QTableView* view = panel_->view();
+        view->selectRow(2);
+        QCOMPARE(selection_->rows(), QSet<int>{2});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<const QObject*>(), static_cast<const QObject*>(panel_.get()));
+        // Adding a row to the view's selection (as Ctrl+click does).
+        const QModelIndex b = panel_->filterModel()->mapFromSource(cell(0, QStringLiteral("model")));
+        view->selectionModel()->select(b, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(selection_->rows(), (QSet<int>{0, 2}));
+        QCOMPARE(changed.count(), 2);
+        // A filter that hides a selected row keeps it selected (a view, not a choice).
+        panel_->taskFilter()->setCurrentIndex(panel_->taskFilter()->findData(QStringLiteral("classification")));
+        QCOMPARE(selection_->rows(), (QSet<int>{0, 2}));
+        panel_->taskFilter()->setCurrentIndex(0);
+        QCOMPARE(panel_->selectedRows(), (QList<int>{0, 2}));
+    }
+
+    void selectionSelectsTableRows()
+    {
+        QSignalSpy changed(selection_.get(), &ModelSelection::changed);
+        QObject chart; // another view, e.g. a chart
+        selection_->select({1, 3}, &chart);
+        QCOMPARE(panel_->selectedRows(), (QList<int>{1, 3}));
+        // No feedback: the table did not announce a change of its own.
+        QCOMPARE(changed.count(), 1);
+        selection_->clear(&chart);
+        QVERIFY(panel_->selectedRows().isEmpty());
+        QCOMPARE(changed.count(), 2);
+        // Deleting a row renumbers the selection.
+        selection_->select({3}, &chart);
+        editing_->removeRows({0});
+        QCOMPARE(selection_->rows(), QSet<int>{2});
+        QCOMPARE(panel_->selectedRows(), QList<int>{2});
+    }
+
+    void settingsChangesRecomputeAtOnce()
+    {
+        using C = ModelTableModel::Computed;
+        ModelSettingsPanel settings(workspace_.get());
+        // PUE 1.58: 100 h x 300 W x 1.58 / 1000 x 0.707 = 33.5118 kg.
+        settings.pueBox()->setValue(1.58);
+        QCOMPARE(workspace_->settings().pue, 1.58);
+        QVERIFY(close(computed(0, C::Co2), 33.511799999999994));
+        settings.pueBox()->setValue(1.0);
+        // A region of the bundled table: Canada 0.170 kg/kWh -> 30 kWh x 0.170 = 5.1 kg.
+        QComboBox* region = settings.regionBox();
+        region->setCurrentIndex(region->findData(QStringLiteral("Canada")));
+        QCOMPARE(workspace_->settings().kgPerKwh, 0.170);
+        QVERIFY(close(computed(0, C::Co2), 5.1));
+        QVERIFY(!settings.intensityBox()->isEnabled());
+        // A custom value: 0.5 -> 15 kg.
+        region->setCurrentIndex(region->count() - 1);
+        settings.intensityBox()->setValue(0.5);
+        QVERIFY(close(computed(0, C::Co2), 15.0));
+        // Utilisation 66 %: C's estimate halves.
+        settings.utilisationBox()->setValue(66.0);
+        QVERIFY(close(computed(2, C::Hours), 3 * 100e9 * 118287 * 12 / (19.5e12 * 0.66) / 3600));
+        // MACs as 1 FLOP: B's FLOPs become 8e9.
+        settings.macBox()->setChecked(false);
+        QVERIFY(close(computed(1, C::Flops), 8.0));
+        settings.macBox()->setChecked(true);
+        // Log base 10: 80 x 2.5 / log10(4e9).
+        settings.logBaseBox()->setCurrentIndex(settings.logBaseBox()->findData(QStringLiteral("log10")));
+        QVERIFY(close(computed(0, C::NoFade), 20.828863825119683));
+        // Method paper-eq1: the energy column is labelled "as published", PUE is disabled.
+        settings.methodBox()->setCurrentIndex(settings.methodBox()->findData(QStringLiteral("paper-eq1")));
+        QCOMPARE(workspace_->settings().method, Co2Method::PaperEq1);
+        QVERIFY(model()->headerData(model()->columnOf(C::Energy), Qt::Horizontal, Qt::DisplayRole).toString().contains(QLatin1String("as published")));
+        QVERIFY(!settings.pueBox()->isEnabled());
+        // Score scale fraction: scores of 80 become errors, marked in the table.
+        settings.scoreScaleBox()->setCurrentIndex(settings.scoreScaleBox()->findData(QStringLiteral("fraction")));
+        QCOMPARE(cell(0, QStringLiteral("score")).data(ModelTableModel::IssueRole).toInt(), 2);
+        QVERIFY(cell(0, QStringLiteral("score")).data(Qt::ToolTipRole).toString().contains(QLatin1String("above 1")));
+        // Measure switch: ImageNet to C_H; the typed value is still used, whatever the measure.
+        QTableWidget* complexities = settings.complexityEditor()->table();
+        auto* measure = qobject_cast<QComboBox*>(complexities->cellWidget(0, ComplexityEditor::Measure));
+        QVERIFY(measure);
+        measure->setCurrentIndex(measure->findData(QStringLiteral("C_H")));
+        QCOMPARE(workspace_->report().datasets[0].measure, QStringLiteral("C_H"));
+        // The widgets follow settings changed elsewhere (an opened session).
+        ReportSettings s = workspace_->settings();
+        s.pue = 1.2;
+        s.method = Co2Method::HardwareEnergy;
+        workspace_->setSettings(s);
+        QCOMPARE(settings.pueBox()->value(), 1.2);
+        QVERIFY(settings.pueBox()->isEnabled());
+    }
+
+    void scannedProfilesFeedComplexities()
+    {
+        using C = ModelTableModel::Computed;
+        // A profile named like the table's COCO: classes a {2 bits}, b {2 bits}, c {6 bits}.
+        // C_H = (2 + 2 + 6) / 3; with 64-bin class histograms a = b and c is disjoint from both,
+        // so the pairs' JS distances are 0, 1, 1 and C_JS = ln(2).
+        Profile p = makeEmptyProfile(ProfileSettings{}, ProfileSource{}, {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
+        for (const auto& [cls, h] : {std::pair{0, 2.0}, std::pair{1, 2.0}, std::pair{2, 6.0}}) {
+            p.moments.add(h);
+            p.fine.add(h);
+            p.classes[std::size_t(cls)].moments.add(h);
+            p.classes[std::size_t(cls)].histogram.add(h);
+        }
+        DatasetStore store;
+        ProfileComplexityFeed feed(&store, workspace_.get());
+        DatasetEntry entry;
+        entry.name = QStringLiteral("MS COCO"); // an alias of the table's COCO
+        entry.state = DatasetState::Scanned;
+        entry.profile = std::make_shared<const Profile>(p);
+        entry.jsd = std::make_shared<const JsdSummary>(p.jsd());
+        const int id = store.add(entry);
+        // COCO is a detection dataset: C_H by default.
+        QVERIFY(close(computed(2, C::NoFade), 40 * (10.0 / 3.0) / std::log(1e11)));
+        ReportSettings s = workspace_->settings();
+        s.measures.insert(QStringLiteral("coco"), nofade::ComplexityMeasure::JensenShannon);
+        workspace_->setSettings(s);
+        QVERIFY(close(computed(2, C::NoFade), 40 * std::log(2.0) / std::log(1e11)));
+        // A typed value wins over the profile; removing it brings the profile's back.
+        ModelSettingsPanel settings(workspace_.get());
+        settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QStringLiteral("7.25"), QStringLiteral("hand value"));
+        QVERIFY(close(computed(2, C::NoFade), 40 * 7.25 / std::log(1e11)));
+        settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QString(), QString());
+        QVERIFY(close(computed(2, C::NoFade), 40 * std::log(2.0) / std::log(1e11)));
+        // Text that is not a number is refused in place (marked), nothing changes.
+        settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QStringLiteral("seven"), QString());
+        QVERIFY(close(computed(2, C::NoFade), 40 * std::log(2.0) / std::log(1e11)));
+        QTableWidgetItem* typed = settings.complexityEditor()->table()->item(1, ComplexityEditor::Typed);
+        QCOMPARE(typed->text(), QStringLiteral("seven"));
+        QVERIFY(typed->toolTip().contains(QLatin1String("not a number")));
+        // Renaming the dataset away from COCO, or removing it, takes its complexity away.
+        store.remove(id);
+        QVERIFY(!hasComputed(2, C::NoFade));
+    }
+
+    void csvExportImportRoundTrip()
+    {
+        QTemporaryDir dir;
+        editing_->setCell(0, QStringLiteral("notes"), QStringLiteral("edited, with \"quotes\"\nand a line"));
+        const QString file = dir.filePath(QStringLiteral("out.csv"));
+        QString message;
+        QVERIFY2(panel_->exportCsv(file, &message), qPrintable(message));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray written = f.readAll();
+        QCOMPARE(written, workspace_->table().toCsv());
+        // Import into a workspace holding the bundled corpus: the same table comes back; undo restores the corpus.
+        ModelWorkspace other;
+        ModelSelection otherSelection;
+        ModelEditing otherEditing(&other);
+        ModelsPanel otherPanel(&other, &otherEditing, &otherSelection);
+        QVERIFY2(otherPanel.importCsv(file, &message), qPrintable(message));
+        QCOMPARE(other.table().toCsv(), written);
+        QCOMPARE(other.table().rows()[0].notes, QStringLiteral("edited, with \"quotes\"\nand a line"));
+        QVERIFY(message.contains(QLatin1String("Imported 4 models")));
+        otherEditing.undoStack()->undo();
+        QVERIFY(other.isBundledTable());
+        // Bad cells: imported and marked; the message names file, row, column and reason.
+        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("model,task,dataset,score\nX,classification,ImageNet,90\nY,classification,ImageNet,lots\n");
+        b.close();
+        QVERIFY(otherPanel.importCsv(bad, &message));
+        QVERIFY2(message.contains(QStringLiteral("bad.csv: row 2 (line 3), column \"score\": \"lots\" is not a number")), qPrintable(message));
+        // Not a model table: refused, nothing changes.
+        const QByteArray before = other.table().toCsv();
+        QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        b.write("name,value\nx,1\n");
+        b.close();
+        QVERIFY(!otherPanel.importCsv(bad, &message));
+        QVERIFY2(message.contains(QStringLiteral("bad.csv: line 1: the header has no \"model\" column")), qPrintable(message));
+        QCOMPARE(other.table().toCsv(), before);
+        QVERIFY(!otherPanel.importCsv(dir.filePath(QStringLiteral("missing.csv")), &message));
+        QVERIFY(message.contains(QLatin1String("missing.csv: cannot read")));
+    }
+};
+
+QTEST_MAIN(TestModelTableUi)
+#include "test_model_table_ui.moc"
