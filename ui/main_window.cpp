@@ -32,12 +32,14 @@
 #include "model_workspace.h"
 #include "models_panel.h"
 #include "per_class_view.h"
+#include "presentation_mode.h"
 #include "profile_complexity_feed.h"
 #include "scan_queue.h"
 #include "scan_status_widget.h"
 #include "session_controller.h"
 #include "session_store.h"
 #include "settings_dialog.h"
+#include "teaching_tour.h"
 
 namespace nofade::ui {
 
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     distances_ = new ClassDistanceView(store_);
     inspector_ = new ImageInspector(store_);
     workspace_ = new ModelWorkspace(this);
+    presentation_ = new PresentationMode(this);
     selection_ = new ModelSelection(this);
     selection_->follow(workspace_);
     editing_ = new ModelEditing(workspace_, this);
@@ -185,6 +188,12 @@ void MainWindow::createMenus()
     viewMenu_->addAction(modelSettingsDock_->toggleViewAction());
     viewMenu_->addAction(inspectorDock_->toggleViewAction());
     viewMenu_->addSeparator();
+    QAction* present = viewMenu_->addAction(tr("&Presentation mode"));
+    present->setCheckable(true);
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setStatusTip(tr("Full screen, large type and thick lines, for a lecture room"));
+    connect(present, &QAction::toggled, presentation_, &PresentationMode::setOn);
+    viewMenu_->addSeparator();
     for (int i = 0; i < tabs_->count(); ++i) {
         QAction* a = viewMenu_->addAction(tabs_->tabText(i).remove(QLatin1Char('&')), this, [this, i] { tabs_->setCurrentIndex(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
@@ -203,8 +212,23 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* helpAction = help->addAction(tr("NoFADE Studio &help"), this, &MainWindow::showHelp);
     helpAction->setShortcut(QKeySequence::HelpContents);
+    QAction* tour = help->addAction(tr("&Teaching tour"), this, &MainWindow::showTeachingTour);
+    tour->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    tour->setStatusTip(tr("A full-screen walk-through for lectures: entropy, JS distance, saturation and NoFADE"));
     help->addAction(tr("&About NoFADE Studio"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+TeachingTour* MainWindow::showTeachingTour()
+{
+    // The current dataset when it has been scanned, else the first one that has.
+    const DatasetEntry* dataset = store_->find(panel_->currentId());
+    for (int row = 0; (!dataset || !dataset->profile) && row < store_->count(); ++row)
+        dataset = &store_->at(row);
+    auto* tour = new TeachingTour(dataset && dataset->profile ? dataset : nullptr, workspace_->report(), this);
+    tour->setAttribute(Qt::WA_DeleteOnClose);
+    tour->showFullScreen();
+    return tour;
 }
 
 void MainWindow::updateRecentMenu()

@@ -20,6 +20,7 @@ class ModelEditing;
 class ModelSelection;
 class ModelSettingsPanel;
 class ModelWorkspace;
+class PresentationMode;
 class ModelsPanel;
 class PerClassView;
 class ProfileComplexityFeed;
@@ -41,6 +42,8 @@ public:
     void inspect(int datasetId, int classIndex = -1, std::optional<double> lower = {}, std::optional<double> upper = {});
     bool exportCurrentView(const QString& file, QString* error);
     void showSettingsDialog();
+    class TeachingTour* showTeachingTour();
+    PresentationMode* presentationMode() const { return presentation_; }
 
     // For the views of part 2 and for tests.
     DatasetStore* datasets() const { return store_; }
@@ -88,6 +91,7 @@ private:
     ClassDistanceView* distances_;
     ImageInspector* inspector_;
     ModelWorkspace* workspace_;
+    PresentationMode* presentation_;
     ModelSelection* selection_;
     ModelEditing* editing_;
     ProfileComplexityFeed* feed_;

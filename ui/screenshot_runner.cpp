@@ -19,6 +19,8 @@
 #include "datasets_panel.h"
 #include "image_inspector.h"
 #include "main_window.h"
+#include "presentation_mode.h"
+#include "teaching_tour.h"
 #include "model_editing.h"
 #include "model_filter_model.h"
 #include "model_table_model.h"
@@ -103,7 +105,25 @@ void ScreenshotRunner::buildSteps()
         },
         [this] { shootScreen(QStringLiteral("09b-models-invalid-cell.png")); },
         [this] { window_->modelEditing()->undoStack()->undo(); QToolTip::hideText(); },
+        [this] { window_->presentationMode()->setOn(true); window_->chartTabs()->setCurrentIndex(0); },
+        [this] { shoot(QStringLiteral("10-presentation-mode.png")); },
+        [this] { window_->presentationMode()->setOn(false); tour_ = window_->showTeachingTour(); },
     };
+    // The teaching tour, page by page.
+    for (int page = 0; page < 8; ++page) {
+        steps_.push_back([this, page] {
+            if (tour_)
+                tour_->showPage(page);
+        });
+        steps_.push_back([this, page] {
+            if (tour_ && tour_->currentPage() == page)
+                shootWidget(tour_, QStringLiteral("11-tour-%1.png").arg(page + 1));
+        });
+    }
+    steps_.push_back([this] {
+        if (tour_)
+            tour_->close();
+    });
     // The class distances of every other dataset with classes (e.g. a 1000-class one).
     const DatasetStore* store = window_->datasets();
     for (int row = 1; row < store->count(); ++row) {
@@ -144,6 +164,15 @@ void ScreenshotRunner::shootScreen(const QString& name)
     // The whole screen: tooltips are windows of their own.
     const QString file = QDir(directory_).filePath(name);
     if (!QGuiApplication::primaryScreen()->grabWindow(0).save(file)) {
+        qWarning("cannot write %s", qPrintable(file));
+        ok_ = false;
+    }
+}
+
+void ScreenshotRunner::shootWidget(QWidget* widget, const QString& name)
+{
+    const QString file = QDir(directory_).filePath(name);
+    if (!widget->grab().save(file)) {
         qWarning("cannot write %s", qPrintable(file));
         ok_ = false;
     }

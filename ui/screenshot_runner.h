@@ -4,6 +4,7 @@
 // distances, the inspector at the lowest and highest entropy), saves the window as PNG, and quits.
 #include <functional>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -12,6 +13,7 @@ class QWidget;
 namespace nofade::ui {
 
 class MainWindow;
+class TeachingTour;
 
 class ScreenshotRunner : public QObject {
     Q_OBJECT
@@ -27,9 +29,11 @@ private:
     void next();
     void shoot(const QString& name);
     void shootScreen(const QString& name);
+    void shootWidget(QWidget* widget, const QString& name);
     void hover(QWidget* widget, const QPoint& pos);
 
     MainWindow* window_;
+    QPointer<TeachingTour> tour_;
     QString directory_;
     std::vector<std::function<void()>> steps_;
     std::size_t step_ = 0;
