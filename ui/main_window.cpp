@@ -158,6 +158,7 @@ void MainWindow::createMenus()
 
     analysisMenu_ = menuBar()->addMenu(tr("&Analysis"));
     analysisMenu_->addAction(panel_->scanAction());
+    analysisMenu_->addAction(panel_->quickEstimateAction());
     analysisMenu_->addAction(panel_->restartAction());
     analysisMenu_->addAction(panel_->cancelAction());
     QAction* cancelAll = analysisMenu_->addAction(tr("Cancel &all scans"), queue_, &ScanQueue::cancelAll);
