@@ -101,6 +101,12 @@ DatasetsPanel::DatasetsPanel(DatasetStore* store, ScanQueue* queue, QWidget* par
     connect(store_, &DatasetStore::changed, this, [this](int id, DatasetStore::Changes c) {
         if (id == currentId() && (c & (DatasetStore::StateChanged | DatasetStore::ProfileChanged)))
             updateActions();
+        const DatasetEntry* e = store_->find(id);
+        if ((c & DatasetStore::ProfileChanged) && e && e->profile && e->profile->sample) {
+            // "≈ 4.1167 (95% CI 4.1032–4.1303), sample of 7,000" needs the room
+            table_->resizeColumnToContents(DatasetTableModel::CH);
+            table_->resizeColumnToContents(DatasetTableModel::CJS);
+        }
     });
     connect(store_, &DatasetStore::removed, this, [this] { updateActions(); });
     updateActions();

@@ -84,7 +84,9 @@ MainWindow::MainWindow(QWidget* parent)
                                          .arg(e->name)
                                          .arg(e->profile->images())
                                          .arg(e->profile->failedItems())
-                                         .arg(e->profile->complete ? QString() : tr(" (cancelled: incomplete)")),
+                                         .arg(e->profile->complete ? QString()
+                                              : e->profile->sample ? tr(" (a random sample: quick estimate)")
+                                                                   : tr(" (cancelled: incomplete)")),
                                      10000);
         if (id == panel_->currentId()) {
             perClass_->setDataset(id);

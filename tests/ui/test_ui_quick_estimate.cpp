@@ -75,6 +75,9 @@ private Q_SLOTS:
         QTRY_VERIFY(window.distanceView()->summaryText().contains(QStringLiteral("Estimated for the whole dataset")));
         QVERIFY(window.distanceView()->summaryText().contains(cjs.toHtmlEscaped()));
 
+        if (const QByteArray shot = qgetenv("NOFADE_TEST_SCREENSHOT"); !shot.isEmpty()) // to look at it
+            window.grab().save(QString::fromLocal8Bit(shot));
+
         // Continue: an exact scan of the other 300 images completes it.
         QVERIFY(panel->scanAction()->text().contains(QStringLiteral("Continue")));
         panel->scanAction()->trigger();
