@@ -27,6 +27,9 @@ private Q_SLOTS:
     void quickEstimateThenComplete()
     {
         uitest::isolateSettings();
+        // Its own settings file: UI tests run in parallel (ctest -j), and this one must not clear
+        // or overwrite the settings another test is checking.
+        QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test-quick-estimate"));
         QSettings().clear();
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("fashion"));
