@@ -8,6 +8,7 @@
 #include "dataset_combo_box.h"
 #include "dataset_store.h"
 #include "heatmap_widget.h"
+#include "sample_estimate_text.h"
 #include "lazy_update.h"
 
 namespace nofade::ui {
@@ -138,7 +139,10 @@ void ClassDistanceView::rebuildNow()
         text += tr("C_JS = ln(sum) = <b>%1</b>").arg(*jsd.complexity, 0, 'f', 4);
     else
         text += tr("No C_JS: %1").arg(jsd.reason.toHtmlEscaped());
-    if (!p.complete)
+    if (p.sample) // the sample's own C_JS above is biased up: show the estimate for the dataset
+        text += tr("<br>Estimated for the whole dataset: C_JS <b>%1</b><br><i>Quick estimate: continue the scan for "
+                   "the exact value.</i>").arg(jsEstimateText(p).toHtmlEscaped());
+    else if (!p.complete)
         text += tr("<br><i>Incomplete profile (scan cancelled).</i>");
     summary_->setText(text);
     applyOrder();

@@ -1,5 +1,7 @@
 #include "dataset_entry.h"
 
+#include <cmath>
+
 namespace nofade::ui {
 
 QString taskName(DatasetTask task)
@@ -49,6 +51,12 @@ std::optional<double> DatasetEntry::complexity() const
 {
     if (!profile)
         return std::nullopt;
+    if (profile->sample) { // a quick estimate: the sample's own C_JS is biased up, the estimate is not
+        const SampleEstimate& e = profile->sample->estimate;
+        if (measure == ComplexityMeasure::Entropy)
+            return std::isfinite(e.mean) ? std::optional<double>(e.mean) : std::nullopt;
+        return e.js;
+    }
     if (measure == ComplexityMeasure::Entropy) {
         if (profile->images() == 0)
             return std::nullopt;

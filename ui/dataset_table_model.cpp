@@ -5,6 +5,8 @@
 #include <QFont>
 #include <QLocale>
 
+#include "sample_estimate_text.h"
+
 namespace nofade::ui {
 
 namespace {
@@ -66,6 +68,8 @@ QString DatasetTableModel::progressText(const DatasetEntry& e)
     }
     if (e.state == DatasetState::Failed)
         return QStringLiteral("failed: %1").arg(e.error);
+    if (e.state == DatasetState::Partial && e.profile && e.profile->sample)
+        return QStringLiteral("quick estimate (sample)");
     return stateText(e.state);
 }
 
@@ -82,10 +86,15 @@ QVariant DatasetTableModel::display(const DatasetEntry& e, int column) const
     case MeanStd:
         return p && p->images() ? QStringLiteral("%1 ± %2").arg(bits(p->moments.mean()), bits(p->moments.stdDev()))
                                 : QString();
-    case CH: return p && p->images() ? bits(p->entropyComplexity(), 4) : QString();
+    case CH:
+        if (p && p->sample)
+            return meanEstimateText(*p);
+        return p && p->images() ? bits(p->entropyComplexity(), 4) : QString();
     case CJS:
         if (!p)
             return QString();
+        if (p->sample)
+            return jsEstimateText(*p);
         return e.jsd && e.jsd->complexity ? bits(*e.jsd->complexity, 4) : QStringLiteral("–");
     case Failures: return p ? l.toString(qlonglong(p->failedItems())) : QString();
     case State: return progressText(e);
@@ -99,8 +108,14 @@ QVariant DatasetTableModel::tooltip(const DatasetEntry& e, int column) const
     switch (column) {
     case Name: return QStringLiteral("%1\n%2 (%3)").arg(e.name, e.path, datasetFormatName(p ? p->source.format : e.format));
     case MeanStd: return tr("Mean ± population standard deviation of the per-image entropies, bits");
-    case CH: return tr("C_H: the mean per-image entropy, bits");
+    case CH:
+        if (p && p->sample)
+            return tr("C_H estimated from a sample: %1\n%2").arg(meanEstimateText(*p), sampleDescription(*p));
+        return tr("C_H: the mean per-image entropy, bits");
     case CJS:
+        if (p && p->sample)
+            return p->sample->estimate.js ? tr("C_JS estimated from a sample: %1\n%2").arg(jsEstimateText(*p), sampleDescription(*p))
+                                          : tr("No C_JS: %1").arg(p->sample->estimate.jsReason);
         if (e.jsd && !e.jsd->complexity)
             return tr("No C_JS: %1").arg(e.jsd->reason);
         return e.jsd ? tr("C_JS = ln(%1), the sum of %2 pairwise JS distances").arg(e.jsd->sum, 0, 'f', 6).arg(e.jsd->pairs.size())
@@ -110,7 +125,9 @@ QVariant DatasetTableModel::tooltip(const DatasetEntry& e, int column) const
         QString t = progressText(e);
         if (!e.warnings.isEmpty())
             t += QLatin1Char('\n') + e.warnings.join(QLatin1Char('\n'));
-        if (p && !p->complete)
+        if (p && p->sample)
+            t += QLatin1Char('\n') + sampleDescription(*p);
+        else if (p && !p->complete)
             t += tr("\nThe profile holds only the images analysed before the cancel. Re-scan to complete it.");
         return t;
     }

@@ -39,12 +39,15 @@ public:
     QAction* saveProfileAction() const { return saveProfile_; }
     QAction* scanAction() const { return scan_; }
     QAction* restartAction() const { return restart_; }
+    QAction* quickEstimateAction() const { return quickEstimate_; }
     QAction* cancelAction() const { return cancel_; }
     QAction* removeAction() const { return remove_; }
     QAction* failuresAction() const { return failures_; }
     QAction* inspectAction() const { return inspect_; }
 
     void scanDataset(int id, bool restart);
+    // Scans a random sample and shows estimates with 95% intervals; Continue completes it.
+    void quickEstimate(int id);
     void showFailures(int id);
 
 Q_SIGNALS:
@@ -72,6 +75,7 @@ private:
     QAction* saveProfile_ = nullptr;
     QAction* scan_ = nullptr;
     QAction* restart_ = nullptr;
+    QAction* quickEstimate_ = nullptr;
     QAction* cancel_ = nullptr;
     QAction* remove_ = nullptr;
     QAction* failures_ = nullptr;

@@ -105,7 +105,9 @@ MainWindow::MainWindow(QWidget* parent)
                                          .arg(e->name)
                                          .arg(e->profile->images())
                                          .arg(e->profile->failedItems())
-                                         .arg(e->profile->complete ? QString() : tr(" (cancelled: incomplete)")),
+                                         .arg(e->profile->complete ? QString()
+                                              : e->profile->sample ? tr(" (a random sample: quick estimate)")
+                                                                   : tr(" (cancelled: incomplete)")),
                                      10000);
         if (id == panel_->currentId()) {
             perClass_->setDataset(id);
@@ -201,6 +203,7 @@ void MainWindow::createMenus()
 
     analysisMenu_ = menuBar()->addMenu(tr("&Analysis"));
     analysisMenu_->addAction(panel_->scanAction());
+    analysisMenu_->addAction(panel_->quickEstimateAction());
     analysisMenu_->addAction(panel_->restartAction());
     analysisMenu_->addAction(panel_->cancelAction());
     QAction* cancelAll = analysisMenu_->addAction(tr("Cancel &all scans"), queue_, &ScanQueue::cancelAll);

@@ -5,6 +5,7 @@
 
 #include "dataset_store.h"
 #include "datasets/dataset_opener.h"
+#include "sampling/sample_plan.h"
 #include "scan/scanner.h"
 
 namespace nofade::ui {
@@ -114,6 +115,8 @@ void ScanQueue::startNext()
         settings = e->profile->settings; // a continued profile keeps the settings it was started with
     }
 
+    const bool sample = next.mode == Mode::Sample;
+    const SampleRequest quickEstimate = settings_.quickEstimate;
     const QString path = e->path;
     const DatasetFormat format = e->format;
     std::shared_ptr<const DatasetSource> source = e->source;
@@ -143,6 +146,8 @@ void ScanQueue::startNext()
                                      "ppm, pbm files, IDX and CIFAR batches)").arg(path);
             return r;
         }
+        if (sample) // drawing walks the item list: in the worker too
+            options.sample = std::make_shared<const SamplePlan>(planSample(*source, quickEstimate));
         auto profile = std::make_shared<Profile>(scanDataset(*source, settings, options, *feedback));
         // Class distances can be heavy (1000 classes: half a million pairs): computed here too.
         r.jsd = std::make_shared<const JsdSummary>(profile->jsd());

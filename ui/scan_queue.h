@@ -12,6 +12,7 @@
 
 #include "dataset_entry.h"
 #include "profile/profile_settings.h"
+#include "sampling/sample_request.h"
 #include "scan/scan_feedback.h"
 
 namespace nofade::ui {
@@ -21,6 +22,7 @@ class DatasetStore;
 struct ScanSettings {
     ProfileSettings profile;
     int threads = 0; // 0: one per core
+    SampleRequest quickEstimate{5000}; // the sample a Quick estimate scans
 };
 
 class ScanQueue : public QObject {
@@ -29,6 +31,7 @@ public:
     enum class Mode {
         Restart,  // analyse every image again
         Continue, // keep the images of the partial profile, analyse the rest
+        Sample,   // a quick estimate: a random sample (ScanSettings::quickEstimate), completed by Continue
     };
 
     ScanQueue(DatasetStore* store, QObject* parent = nullptr);

@@ -9,6 +9,7 @@
 #include "profile/profile_json.h"
 #include "scan/scan_cache.h"
 #include "scan/scanner.h"
+#include "scan_sampling.h"
 #include "terminal_progress.h"
 
 namespace nofade::cli {
@@ -33,6 +34,8 @@ struct ScanRequest {
     bool perImage = false;
     QString out;
     QString cache; // checkpoint file; empty: none
+    ScanSampling sampling;
+    bool settingsGiven = false; // any option that changes the profile's numbers was given
 };
 
 // Fills `request` from the command line; returns an exit code other than kOk to stop.
@@ -79,6 +82,7 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                                                   "from it instead of decoding them again (resumes a killed scan)."),
                                    QStringLiteral("FILE"));
     parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, cache});
+    request.sampling.addTo(parser);
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
         return kUsage;
@@ -136,6 +140,10 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
     request.perImage = parser.isSet(perImage);
     request.out = parser.value(out);
     request.cache = parser.value(cache);
+    request.settingsGiven = parser.isSet(gray) || parser.isSet(bins) || parser.isSet(classModel)
+                            || parser.isSet(minClass) || parser.isSet(maxPixels);
+    if (!request.sampling.read(parser, request.options.shard, !request.cache.isEmpty(), &error))
+        return usage(error);
     return kOk;
 }
 
@@ -153,7 +161,9 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
                                                   : QStringLiteral(", shard %1").arg(request.options.shard.toString()));
     s += QStringLiteral("Images      %1 analysed, %2 failed%3\n")
              .arg(p.images()).arg(p.failedItems())
-             .arg(p.complete ? QString() : QStringLiteral(" - INCOMPLETE (cancelled)"));
+             .arg(p.complete ? QString()
+                  : p.sample    ? QStringLiteral(" - a random sample (see below)")
+                                : QStringLiteral(" - INCOMPLETE (cancelled)"));
     s += QStringLiteral("Entropy     mean %1 +- %2 bits (population std), median %3, min %4, max %5\n")
              .arg(formatBits(p.moments.mean()), formatBits(p.moments.stdDev()), formatBits(p.median()),
                   formatBits(p.moments.count() ? p.moments.min() : NAN),
@@ -166,6 +176,7 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
                  .arg(jsd.pairs.size()).arg(p.usableClasses().size()).arg(classModelName(p.settings.classModel));
     else
         s += QStringLiteral("C_JS        none: %1\n").arg(jsd.reason);
+    s += request.sampling.summary(p);
     for (const QString& w : warnings)
         s += QStringLiteral("Warning     %1\n").arg(w);
     return s;
@@ -200,6 +211,13 @@ int runScanCommand(const QStringList& args)
     if (dataset.source->itemCount() == 0) {
         printErr(QStringLiteral("nofade-cli scan: %1: no images found (looked for jpg, jpeg, png, bmp, tif, "
                                 "tiff, webp, pgm, ppm, pbm files)\n").arg(request.path));
+        return kFailed;
+    }
+
+    QString sampleError;
+    if (!request.sampling.prepare(*dataset.source, request.settings, request.settingsGiven, request.options,
+                                  &sampleError)) {
+        printErr(QStringLiteral("nofade-cli scan: %1\n").arg(sampleError));
         return kFailed;
     }
 

@@ -12,6 +12,7 @@
 #include "maths/jensen_shannon.h"
 #include "maths/moments.h"
 #include "profile/profile_settings.h"
+#include "profile/sample_info.h"
 
 namespace nofade {
 
@@ -53,6 +54,9 @@ struct Profile {
     std::vector<ClassProfile> classes;
     std::vector<FailedItem> failed;
     std::vector<ImageEntropy> perImage; // filled by every scan; written out only on request
+    // Set when the profile is of a random sample of the dataset (then `complete` is false, and an
+    // exact scan that resumes it analyses the rest).
+    std::optional<ProfileSample> sample;
 
     std::int64_t images() const { return moments.count(); }
     std::int64_t failedItems() const;

@@ -1,6 +1,7 @@
 #include "profile/profile_json.h"
 
 #include <cmath>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -48,6 +49,53 @@ QJsonObject settingsJson(const ProfileSettings& s)
                        {QStringLiteral("max_pixels"), static_cast<qint64>(s.limits.maxPixels)},
                        {QStringLiteral("fine_bins"), kFineHistogramBins},
                        {QStringLiteral("entropy_unit"), QStringLiteral("bits")}};
+}
+
+QJsonValue intervalJson(const Interval& i)
+{
+    return std::isfinite(i.low) && std::isfinite(i.high) ? QJsonValue(QJsonArray{i.low, i.high}) : QJsonValue();
+}
+
+QJsonValue optionalNumber(const std::optional<double>& v)
+{
+    return v ? number(*v) : QJsonValue();
+}
+
+QJsonObject sampleJson(const Profile& p)
+{
+    const SampleDesign& d = p.sample->design;
+    const SampleEstimate& e = p.sample->estimate;
+    QJsonArray strata;
+    for (const SampleStratum& s : d.strata)
+        strata.append(QJsonObject{
+            {QStringLiteral("class"), s.classIndex >= 0 && s.classIndex < int(p.classes.size())
+                                          ? QJsonValue(p.classes[std::size_t(s.classIndex)].name) : QJsonValue()},
+            {QStringLiteral("population"), static_cast<qint64>(s.population)},
+            {QStringLiteral("size"), static_cast<qint64>(s.drawn)}});
+    QJsonObject js{{QStringLiteral("plug_in"), optionalNumber(e.jsPlugIn)},
+                   {QStringLiteral("estimate"), optionalNumber(e.js)},
+                   {QStringLiteral("ci95"), intervalJson(e.jsInterval)},
+                   {QStringLiteral("rounds"), e.rounds},
+                   {QStringLiteral("method"), QStringLiteral("subsample-extrapolated (bias-corrected), "
+                                                             "half-sample bootstrap percentile interval")}};
+    if (!e.js)
+        js[QStringLiteral("reason")] = e.jsReason;
+    return QJsonObject{
+        {QStringLiteral("request"), d.request.toString()},
+        {QStringLiteral("seed"), static_cast<qint64>(d.request.seed)},
+        {QStringLiteral("bootstrap_rounds"), d.request.bootstrapRounds},
+        {QStringLiteral("population"), static_cast<qint64>(d.population)},
+        {QStringLiteral("size"), static_cast<qint64>(d.drawn)},
+        {QStringLiteral("fraction"), d.fraction()},
+        {QStringLiteral("stratified"), d.stratified},
+        {QStringLiteral("strata"), strata},
+        {QStringLiteral("mean"), QJsonObject{
+            {QStringLiteral("estimate"), number(e.mean)},
+            {QStringLiteral("standard_error"), number(e.meanStandardError)},
+            {QStringLiteral("degrees_of_freedom"), number(e.meanDegreesOfFreedom)},
+            {QStringLiteral("ci95"), intervalJson(e.meanInterval)},
+            {QStringLiteral("method"), QStringLiteral("stratified mean, finite-population corrected t interval")}}},
+        {QStringLiteral("js_complexity"), js}};
 }
 
 // Reading helpers: each names the key it failed on.
@@ -131,6 +179,32 @@ public:
         }
         return h;
     }
+    // A number or null (NaN).
+    double realOrNull(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isNull())
+            return NAN;
+        return real(o, key, where);
+    }
+    std::optional<double> optionalReal(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const double v = realOrNull(o, key, where);
+        return std::isnan(v) ? std::nullopt : std::optional<double>(v);
+    }
+    // [low, high] or null.
+    Interval interval(const QJsonObject& o, const QString& key, const QString& where)
+    {
+        const QJsonValue v = o.value(key);
+        if (v.isNull())
+            return {};
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble() || a[0].toDouble() > a[1].toDouble()) {
+            fail(where + key, QStringLiteral("not null or [low, high] with low <= high"));
+            return {};
+        }
+        return {a[0].toDouble(), a[1].toDouble()};
+    }
     void fail(const QString& where, const QString& why)
     {
         if (error.isEmpty())
@@ -138,6 +212,55 @@ public:
     }
     bool ok() const { return error.isEmpty(); }
 };
+
+// The optional "sample" object (profiles of a random sample; absent from older files).
+ProfileSample readSample(Reader& r, const QJsonObject& o, const QHash<QString, int>& classIndex)
+{
+    const QString w = QStringLiteral("sample.");
+    ProfileSample s;
+    SampleDesign& d = s.design;
+    QString error;
+    const auto request = SampleRequest::parse(r.string(o, QStringLiteral("request"), w), &error);
+    if (r.ok() && !request)
+        r.fail(w + QStringLiteral("request"), error);
+    d.request = request.value_or(SampleRequest{});
+    d.request.seed = std::uint64_t(r.integer(o, QStringLiteral("seed"), w));
+    d.request.bootstrapRounds = int(r.integer(o, QStringLiteral("bootstrap_rounds"), w));
+    d.population = r.integer(o, QStringLiteral("population"), w);
+    d.drawn = r.integer(o, QStringLiteral("size"), w);
+    d.stratified = r.boolean(o, QStringLiteral("stratified"), w);
+    if (r.ok() && d.drawn > d.population)
+        r.fail(w + QStringLiteral("size"), QStringLiteral("larger than the population"));
+    for (const QJsonValue& v : r.array(o, QStringLiteral("strata"), w)) {
+        const QJsonObject so = v.toObject();
+        const QString sw = w + QStringLiteral("strata[].");
+        SampleStratum st;
+        const QJsonValue cls = so.value(QStringLiteral("class"));
+        if (cls.isString()) {
+            st.classIndex = classIndex.value(cls.toString(), -1);
+            if (st.classIndex < 0)
+                r.fail(sw + QStringLiteral("class"), QStringLiteral("names no class of this profile"));
+        }
+        st.population = r.integer(so, QStringLiteral("population"), sw);
+        st.drawn = r.integer(so, QStringLiteral("size"), sw);
+        d.strata.push_back(st);
+    }
+    SampleEstimate& e = s.estimate;
+    const QJsonObject mean = r.object(o, QStringLiteral("mean"), w);
+    const QString mw = w + QStringLiteral("mean.");
+    e.mean = r.realOrNull(mean, QStringLiteral("estimate"), mw);
+    e.meanStandardError = r.realOrNull(mean, QStringLiteral("standard_error"), mw);
+    e.meanDegreesOfFreedom = r.realOrNull(mean, QStringLiteral("degrees_of_freedom"), mw);
+    e.meanInterval = r.interval(mean, QStringLiteral("ci95"), mw);
+    const QJsonObject js = r.object(o, QStringLiteral("js_complexity"), w);
+    const QString jw = w + QStringLiteral("js_complexity.");
+    e.jsPlugIn = r.optionalReal(js, QStringLiteral("plug_in"), jw);
+    e.js = r.optionalReal(js, QStringLiteral("estimate"), jw);
+    e.jsInterval = r.interval(js, QStringLiteral("ci95"), jw);
+    e.rounds = int(r.integer(js, QStringLiteral("rounds"), jw));
+    e.jsReason = js.value(QStringLiteral("reason")).toString();
+    return s;
+}
 
 } // namespace
 
@@ -212,7 +335,10 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
         {QStringLiteral("entropy"), number(p.entropyComplexity())},
         {QStringLiteral("js"), jsd.complexity ? QJsonValue(*jsd.complexity) : QJsonValue()}};
 
-    if (includePerImage) {
+    if (p.sample)
+        json[QStringLiteral("sample")] = sampleJson(p);
+
+    if (includePerImage || p.sample) { // a sample keeps its images: an exact scan completes it
         QJsonArray perImage;
         for (const ImageEntropy& e : p.perImage) {
             QJsonObject o{{QStringLiteral("index"), static_cast<qint64>(e.index)},
@@ -313,10 +439,12 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
         p.classes.push_back(std::move(cp));
     }
 
+    QHash<QString, int> classIndex;
+    for (int i = 0; i < int(p.classes.size()); ++i)
+        classIndex.insert(p.classes[std::size_t(i)].name, i);
+    if (json.contains(QStringLiteral("sample")) && r.ok())
+        p.sample = readSample(r, r.object(json, QStringLiteral("sample"), QString()), classIndex);
     if (json.contains(QStringLiteral("per_image"))) {
-        QHash<QString, int> classIndex;
-        for (int i = 0; i < int(p.classes.size()); ++i)
-            classIndex.insert(p.classes[std::size_t(i)].name, i);
         const QJsonArray per = r.array(json, QStringLiteral("per_image"), QString());
         p.perImage.reserve(std::size_t(per.size()));
         for (int i = 0; i < per.size() && r.ok(); ++i) {

@@ -16,6 +16,9 @@ QString describeSettings(const ProfileSettings& s)
 
 QString compatibility(const Profile& first, const Profile& other, int index)
 {
+    if (other.sample)
+        return QStringLiteral("profile %1 is of a random sample of the dataset, not a shard: complete it with "
+                              "\"nofade-cli scan --resume\" instead of merging it").arg(index + 1);
     if (!(other.settings == first.settings))
         return QStringLiteral("profile %1 was made with different settings (%2) than profile 1 (%3)")
             .arg(index + 1).arg(describeSettings(other.settings), describeSettings(first.settings));

@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "sampling/sample_estimate.h"
+
 namespace nofade {
 
 namespace {
@@ -163,7 +165,18 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     const Shard shard = options.shard;
     ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
     Profile profile = makeEmptyProfile(settings, info, source.classNames());
-    feedback.setTotal(shard.itemsOf(itemCount));
+    std::vector<bool> sampled; // empty: no sample, every item of the shard
+    std::int64_t wantedTotal = shard.itemsOf(itemCount);
+    if (options.sample) {
+        sampled.assign(std::size_t(itemCount), false);
+        wantedTotal = 0;
+        for (std::int64_t item : options.sample->items)
+            if (item >= 0 && item < itemCount && shard.contains(item)) {
+                sampled[std::size_t(item)] = true;
+                ++wantedTotal;
+            }
+    }
+    feedback.setTotal(wantedTotal);
 
     const std::vector<int> units = unitsOfShard(source, shard);
     CollectingSink sink(source, shard, feedback);
@@ -173,9 +186,10 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     std::vector<bool> settled;
     if (options.resume && resumeMismatch(*options.resume, source, settings, shard).isEmpty())
         settled = seedFromPrevious(*options.resume, sink, itemCount);
-    if (!settled.empty())
-        ctx.wanted = [shard, &settled](std::int64_t item) {
-            return shard.contains(item) && !settled[std::size_t(item)];
+    if (!settled.empty() || !sampled.empty())
+        ctx.wanted = [shard, &settled, &sampled](std::int64_t item) {
+            return shard.contains(item) && (settled.empty() || !settled[std::size_t(item)])
+                   && (sampled.empty() || sampled[std::size_t(item)]);
         };
     else if (!shard.isWhole())
         ctx.wanted = [shard](std::int64_t item) { return shard.contains(item); };
@@ -248,6 +262,8 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     profile.failed = sink.takeFailures();
     profile.complete = !feedback.isCancelled()
                        && profile.images() + profile.failedItems() == shard.itemsOf(itemCount);
+    if (options.sample)
+        profile.sample = ProfileSample{options.sample->design, estimateFromSample(profile, options.sample->design)};
     if (tick)
         tick();
     return profile;

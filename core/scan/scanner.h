@@ -11,6 +11,7 @@
 #include "scan/scan_checkpoint.h"
 #include "scan/scan_feedback.h"
 #include "scan/shard.h"
+#include "sampling/sample_plan.h"
 
 namespace nofade {
 
@@ -24,6 +25,9 @@ struct ScanOptions {
     // Receives each analysed image as it comes and is flushed about ten times a second on the
     // calling thread (see ScanCache); may be null.
     ScanCheckpoint* checkpoint = nullptr;
+    // Analyse only these items (a random sample of the dataset, see planSample()); the profile
+    // records the sample's design and the estimates made from it. Null: every item.
+    std::shared_ptr<const SamplePlan> sample;
 };
 
 // Why `previous` cannot seed a scan of `source` with these settings (empty when it can).

@@ -1,0 +1,36 @@
+#pragma once
+// Estimates of a whole dataset's mean entropy (C_H) and JS complexity (C_JS) from a profile of a
+// sample of it, with 95% intervals (docs/METHODS.md, "Sampled scans").
+//
+// Mean: the stratified estimator sum_h W_h mean_h (W_h = N_h / N), its variance
+// sum_h W_h^2 (1 - n_h / N_h) s_h^2 / n_h (finite-population corrected), and a t interval.
+//
+// C_JS: the sample's own C_JS overestimates the dataset's, badly for small samples (a histogram
+// of 70 images over 64 bins is mostly noise, and noise adds JS distance). The estimate removes
+// that bias by extrapolation (Strong et al. 1998): each pair's JS divergence (the squared
+// distance) is measured on the sample, on random halves and on random quarters, a quadratic in
+// 1/size is fitted through the three and read at the dataset's size. Its interval comes from
+// seeded half-sample replicates: the same estimate computed on random halves of every class
+// (drawn without replacement), whose spread, scaled by sqrt(1 - n/N), is the spread of the
+// estimate at the sample's size; the 2.5% and 97.5% points of the centred replicates, added to
+// the estimate, bound the interval.
+#include "profile/profile.h"
+
+namespace nofade {
+
+inline constexpr int kSubsampleRepeats = 8; // random halves/quarters averaged per estimate
+
+// `sample`: a profile of the images of `design` (its per-image results are used). Deterministic
+// for design.request.seed and design.request.bootstrapRounds.
+SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design);
+
+// The parts, for tests.
+// The mean, its standard error and t interval.
+void estimateMean(const Profile& sample, const SampleDesign& design, SampleEstimate& into);
+// The bias-corrected C_JS of class samples that are a fraction `fraction` (0 < f <= 1) of their
+// classes; nullopt with `reason` when there is none (fewer than two classes, all identical).
+std::optional<double> extrapolatedJsComplexity(const ProfileSettings& settings,
+                                               const std::vector<std::vector<double>>& classEntropies,
+                                               double fraction, std::uint64_t seed, QString* reason);
+
+} // namespace nofade
