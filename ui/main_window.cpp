@@ -192,7 +192,7 @@ void MainWindow::createMenus()
     viewMenu_->addSeparator();
     QAction* present = viewMenu_->addAction(tr("&Presentation mode"));
     present->setCheckable(true);
-    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setShortcut(QKeySequence(Qt::Key_F11));
     present->setStatusTip(tr("Full screen, large type and thick lines, for a lecture room"));
     connect(present, &QAction::toggled, presentation_, &PresentationMode::setOn);
     viewMenu_->addSeparator();
@@ -216,7 +216,7 @@ void MainWindow::createMenus()
     QAction* helpAction = help->addAction(tr("NoFADE Studio &help"), this, &MainWindow::showHelp);
     helpAction->setShortcut(QKeySequence::HelpContents);
     QAction* tour = help->addAction(tr("&Teaching tour"), this, &MainWindow::showTeachingTour);
-    tour->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    tour->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     tour->setStatusTip(tr("A full-screen walk-through for lectures: entropy, JS distance, saturation and NoFADE"));
     help->addAction(tr("&About NoFADE Studio"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);

@@ -1,5 +1,5 @@
 #pragma once
-// Presentation mode for lectures (View > Presentation Mode, F5): the window goes full screen, the
+// Presentation mode for lectures (View > Presentation Mode, F11): the window goes full screen, the
 // type grows by half and more, and every chart gets larger labels and thicker lines, so that the
 // back row can read them. Turning it off restores exactly what was there.
 #include <QFont>

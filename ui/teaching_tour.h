@@ -1,5 +1,5 @@
 #pragma once
-// The guided walk-through for lectures (Help > Teaching Tour, Shift+F5): full screen, large type
+// The guided walk-through for lectures (Help > Teaching Tour, Ctrl+Shift+T): full screen, large type
 // and thick lines, one idea per page with Back/Next (arrow keys, Page Up/Down and Space work, so a
 // presentation clicker does too): one image -> its histogram -> its entropy; one class vs another
 // -> their JS distance; a table of models -> the saturation curve -> NoFADE. Built from the
