@@ -41,6 +41,12 @@
 #include "settings_dialog.h"
 #include "teaching_tour.h"
 
+// The resource object of a static library needs an explicit reference to be initialised.
+static void initDocumentationResources()
+{
+    Q_INIT_RESOURCE(nofade_docs);
+}
+
 namespace nofade::ui {
 
 MainWindow::MainWindow(QWidget* parent)
@@ -213,8 +219,9 @@ void MainWindow::createMenus()
     analysisMenu_->addAction(panel_->failuresAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* helpAction = help->addAction(tr("NoFADE Studio &help"), this, &MainWindow::showHelp);
+    QAction* helpAction = help->addAction(tr("NoFADE Studio &user guide"), this, &MainWindow::showHelp);
     helpAction->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Quick reference and shortcuts"), this, &MainWindow::showQuickReference);
     QAction* tour = help->addAction(tr("&Teaching tour"), this, &MainWindow::showTeachingTour);
     tour->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     tour->setStatusTip(tr("A full-screen walk-through for lectures: entropy, JS distance, saturation and NoFADE"));
@@ -358,10 +365,25 @@ void MainWindow::showAbout()
 
 void MainWindow::showHelp()
 {
+    // The user guide (docs/USER_GUIDE.md with its screenshots, compiled into the resources), so
+    // that F1 shows the same text as the documentation; its links to METHODS.md and CLI.md work.
     auto* browser = new QTextBrowser;
     browser->setAttribute(Qt::WA_DeleteOnClose);
     browser->setWindowFlag(Qt::Window);
-    browser->setWindowTitle(tr("NoFADE Studio help"));
+    browser->setWindowTitle(tr("NoFADE Studio user guide"));
+    browser->setOpenExternalLinks(true);
+    initDocumentationResources();
+    browser->setSource(QUrl(QStringLiteral("qrc:/nofade/docs/USER_GUIDE.md")), QTextDocument::MarkdownResource);
+    browser->resize(900, 760);
+    browser->show();
+}
+
+void MainWindow::showQuickReference()
+{
+    auto* browser = new QTextBrowser;
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->setWindowFlag(Qt::Window);
+    browser->setWindowTitle(tr("NoFADE Studio quick reference"));
     browser->setSource(QUrl(QStringLiteral("qrc:/nofade/ui/help.html")));
     browser->resize(700, 600);
     browser->show();

@@ -79,6 +79,7 @@ private:
     void chooseExportFile();
     void showAbout();
     void showHelp();
+    void showQuickReference();
     void restoreLayout();
     void updateTitle();
 
