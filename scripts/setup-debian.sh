@@ -16,6 +16,8 @@ packages=(
   dataset-fashion-mnist
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+  # pdftoppm renders the exported PDF figures in the UI tests
+  poppler-utils
 )
 
 missing=()

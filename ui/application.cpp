@@ -5,6 +5,7 @@
 
 #include "dataset_store.h"
 #include "datasets_panel.h"
+#include "figure_export_command.h"
 #include "main_window.h"
 #include "screenshot_runner.h"
 
@@ -12,6 +13,9 @@ namespace nofade::ui {
 
 int runApplication(int argc, char** argv)
 {
+    // The headless figure export draws with the same widgets code, without a display.
+    if (FigureExportCommand::requested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("NoFADE"));
     QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
@@ -30,7 +34,10 @@ int runApplication(int argc, char** argv)
                                   QStringLiteral("DIR"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({example, fresh, screenshot});
+    FigureExportCommand::addOptions(&parser);
     parser.process(app);
+    if (parser.isSet(QStringLiteral("export-figures")))
+        return FigureExportCommand::run(parser);
 
     MainWindow window;
     window.show();

@@ -26,6 +26,10 @@
 #include "entropy_histogram_view.h"
 #include "export_source.h"
 #include "image_inspector.h"
+#include "model_chart_tabs.h"
+#include "model_figure_view.h"
+#include "model_selection.h"
+#include "model_workspace.h"
 #include "per_class_view.h"
 #include "scan_queue.h"
 #include "scan_status_widget.h"
@@ -35,7 +39,8 @@
 namespace nofade::ui {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), store_(new DatasetStore(this)), queue_(new ScanQueue(store_, this))
+    : QMainWindow(parent), store_(new DatasetStore(this)), queue_(new ScanQueue(store_, this)),
+      modelWorkspace_(new ModelWorkspace(this)), modelSelection_(new ModelSelection(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("NoFADE Studio"));
@@ -57,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(histogram_, tr("&Entropy histograms"));
     tabs_->addTab(perClass_, tr("&Per class"));
     tabs_->addTab(distances_, tr("Class &distances"));
+    modelCharts_ = new ModelChartTabs(modelWorkspace_, modelSelection_, tabs_, this);
     setCentralWidget(tabs_);
 
     createDocks();
@@ -65,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(scanStatus_);
 
     connect(panel_, &DatasetsPanel::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 8000); });
+    connect(modelCharts_, &ModelChartTabs::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
     connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
     connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this](int id) {
@@ -135,6 +142,7 @@ void MainWindow::createMenus()
     QAction* exportAction = file->addAction(tr("&Export view…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
+    file->addActions(modelCharts_->actions());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -261,6 +269,10 @@ bool MainWindow::exportCurrentView(const QString& file, QString* error)
 
 void MainWindow::chooseExportFile()
 {
+    if (ModelFigureView* figure = modelCharts_->currentFigureView()) {
+        figure->showExportDialog(); // size, DPI and style
+        return;
+    }
     auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
     const QString base = source ? source->exportBaseName() : QStringLiteral("chart");
     const QString file = QFileDialog::getSaveFileName(this, tr("Export view"),

@@ -16,6 +16,9 @@ class DatasetStore;
 class DatasetsPanel;
 class EntropyHistogramView;
 class ImageInspector;
+class ModelChartTabs;
+class ModelSelection;
+class ModelWorkspace;
 class PerClassView;
 class ScanQueue;
 class ScanStatusWidget;
@@ -47,6 +50,9 @@ public:
     PerClassView* perClassView() const { return perClass_; }
     ClassDistanceView* distanceView() const { return distances_; }
     ImageInspector* inspector() const { return inspector_; }
+    ModelWorkspace* modelWorkspace() const { return modelWorkspace_; }
+    ModelSelection* modelSelection() const { return modelSelection_; }
+    ModelChartTabs* modelCharts() const { return modelCharts_; }
     void applySettings(const ScanSettings& settings, bool rescan);
 
 protected:
@@ -78,6 +84,9 @@ private:
     QMenu* analysisMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     ScanStatusWidget* scanStatus_;
+    ModelWorkspace* modelWorkspace_;
+    ModelSelection* modelSelection_;
+    ModelChartTabs* modelCharts_;
 };
 
 } // namespace nofade::ui
