@@ -1,8 +1,10 @@
 #include "model_chart.h"
 
+#include <algorithm>
 #include <cmath>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QTextDocument>
 #include <QLegendMarker>
 #include <QLogValueAxis>
 #include <QScatterSeries>
@@ -24,6 +26,8 @@ ModelChart::ModelChart(const Report& report, const FigureStyle& style, QGraphics
     x_->setLabelFormat(QStringLiteral("%g"));
     x_->setMinorTickCount(8);
     x_->setTitleText(tr("Training CO₂ (kg, log scale)"));
+    x_->setMinorGridLinePen(QPen(QColor(0xee, 0xee, 0xee), 0.6));
+    y_->setLabelFormat(QStringLiteral("%g"));
     addAxis(x_, Qt::AlignBottom);
     addAxis(y_, Qt::AlignLeft);
 }
@@ -34,15 +38,17 @@ QScatterSeries* ModelChart::addScatter(const QString& name, const QColor& colour
     s->setName(name);
     s->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     s->setMarkerSize(style_.markerPx);
+    attach(s);
     if (hollow) {
         // Estimated training time: an open circle in the group's colour.
         s->setBrush(Qt::white);
         s->setPen(QPen(colour, std::max(1.4, style_.lineWidth)));
+        // The legend still shows the colour (a separate key entry explains the open circles).
+        legend()->markers(s).constFirst()->setBrush(colour);
     } else {
         s->setBrush(colour);
         s->setPen(QPen(colour.darker(130), 0.8));
     }
-    attach(s);
     return s;
 }
 
@@ -62,17 +68,13 @@ void ModelChart::addPoint(int row, const QPointF& value, QScatterSeries* series)
 void ModelChart::setNote(const QString& text)
 {
     noteText_ = text;
-    if (!note_) {
-        note_ = new QGraphicsTextItem(this);
-        note_->setZValue(kLabelZ);
-        note_->setDefaultTextColor(QColor(0x44, 0x44, 0x44));
-        QFont f = style_.font(style_.labelPt);
-        f.setItalic(true);
-        note_->setFont(f);
-    }
-    note_->setPlainText(text);
-    note_->setVisible(!text.isEmpty());
-    placeNote();
+    placeFooter();
+}
+
+void ModelChart::setStats(const QString& text)
+{
+    statsText_ = text;
+    placeFooter();
 }
 
 void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
@@ -120,7 +122,7 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
     style_.apply(this);
     connect(this, &QChart::plotAreaChanged, this, [this] {
         placeLabels();
-        placeNote();
+        placeFooter();
     });
     connect(x_, &QLogValueAxis::rangeChanged, this, &ModelChart::placeLabels);
     connect(y_, &QValueAxis::rangeChanged, this, &ModelChart::placeLabels);
@@ -181,28 +183,66 @@ void ModelChart::placeLabels()
     if (!selectionSeries_)
         return;
     const QRectF area = plotArea();
-    for (auto it = labels_.cbegin(); it != labels_.cend(); ++it) {
-        const QPointF p = positionOf(points_.value(it.key()));
-        QGraphicsSimpleTextItem* label = it.value();
-        const QRectF box = label->boundingRect();
-        // Right of the point, or left of it near the right edge of the plot.
-        QPointF at = p + QPointF(style_.markerPx / 2 + 3, -box.height() - 1);
-        if (at.x() + box.width() > area.right())
-            at.setX(p.x() - style_.markerPx / 2 - 3 - box.width());
-        if (at.y() < area.top())
-            at.setY(p.y() + 2);
+    // Each label beside its point, at the first of four places (right/left, above/below) that
+    // stays in the plot and overlaps no label placed before it; labels in order of x.
+    QList<int> rows = labels_.keys();
+    std::sort(rows.begin(), rows.end(), [this](int a, int b) { return points_.value(a).x() < points_.value(b).x(); });
+    QList<QRectF> placed;
+    const double gap = style_.markerPx / 2 + 2;
+    for (int row : std::as_const(rows)) {
+        QGraphicsSimpleTextItem* label = labels_.value(row);
+        const QPointF p = positionOf(points_.value(row));
+        const QSizeF box = label->boundingRect().size();
+        const QPointF candidates[] = {
+            {p.x() + gap, p.y() - box.height() - 1}, {p.x() + gap, p.y() + 1},
+            {p.x() - gap - box.width(), p.y() - box.height() - 1}, {p.x() - gap - box.width(), p.y() + 1}};
+        QPointF at = candidates[0];
+        for (const QPointF& c : candidates) {
+            const QRectF r(c, box);
+            const bool inside = area.contains(r);
+            const bool free = std::none_of(placed.begin(), placed.end(), [&r](const QRectF& o) { return o.intersects(r); });
+            if (inside && free) {
+                at = c;
+                break;
+            }
+        }
+        placed.append(QRectF(at, box));
         label->setPos(at);
         label->setVisible(area.contains(p));
     }
 }
 
-void ModelChart::placeNote()
+void ModelChart::placeFooter()
 {
-    if (!note_)
+    if (noteText_.isEmpty() && statsText_.isEmpty()) {
+        delete footer_;
+        footer_ = nullptr;
         return;
-    const QRectF area = plotArea();
-    note_->setTextWidth(std::max(80.0, area.width() - 16.0));
-    note_->setPos(area.topLeft() + QPointF(6, 2));
+    }
+    if (!footer_) {
+        footer_ = new QGraphicsTextItem(this);
+        footer_->setZValue(kLabelZ);
+        footer_->setDefaultTextColor(QColor(0x33, 0x33, 0x33));
+        footer_->setFont(style_.font(style_.tickPt));
+        footer_->document()->setDocumentMargin(0);
+    }
+    QStringList html;
+    for (const QString& line : statsText_.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        html << line.toHtmlEscaped();
+    for (const QString& line : noteText_.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        html << QStringLiteral("<i>%1</i>").arg(line.toHtmlEscaped());
+    footer_->setHtml(html.join(QStringLiteral("<br>")));
+    // Full width under the x axis title; the chart's bottom margin makes room for it.
+    const QRectF r = rect();
+    footer_->setTextWidth(std::max(80.0, r.width() - 16.0));
+    const double h = footer_->boundingRect().height();
+    footer_->setPos(r.left() + 8.0, r.bottom() - h - 3.0);
+    const int wanted = int(std::ceil(h)) + 6;
+    if (std::abs(margins().bottom() - wanted) > 1) {
+        QMargins m = margins();
+        m.setBottom(wanted);
+        setMargins(m);
+    }
 }
 
 QPointF ModelChart::positionOf(const QPointF& value) const

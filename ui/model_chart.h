@@ -28,8 +28,10 @@ public:
     // The models drawn: row -> (CO2 kg, y).
     const QHash<int, QPointF>& points() const { return points_; }
     int pointCount() const { return int(points_.size()); }
-    // The text shown inside the plot when something cannot be drawn (e.g. too few models to fit).
+    // The footer under the plot: the fit's numbers (stats) and why something is not drawn (note,
+    // e.g. too few models to fit). Below the axis, so it never hides a point.
     QString note() const { return noteText_; }
+    QString stats() const { return statsText_; }
 
     // Highlights these rows (those drawn here); restyles only the overlay and the labels.
     void setSelectedRows(const QSet<int>& rows);
@@ -58,6 +60,7 @@ protected:
     void attach(QAbstractSeries* series);
     void addPoint(int row, const QPointF& value, QScatterSeries* series);
     void setNote(const QString& text);
+    void setStats(const QString& text);
     // Rows labelled whether or not they are selected (e.g. the extremes of the NoFADE chart).
     void setAlwaysLabelled(const QSet<int>& rows) { alwaysLabelled_ = rows; }
     // Computes the home range (including `extraY` values, e.g. y_max), adds the selection
@@ -69,7 +72,7 @@ protected:
 
 private:
     void placeLabels();
-    void placeNote();
+    void placeFooter();
 
     Report report_;
     FigureStyle style_;
@@ -78,8 +81,9 @@ private:
     QSet<int> alwaysLabelled_;
     QScatterSeries* selectionSeries_ = nullptr;
     QHash<int, QGraphicsSimpleTextItem*> labels_;
-    QGraphicsTextItem* note_ = nullptr;
+    QGraphicsTextItem* footer_ = nullptr;
     QString noteText_;
+    QString statsText_;
     QRectF home_;
 };
 

@@ -75,7 +75,10 @@ NoFadeChart::NoFadeChart(const Report& report, const QString& task, const Figure
     for (QScatterSeries* s : std::as_const(hollow))
         anyHollow = anyHollow || s->count() > 0;
     if (anyHollow)
-        addScatter(tr("estimated training time (hollow)"), QColor(0x55, 0x55, 0x55), true);
+    {
+        QScatterSeries* key = addScatter(tr("estimated (hollow)"), QColor(0x55, 0x55, 0x55), true);
+        legend()->markers(key).constFirst()->setBrush(Qt::white);
+    }
     QString taskTitle = task;
     if (!taskTitle.isEmpty())
         taskTitle[0] = taskTitle[0].toUpper();

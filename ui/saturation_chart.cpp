@@ -76,12 +76,12 @@ SaturationChart::SaturationChart(const Report& report, const QStringList& datase
 {
     const bool overlay = datasetKeys.size() > 1;
     QList<double> extraY;
-    QStringList notes;
+    QStringList notes, stats;
     QStringList names;
     for (const QString& key : datasetKeys)
         for (const DatasetResult& d : this->report().datasets)
             if (d.key == key) {
-                drawDataset(d, overlay, colourBy, &extraY, &notes);
+                drawDataset(d, overlay, colourBy, &extraY, &notes, &stats);
                 names << d.name;
             }
     // Hollow markers explained once, when there are any.
@@ -89,8 +89,8 @@ SaturationChart::SaturationChart(const Report& report, const QStringList& datase
     for (QScatterSeries* s : std::as_const(hollow_))
         anyHollow = anyHollow || s->count() > 0;
     if (anyHollow) {
-        QScatterSeries* key = addScatter(tr("estimated training time (hollow)"), QColor(0x55, 0x55, 0x55), true);
-        key->setMarkerSize(style.markerPx);
+        QScatterSeries* key = addScatter(tr("estimated (hollow)"), QColor(0x55, 0x55, 0x55), true);
+        legend()->markers(key).constFirst()->setBrush(Qt::white);
     }
     QString metric;
     for (const ModelResult& m : this->report().models)
@@ -98,14 +98,17 @@ SaturationChart::SaturationChart(const Report& report, const QStringList& datase
             metric = m.metric;
     setTitle(overlay ? tr("Score against training CO₂") : tr("%1: score against training CO₂").arg(names.value(0)));
     setNote(notes.join(QLatin1Char('\n')));
+    setStats(stats.join(QLatin1Char('\n')));
     finish(metric.isEmpty() ? tr("Score") : tr("Score (%1)").arg(metric), extraY);
 }
 
 void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy colourBy, QList<double>* extraY,
-                                  QStringList* notes)
+                                  QStringList* notes, QStringList* stats)
 {
     const QColor datasetColour = ChartPalette::colour(datasetIndex(report(), d.key));
-    const QString prefix = overlay ? d.name + QStringLiteral(": ") : QString();
+    // Legend entries are short ("ImageNet fit"); the numbers go into the footer, one line per dataset.
+    const QString prefix = overlay ? d.name + QLatin1Char(' ') : QString();
+    const QString statsPrefix = overlay ? d.name + QStringLiteral(": ") : QString();
     std::vector<const ModelResult*> front;
     int drawnCount = 0;
     for (const ModelResult& m : report().models) {
@@ -168,19 +171,25 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
     if (fit.saturation) {
         const SaturationFit& s = *fit.saturation;
         drawn.fit = new QLineSeries;
-        drawn.fit->setName(prefix + tr("saturation fit, R² = %1, headroom %2").arg(s.r2, 0, 'f', 3).arg(formatNumber(s.headroom)));
+        drawn.fit->setName(prefix + tr("saturation fit (R² = %1)").arg(s.r2, 0, 'f', 3));
+        QString line = tr("%1saturation fit: y_max = %2, R² = %3, headroom %4 points")
+                           .arg(statsPrefix, formatNumber(s.yMax)).arg(s.r2, 0, 'f', 3).arg(formatNumber(s.headroom));
+        if (s.kneeX)
+            line += tr(", diminishing returns from %1 CO₂ (gain below %2 point per 10× CO₂)")
+                        .arg(formatCo2(std::pow(10.0, *s.kneeX)), formatNumber(report().settings.kneeThreshold));
+        stats->append(line);
         drawn.fit->setPen(QPen(lineColour, style().lineWidth * 1.3));
         drawn.fit->replace(sample([&s](double x) { return s.valueAt(x); }));
         attach(drawn.fit);
         drawn.yMax = new QLineSeries;
-        drawn.yMax->setName(prefix + tr("y_max = %1").arg(formatNumber(s.yMax)));
+        drawn.yMax->setName(prefix + tr("y_max"));
         drawn.yMax->setPen(QPen(lineColour, style().lineWidth, Qt::DashLine));
         drawn.yMax->replace(QList<QPointF>{{std::pow(10.0, lo - 1.5), s.yMax}, {std::pow(10.0, hi + 1.5), s.yMax}});
         attach(drawn.yMax);
         extraY->append(s.yMax);
         if (s.kneeX) {
             drawn.knee = new QScatterSeries;
-            drawn.knee->setName(prefix + tr("diminishing returns from %1").arg(formatCo2(std::pow(10.0, *s.kneeX))));
+            drawn.knee->setName(prefix + tr("diminishing returns"));
             drawn.knee->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
             drawn.knee->setMarkerSize(style().markerPx + 5);
             drawn.knee->setBrush(QColor(0xE6, 0x9F, 0x00));
@@ -188,21 +197,22 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
             drawn.knee->append(std::pow(10.0, *s.kneeX), s.valueAt(*s.kneeX));
             attach(drawn.knee);
         } else if (!s.kneeReason.isEmpty()) {
-            notes->append(prefix + tr("no diminishing-returns point: %1").arg(s.kneeReason));
+            notes->append(statsPrefix + tr("no diminishing-returns point: %1").arg(s.kneeReason));
         }
     } else if (fit.log) {
         const LogFit& l = *fit.log;
         drawn.logFit = true;
         drawn.fit = new QLineSeries;
-        drawn.fit->setName(prefix + tr("log fit, %1 points per 10× CO₂, R² = %2").arg(formatNumber(l.b)).arg(l.r2, 0, 'f', 3));
+        drawn.fit->setName(prefix + tr("log fit (R² = %1)").arg(l.r2, 0, 'f', 3));
+        stats->append(tr("%1log fit: %2 points per 10× CO₂, R² = %3").arg(statsPrefix, formatNumber(l.b)).arg(l.r2, 0, 'f', 3));
         drawn.fit->setPen(QPen(lineColour, style().lineWidth, Qt::DashDotLine));
         drawn.fit->replace(sample([&l](double x) { return l.a + l.b * x; }));
         attach(drawn.fit);
         if (!fit.saturationReason.isEmpty())
-            notes->append(prefix + tr("no saturation fit: %1").arg(fit.saturationReason));
+            notes->append(statsPrefix + tr("no saturation fit: %1").arg(fit.saturationReason));
     } else {
         const QString why = !fit.reason.isEmpty() ? fit.reason : fit.saturationReason;
-        notes->append(prefix + (drawnCount == 0 ? tr("no model with a score and CO₂") : tr("points only: %1").arg(why)));
+        notes->append(statsPrefix + (drawnCount == 0 ? tr("no model with a score and CO₂") : tr("points only: %1").arg(why)));
     }
     drawn_.insert(d.key, drawn);
 }

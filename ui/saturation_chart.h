@@ -2,7 +2,7 @@
 // The saturation curves (the paper's Figure 1): score against training CO2 (log axis) for one
 // dataset, or several overlaid. Points coloured by model family, task or dataset; hollow when the
 // training time is estimated; the Pareto front as a step line; the saturation fit with its y_max
-// asymptote and the diminishing-returns point, R² and headroom in the legend; the logarithmic
+// asymptote and the diminishing-returns point, y_max, R², headroom and the knee's CO2 in a footer; the logarithmic
 // fit when there is no saturation fit; the reason when there is no fit at all.
 #include <QHash>
 
@@ -36,7 +36,8 @@ public:
     Drawn drawn(const QString& datasetKey) const { return drawn_.value(datasetKey); }
 
 private:
-    void drawDataset(const DatasetResult& d, bool overlay, ColourBy colourBy, QList<double>* extraY, QStringList* notes);
+    void drawDataset(const DatasetResult& d, bool overlay, ColourBy colourBy, QList<double>* extraY, QStringList* notes,
+                     QStringList* stats);
 
     QHash<QString, Drawn> drawn_;
     QHash<QString, QScatterSeries*> filled_, hollow_;
