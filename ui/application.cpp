@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <vector>
 
 #include "dataset_store.h"
 #include "datasets_panel.h"
@@ -13,10 +14,20 @@ namespace nofade::ui {
 
 int runApplication(int argc, char** argv)
 {
-    // The headless figure export draws with the same widgets code, without a display.
-    if (FigureExportCommand::requested(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // The headless figure export draws with the same widgets code, without a display. Its
+    // --style (screen|publication) is not QApplication's widget style: hidden from QApplication,
+    // which would take it, and parsed from the untouched arguments.
+    const bool exportFigures = FigureExportCommand::requested(argc, argv);
+    if (exportFigures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    std::vector<char*> qtArgs = exportFigures ? FigureExportCommand::withoutStyle(argc, argv)
+                                              : std::vector<char*>(argv, argv + argc);
+    int qtArgc = int(qtArgs.size());
+    qtArgs.push_back(nullptr);
+    QApplication app(qtArgc, qtArgs.data());
     QApplication::setOrganizationName(QStringLiteral("NoFADE"));
     QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));
@@ -35,7 +46,10 @@ int runApplication(int argc, char** argv)
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({example, fresh, screenshot});
     FigureExportCommand::addOptions(&parser);
-    parser.process(app);
+    if (exportFigures)
+        parser.process(arguments);
+    else
+        parser.process(app);
     if (parser.isSet(QStringLiteral("export-figures")))
         return FigureExportCommand::run(parser);
 

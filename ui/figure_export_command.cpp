@@ -119,6 +119,22 @@ bool FigureExportCommand::requested(int argc, char** argv)
     return false;
 }
 
+std::vector<char*> FigureExportCommand::withoutStyle(int argc, char** argv)
+{
+    std::vector<char*> kept;
+    for (int i = 0; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (i > 0 && (a == "--style" || a == "-style")) {
+            ++i; // and its value
+            continue;
+        }
+        if (i > 0 && (a.startsWith("--style=") || a.startsWith("-style=")))
+            continue;
+        kept.push_back(argv[i]);
+    }
+    return kept;
+}
+
 int FigureExportCommand::run(const QCommandLineParser& parser)
 {
     FolderExport job;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <QBuffer>
 #include <QChart>
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QGraphicsScene>
 #include <QPainter>
@@ -29,11 +30,16 @@ public:
         const int n = int(charts.size());
         const int cols = gridColumns(n);
         const int rows = (n + cols - 1) / cols;
-        for (int i = 0; i < n; ++i) {
-            QChart* chart = charts[std::size_t(i)];
+        for (QChart* chart : charts)
             scene_.addItem(chart);
-            const double w = rect_.width() / cols, h = rect_.height() / std::max(1, rows);
-            chart->setGeometry(QRectF((i % cols) * w, (i / cols) * h, w, h));
+        // Twice: a chart that changed its margins for its new width (the model charts' footer)
+        // asks for another layout pass by a posted event; run those now, there is no event loop.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (int i = 0; i < n; ++i) {
+                const double w = rect_.width() / cols, h = rect_.height() / std::max(1, rows);
+                charts[std::size_t(i)]->setGeometry(QRectF((i % cols) * w, (i / cols) * h, w, h));
+            }
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         }
     }
     ~Canvas()

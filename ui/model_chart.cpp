@@ -212,6 +212,12 @@ void ModelChart::placeLabels()
     }
 }
 
+void ModelChart::resizeEvent(QGraphicsSceneResizeEvent* event)
+{
+    QChart::resizeEvent(event);
+    placeFooter(); // its height, and so the bottom margin, depends on the width
+}
+
 void ModelChart::placeFooter()
 {
     if (noteText_.isEmpty() && statsText_.isEmpty()) {
@@ -232,8 +238,13 @@ void ModelChart::placeFooter()
     for (const QString& line : noteText_.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         html << QStringLiteral("<i>%1</i>").arg(line.toHtmlEscaped());
     footer_->setHtml(html.join(QStringLiteral("<br>")));
-    // Full width under the x axis title; the chart's bottom margin makes room for it.
+    // Full width under the x axis title; the chart's bottom margin makes room for it. Not before
+    // the chart has its size: a narrow text would be tall, and the margin would set a minimum
+    // height larger than the figure.
     const QRectF r = rect();
+    footer_->setVisible(r.width() >= 150.0);
+    if (r.width() < 150.0)
+        return;
     footer_->setTextWidth(std::max(80.0, r.width() - 16.0));
     const double h = footer_->boundingRect().height();
     footer_->setPos(r.left() + 8.0, r.bottom() - h - 3.0);

@@ -66,6 +66,7 @@ protected:
     // Computes the home range (including `extraY` values, e.g. y_max), adds the selection
     // overlay on top and applies the style's fonts.
     void finish(const QString& yTitle, const QList<double>& extraY = {});
+    void resizeEvent(QGraphicsSceneResizeEvent* event) override;
 
     QLogValueAxis* x_;
     QValueAxis* y_;

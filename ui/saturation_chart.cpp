@@ -171,7 +171,7 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
     if (fit.saturation) {
         const SaturationFit& s = *fit.saturation;
         drawn.fit = new QLineSeries;
-        drawn.fit->setName(prefix + tr("saturation fit (R² = %1)").arg(s.r2, 0, 'f', 3));
+        drawn.fit->setName(prefix + tr("saturation fit"));
         QString line = tr("%1saturation fit: y_max = %2, R² = %3, headroom %4 points")
                            .arg(statsPrefix, formatNumber(s.yMax)).arg(s.r2, 0, 'f', 3).arg(formatNumber(s.headroom));
         if (s.kneeX)
@@ -203,7 +203,7 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
         const LogFit& l = *fit.log;
         drawn.logFit = true;
         drawn.fit = new QLineSeries;
-        drawn.fit->setName(prefix + tr("log fit (R² = %1)").arg(l.r2, 0, 'f', 3));
+        drawn.fit->setName(prefix + tr("log fit"));
         stats->append(tr("%1log fit: %2 points per 10× CO₂, R² = %3").arg(statsPrefix, formatNumber(l.b)).arg(l.r2, 0, 'f', 3));
         drawn.fit->setPen(QPen(lineColour, style().lineWidth, Qt::DashDotLine));
         drawn.fit->replace(sample([&l](double x) { return l.a + l.b * x; }));

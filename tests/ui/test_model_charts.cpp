@@ -126,7 +126,7 @@ private Q_SLOTS:
                 ++fitted;
                 const SaturationFit& s = *d.fit.saturation;
                 QVERIFY(drawn.fit && !drawn.logFit);
-                QVERIFY(drawn.fit->name().contains(QString::number(s.r2, 'f', 3)));
+                QVERIFY(chart.stats().contains(QStringLiteral("R² = %1").arg(s.r2, 0, 'f', 3)));
                 QVERIFY(chart.stats().contains(QStringLiteral("headroom %1").arg(formatNumber(s.headroom))));
                 QVERIFY(chart.stats().contains(QStringLiteral("y_max = %1").arg(formatNumber(s.yMax))));
                 QVERIFY(drawn.yMax);
@@ -467,7 +467,12 @@ private Q_SLOTS:
         QCOMPARE(QImage(QDir(out).filePath(QStringLiteral("saturation-imagenet.png"))).size(), QSize(500, 300));
         QCOMPARE(QImage(QDir(out).filePath(QStringLiteral("nofade-classification.png"))).size(), QSize(500, 300));
         QVERIFY(QSvgRenderer(QDir(out).filePath(QStringLiteral("saturation-overlay.svg"))).isValid());
-        QVERIFY(QFile::exists(QDir(out).filePath(QStringLiteral("settings.json"))));
+        QFile settingsFile(QDir(out).filePath(QStringLiteral("settings.json")));
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QJsonObject settings = QJsonDocument::fromJson(settingsFile.readAll()).object();
+        // --style reached the export (QApplication has a --style option of its own).
+        QCOMPARE(settings.value(QStringLiteral("style")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("publication"));
+        QCOMPARE(settings.value(QStringLiteral("style")).toObject().value(QStringLiteral("font_family")).toString(), QStringLiteral("DejaVu Serif"));
         // Only ImageNet has a complexity: the other tasks' NoFADE figures are left out, and said so.
         QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("nofade-detection.png"))));
         QVERIFY(r.err.contains("left out"));
