@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QTextDocument>
@@ -25,7 +26,7 @@ ModelChart::ModelChart(const Report& report, const FigureStyle& style, QGraphics
     x_->setBase(10.0);
     x_->setLabelFormat(QStringLiteral("%g"));
     x_->setMinorTickCount(8);
-    x_->setTitleText(tr("Training CO₂ (kg, log scale)"));
+    x_->setTitleText(tr("Training CO₂ (kg)"));
     x_->setMinorGridLinePen(QPen(QColor(0xee, 0xee, 0xee), 0.6));
     y_->setLabelFormat(QStringLiteral("%g"));
     addAxis(x_, Qt::AlignBottom);
@@ -121,6 +122,7 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
 
     style_.apply(this);
     connect(this, &QChart::plotAreaChanged, this, [this] {
+        fitLogTicks();
         placeLabels();
         placeFooter();
     });
@@ -209,6 +211,20 @@ void ModelChart::placeLabels()
         placed.append(QRectF(at, box));
         label->setPos(at);
         label->setVisible(area.contains(p));
+    }
+}
+
+void ModelChart::fitLogTicks()
+{
+    // A label every decade when there is room for "100000", else every second decade (Qt would
+    // truncate the labels to "10...").
+    const double decades = std::log10(x_->max() / x_->min());
+    const double room = plotArea().width() / std::max(1.0, decades);
+    const double needed = QFontMetricsF(x_->labelsFont()).horizontalAdvance(QStringLiteral("100000")) + 4.0;
+    const double base = room >= needed ? 10.0 : 100.0;
+    if (x_->base() != base) {
+        x_->setBase(base);
+        x_->setMinorTickCount(base == 10.0 ? 8 : 1);
     }
 }
 

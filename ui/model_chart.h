@@ -73,6 +73,7 @@ protected:
 
 private:
     void placeLabels();
+    void fitLogTicks();
     void placeFooter();
 
     Report report_;

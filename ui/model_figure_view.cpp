@@ -109,6 +109,15 @@ void ModelFigureView::rebuildNow()
     const FigureSpec s = spec();
     auto charts = buildCharts(workspace_->report(), s, style(), selection_->rows());
     const int cols = gridColumns(int(charts.size()));
+    // Equal cells whatever each chart's legend wants.
+    for (int c = 0; c < gridLayout_->columnCount(); ++c)
+        gridLayout_->setColumnStretch(c, c < cols ? 1 : 0);
+    for (int r = 0; r < gridLayout_->rowCount(); ++r)
+        gridLayout_->setRowStretch(r, 0);
+    for (int c = 0; c < cols; ++c)
+        gridLayout_->setColumnStretch(c, 1);
+    for (int r = 0; r < (int(charts.size()) + cols - 1) / cols; ++r)
+        gridLayout_->setRowStretch(r, 1);
     for (std::size_t i = 0; i < charts.size(); ++i) {
         auto* view = new ModelChartView(charts[i].release());
         view->setObjectName(QStringLiteral("modelChartView%1").arg(i));

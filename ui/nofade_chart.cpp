@@ -83,11 +83,19 @@ NoFadeChart::NoFadeChart(const Report& report, const QString& task, const Figure
     if (!taskTitle.isEmpty())
         taskTitle[0] = taskTitle[0].toUpper();
     setTitle(tr("%1: NoFADE against training CO₂").arg(taskTitle));
+    // The formula and the complexity of each dataset drawn.
+    QStringList used;
+    for (const DatasetResult& d : this->report().datasets)
+        if (d.complexity && std::any_of(all.begin(), all.end(), [&](const ModelResult& m) {
+                return m.task == task && drawable(m) && datasetOf(this->report(), m) == &d;
+            }))
+            used << QStringLiteral("%1 %2 = %3").arg(d.name, d.measure, QString::number(*d.complexity, 'g', 4));
+    if (!used.isEmpty())
+        setStats(tr("NoFADE = score × C / %1(FLOPs); C: %2").arg(logBaseName(this->report().settings.nofade.logBase), used.join(QStringLiteral(", "))));
     if (pointCount() == 0)
         setNote(models == 0 ? tr("No %1 models in the table.").arg(task)
                             : tr("No %1 model has a NoFADE score and CO₂: %2").arg(task, reason));
-    const QString log = logBaseName(this->report().settings.nofade.logBase);
-    finish(tr("NoFADE (score × C / %1 FLOPs)").arg(log));
+    finish(tr("NoFADE"));
 }
 
 QString NoFadeChart::tooltip(int row) const
