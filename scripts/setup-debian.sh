@@ -18,6 +18,8 @@ packages=(
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
   # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)
   dpkg-dev file desktop-file-utils appstream man-db
+  # pdftoppm renders the exported PDF figures in the UI tests
+  poppler-utils
 )
 
 missing=()

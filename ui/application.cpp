@@ -3,10 +3,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <vector>
 
 #include "dataset_store.h"
 #include "first_paint_probe.h"
 #include "datasets_panel.h"
+#include "figure_export_command.h"
 #include "main_window.h"
 #include "screenshot_runner.h"
 
@@ -14,7 +16,20 @@ namespace nofade::ui {
 
 int runApplication(int argc, char** argv)
 {
-    QApplication app(argc, argv);
+    // The headless figure export draws with the same widgets code, without a display. Its
+    // --style (screen|publication) is not QApplication's widget style: hidden from QApplication,
+    // which would take it, and parsed from the untouched arguments.
+    const bool exportFigures = FigureExportCommand::requested(argc, argv);
+    if (exportFigures && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    std::vector<char*> qtArgs = exportFigures ? FigureExportCommand::withoutStyle(argc, argv)
+                                              : std::vector<char*>(argv, argv + argc);
+    int qtArgc = int(qtArgs.size());
+    qtArgs.push_back(nullptr);
+    QApplication app(qtArgc, qtArgs.data());
     QApplication::setOrganizationName(QStringLiteral("NoFADE"));
     QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));
@@ -34,7 +49,13 @@ int runApplication(int argc, char** argv)
                                   QStringLiteral("DIR"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({example, fresh, screenshot});
-    parser.process(app);
+    FigureExportCommand::addOptions(&parser);
+    if (exportFigures)
+        parser.process(arguments);
+    else
+        parser.process(app);
+    if (parser.isSet(QStringLiteral("export-figures")))
+        return FigureExportCommand::run(parser);
 
     MainWindow window;
     if (qEnvironmentVariableIsSet("NOFADE_QUIT_AFTER_FIRST_PAINT"))

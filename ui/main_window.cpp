@@ -31,6 +31,10 @@
 #include "model_settings_panel.h"
 #include "model_workspace.h"
 #include "models_panel.h"
+#include "model_chart_tabs.h"
+#include "model_figure_view.h"
+#include "model_selection.h"
+#include "model_workspace.h"
 #include "per_class_view.h"
 #include "presentation_mode.h"
 #include "profile_complexity_feed.h"
@@ -81,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(histogram_, tr("&Entropy histograms"));
     tabs_->addTab(perClass_, tr("&Per class"));
     tabs_->addTab(distances_, tr("Class &distances"));
+    modelCharts_ = new ModelChartTabs(workspace_, selection_, tabs_, this);
     setCentralWidget(tabs_);
 
     createDocks();
@@ -92,6 +97,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(modelsPanel_, &ModelsPanel::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(session_, &SessionController::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(session_, &SessionController::stateChanged, this, &MainWindow::updateTitle);
+    connect(modelCharts_, &ModelChartTabs::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
     connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
     connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this](int id) {
@@ -172,6 +178,7 @@ void MainWindow::createMenus()
     QAction* exportAction = file->addAction(tr("&Export view…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
+    file->addActions(modelCharts_->actions());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -338,6 +345,10 @@ bool MainWindow::exportCurrentView(const QString& file, QString* error)
 
 void MainWindow::chooseExportFile()
 {
+    if (ModelFigureView* figure = modelCharts_->currentFigureView()) {
+        figure->showExportDialog(); // size, DPI and style
+        return;
+    }
     auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
     const QString base = source ? source->exportBaseName() : QStringLiteral("chart");
     const QString file = QFileDialog::getSaveFileName(this, tr("Export view"),

@@ -16,12 +16,13 @@ class DatasetStore;
 class DatasetsPanel;
 class EntropyHistogramView;
 class ImageInspector;
+class ModelChartTabs;
 class ModelEditing;
 class ModelSelection;
 class ModelSettingsPanel;
 class ModelWorkspace;
-class PresentationMode;
 class ModelsPanel;
+class PresentationMode;
 class PerClassView;
 class ProfileComplexityFeed;
 class SessionController;
@@ -65,6 +66,7 @@ public:
     ModelSettingsPanel* modelSettingsPanel() const { return modelSettings_; }
     QDockWidget* modelSettingsDock() const { return modelSettingsDock_; }
     SessionController* sessionController() const { return session_; }
+    ModelChartTabs* modelCharts() const { return modelCharts_; }
     void applySettings(const ScanSettings& settings, bool rescan);
 
 protected:
@@ -107,6 +109,7 @@ private:
     QMenu* analysisMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     ScanStatusWidget* scanStatus_;
+    ModelChartTabs* modelCharts_;
 };
 
 } // namespace nofade::ui

@@ -19,12 +19,19 @@
 #include "datasets_panel.h"
 #include "image_inspector.h"
 #include "main_window.h"
-#include "presentation_mode.h"
-#include "teaching_tour.h"
+#include "model_chart.h"
+#include "model_chart_tabs.h"
 #include "model_editing.h"
 #include "model_filter_model.h"
+#include "model_selection.h"
 #include "model_table_model.h"
+#include "model_workspace.h"
+#include "models/dataset_complexity.h"
 #include "models_panel.h"
+#include "nofade_view.h"
+#include "presentation_mode.h"
+#include "saturation_view.h"
+#include "teaching_tour.h"
 #include "per_class_view.h"
 #include "scan_queue.h"
 
@@ -106,7 +113,7 @@ void ScreenshotRunner::buildSteps()
         [this] { shootScreen(QStringLiteral("09b-models-invalid-cell.png")); },
         [this] { window_->modelEditing()->undoStack()->undo(); QToolTip::hideText(); },
         [this] { window_->presentationMode()->setOn(true); window_->chartTabs()->setCurrentIndex(0); },
-        [this] { shoot(QStringLiteral("10-presentation-mode.png")); },
+        [this] { shoot(QStringLiteral("20-presentation-mode.png")); },
         [this] { window_->presentationMode()->setOn(false); tour_ = window_->showTeachingTour(); },
     };
     // The teaching tour, page by page.
@@ -117,13 +124,14 @@ void ScreenshotRunner::buildSteps()
         });
         steps_.push_back([this, page] {
             if (tour_ && tour_->currentPage() == page)
-                shootWidget(tour_, QStringLiteral("11-tour-%1.png").arg(page + 1));
+                shootWidget(tour_, QStringLiteral("21-tour-%1.png").arg(page + 1));
         });
     }
     steps_.push_back([this] {
         if (tour_)
             tour_->close();
     });
+    addModelChartSteps();
     // The class distances of every other dataset with classes (e.g. a 1000-class one).
     const DatasetStore* store = window_->datasets();
     for (int row = 1; row < store->count(); ++row) {
@@ -139,6 +147,57 @@ void ScreenshotRunner::buildSteps()
         });
         steps_.push_back([this, name] { shoot(name); });
     }
+}
+
+void ScreenshotRunner::addModelChartSteps()
+{
+    ModelChartTabs* charts = window_->modelCharts();
+    auto show = [this](QWidget* w) { window_->chartTabs()->setCurrentWidget(w); };
+    SaturationView* sat = charts->saturationView();
+    NoFadeView* nof = charts->noFadeView();
+    const QString imagenet = window_->modelWorkspace()->report().datasets.empty()
+                                 ? QString() : window_->modelWorkspace()->report().datasets.front().key;
+    steps_.insert(steps_.end(), {
+        [=, this] { show(sat); sat->setDatasets(QStringLiteral("grid")); },
+        [this] { shoot(QStringLiteral("10-saturation-grid.png")); },
+        [=, this] { sat->setDatasets(QStringLiteral("overlay")); },
+        [this] { shoot(QStringLiteral("11-saturation-overlay.png")); },
+        [=, this] { sat->setDatasets(imagenet); },
+        [=, this] {
+            // Select the two highest-scoring models, then hover a third.
+            if (sat->views().empty())
+                return;
+            ModelChart* chart = sat->chart(0);
+            QList<int> rows = chart->points().keys();
+            std::sort(rows.begin(), rows.end(), [chart](int a, int b) { return chart->points().value(a).y() > chart->points().value(b).y(); });
+            window_->modelSelection()->select({rows.value(0), rows.value(1)}, nullptr);
+            ModelChartView* view = sat->views().front();
+            const QPointF p = chart->positionOf(chart->points().value(rows.value(4)));
+            hover(view->viewport(), view->mapFromScene(chart->mapToScene(p)));
+        },
+        [this] { shootScreen(QStringLiteral("12-saturation-imagenet-hover.png")); },
+        [=, this] { sat->setStyleName(QStringLiteral("publication")); },
+        [this] { shoot(QStringLiteral("13-saturation-publication.png")); },
+        [=, this] { sat->setStyleName(QStringLiteral("screen")); show(nof); },
+        [this] { shoot(QStringLiteral("14-nofade-empty.png")); },
+        [this] {
+            // Typed-in complexities (as a user would in the Models panel) to show the scatter.
+            window_->modelWorkspace()->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 0.65, QStringLiteral("screenshot")),
+                                                        typedComplexity(QStringLiteral("MS COCO"), 4.2, QStringLiteral("screenshot")),
+                                                        typedComplexity(QStringLiteral("Cityscapes"), 5.1, QStringLiteral("screenshot"))});
+        },
+        [this] { shoot(QStringLiteral("15-nofade-tasks.png")); },
+        [=, this] {
+            if (nof->views().empty())
+                return;
+            ModelChart* chart = nof->chart(0);
+            ModelChartView* view = nof->views().front();
+            const int row = chart->points().keys().value(0);
+            const QPointF p = chart->positionOf(chart->points().value(row));
+            hover(view->viewport(), view->mapFromScene(chart->mapToScene(p)));
+        },
+        [this] { shootScreen(QStringLiteral("16-nofade-hover.png")); },
+    });
 }
 
 void ScreenshotRunner::next()

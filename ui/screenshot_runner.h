@@ -26,6 +26,7 @@ Q_SIGNALS:
 
 private:
     void buildSteps();
+    void addModelChartSteps();
     void next();
     void shoot(const QString& name);
     void shootScreen(const QString& name);

@@ -1,18 +1,37 @@
 #include "zoomable_chart_view.h"
 
 #include <cmath>
+#include <tuple>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QLogValueAxis>
 #include <QValueAxis>
 #include <QWheelEvent>
 
 namespace nofade::ui {
 
 namespace {
-QValueAxis* valueAxis(QChart* chart, Qt::Orientation o)
+// A value axis or a log axis (the model charts' CO2), or null. Zooming works in the axis's own
+// space: linear for a value axis, log for a log axis.
+QAbstractAxis* rangeAxis(QChart* chart, Qt::Orientation o)
 {
     const auto axes = chart->axes(o);
-    return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis*>(axes.first());
+    for (QAbstractAxis* a : axes)
+        if (qobject_cast<QValueAxis*>(a) || qobject_cast<QLogValueAxis*>(a))
+            return a;
+    return nullptr;
+}
+
+bool isLog(QAbstractAxis* a) { return qobject_cast<QLogValueAxis*>(a) != nullptr; }
+double toSpace(QAbstractAxis* a, double v) { return isLog(a) ? std::log10(v) : v; }
+double fromSpace(QAbstractAxis* a, double v) { return isLog(a) ? std::pow(10.0, v) : v; }
+
+std::pair<double, double> rangeOf(QAbstractAxis* a)
+{
+    if (auto* v = qobject_cast<QValueAxis*>(a))
+        return {v->min(), v->max()};
+    auto* l = static_cast<QLogValueAxis*>(a);
+    return {l->min(), l->max()};
 }
 } // namespace
 
@@ -49,28 +68,33 @@ QPointF ZoomableChartView::valueAt(const QPoint& viewPos) const
 
 void ZoomableChartView::setRanges(double x0, double x1, double y0, double y1)
 {
-    if (auto* x = valueAxis(chart(), Qt::Horizontal))
+    if (QAbstractAxis* x = rangeAxis(chart(), Qt::Horizontal))
         x->setRange(x0, x1);
-    if (auto* y = valueAxis(chart(), Qt::Vertical))
+    if (QAbstractAxis* y = rangeAxis(chart(), Qt::Vertical))
         y->setRange(y0, y1);
     Q_EMIT zoomChanged();
 }
 
 void ZoomableChartView::zoomBy(double factor, const QPointF& c)
 {
-    QValueAxis* x = valueAxis(chart(), Qt::Horizontal);
-    QValueAxis* y = valueAxis(chart(), Qt::Vertical);
+    QAbstractAxis* x = rangeAxis(chart(), Qt::Horizontal);
+    QAbstractAxis* y = rangeAxis(chart(), Qt::Vertical);
     if (!x || !y)
         return;
-    const double x0 = c.x() - (c.x() - x->min()) * factor;
-    const double x1 = c.x() + (x->max() - c.x()) * factor;
-    double y0 = y->min();
-    double y1 = y->max();
-    if (zoomBoth_) {
-        y0 = c.y() - (c.y() - y->min()) * factor;
-        y1 = c.y() + (y->max() - c.y()) * factor;
-    }
-    if (x1 - x0 < 1e-3 || x1 - x0 > 1e6)
+    auto zoomed = [factor](QAbstractAxis* a, double centre) {
+        const auto [lo, hi] = rangeOf(a);
+        const double c = toSpace(a, centre), l = toSpace(a, lo), h = toSpace(a, hi);
+        return std::pair{fromSpace(a, c - (c - l) * factor), fromSpace(a, c + (h - c) * factor)};
+    };
+    const auto [xLo, xHi] = rangeOf(x);
+    if (isLog(x) && !(c.x() > 0.0))
+        return;
+    const auto [x0, x1] = zoomed(x, c.x());
+    auto [y0, y1] = rangeOf(y);
+    if (zoomBoth_)
+        std::tie(y0, y1) = zoomed(y, c.y());
+    const double span = toSpace(x, x1) - toSpace(x, x0);
+    if (span < 1e-3 || span > 1e6 || (xLo == x0 && xHi == x1))
         return;
     setRanges(x0, x1, y0, y1);
 }

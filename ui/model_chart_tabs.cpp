@@ -1,0 +1,82 @@
+#include "model_chart_tabs.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QMessageBox>
+#include <QTabWidget>
+
+#include "export_source.h"
+#include "figure_export_dialog.h"
+#include "figure_folder_export.h"
+#include "model_selection.h"
+#include "model_workspace.h"
+#include "nofade_view.h"
+#include "saturation_view.h"
+
+namespace nofade::ui {
+
+ModelChartTabs::ModelChartTabs(ModelWorkspace* workspace, ModelSelection* selection, QTabWidget* tabs, QObject* parent)
+    : QObject(parent), workspace_(workspace), selection_(selection), tabs_(tabs)
+{
+    saturation_ = new SaturationView(workspace, selection);
+    noFade_ = new NoFadeView(workspace, selection);
+    tabs->addTab(saturation_, tr("&Saturation curves"));
+    tabs->addTab(noFade_, tr("&NoFADE"));
+
+    exportAll_ = new QAction(tr("Export &all figures…"), this);
+    exportAll_->setObjectName(QStringLiteral("exportAllFigures"));
+    exportAll_->setStatusTip(tr("Write every model chart (PNG, SVG, PDF), the data (CSV) and the settings (JSON) into a folder"));
+    connect(exportAll_, &QAction::triggered, this, &ModelChartTabs::exportAllFigures);
+    copy_ = new QAction(tr("&Copy chart"), this);
+    copy_->setObjectName(QStringLiteral("copyChart"));
+    copy_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    copy_->setStatusTip(tr("Copy the current chart to the clipboard as an image"));
+    connect(copy_, &QAction::triggered, this, &ModelChartTabs::copyCurrentChart);
+}
+
+ModelFigureView* ModelChartTabs::currentFigureView() const
+{
+    return qobject_cast<ModelFigureView*>(tabs_->currentWidget());
+}
+
+void ModelChartTabs::copyCurrentChart()
+{
+    if (ModelFigureView* view = currentFigureView()) {
+        view->copyToClipboard();
+    } else if (auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget())) {
+        // The entropy views: the widget as it is on screen.
+        QApplication::clipboard()->setImage(source->exportWidget()->grab().toImage());
+    } else {
+        return;
+    }
+    Q_EMIT statusMessage(tr("Chart copied to the clipboard"));
+}
+
+void ModelChartTabs::exportAllFigures()
+{
+    auto* parentWidget = tabs_->window();
+    ModelFigureView* current = currentFigureView();
+    FigureExportDialog dialog(FigureExportDialog::Mode::Folder, current ? current->style() : FigureStyle::screen(), parentWidget);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    FolderExport job;
+    job.style = dialog.style();
+    job.size = dialog.size();
+    job.colourBy = saturation_->spec().colourBy;
+    job.selected = selection_->rows();
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = job.run(workspace_->report(), dialog.path(), &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QMessageBox::warning(parentWidget, tr("Export failed"), error);
+        return;
+    }
+    QString text = tr("Exported %1 files to %2").arg(job.written.size()).arg(dialog.path());
+    if (!job.skipped.isEmpty())
+        text += tr(" (left out: %1)").arg(job.skipped.join(QStringLiteral("; ")));
+    Q_EMIT statusMessage(text);
+}
+
+} // namespace nofade::ui

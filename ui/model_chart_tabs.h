@@ -1,0 +1,47 @@
+#pragma once
+// Wires the model charts into the main window: adds the Saturation curves and NoFADE tabs, and the
+// actions Export all figures… and Copy chart (Ctrl+Shift+C). Keeps MainWindow thin.
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QTabWidget;
+class QWidget;
+
+namespace nofade::ui {
+
+class ModelFigureView;
+class ModelSelection;
+class ModelWorkspace;
+class NoFadeView;
+class SaturationView;
+
+class ModelChartTabs : public QObject {
+    Q_OBJECT
+public:
+    ModelChartTabs(ModelWorkspace* workspace, ModelSelection* selection, QTabWidget* tabs, QObject* parent = nullptr);
+
+    SaturationView* saturationView() const { return saturation_; }
+    NoFadeView* noFadeView() const { return noFade_; }
+    // The current tab when it is a model figure, else null.
+    ModelFigureView* currentFigureView() const;
+    // For the File menu: Export all figures…, Copy chart.
+    QList<QAction*> actions() const { return {exportAll_, copy_}; }
+
+    void exportAllFigures();
+    void copyCurrentChart();
+
+Q_SIGNALS:
+    void statusMessage(const QString& text);
+
+private:
+    ModelWorkspace* workspace_;
+    ModelSelection* selection_;
+    QTabWidget* tabs_;
+    SaturationView* saturation_;
+    NoFadeView* noFade_;
+    QAction* exportAll_;
+    QAction* copy_;
+};
+
+} // namespace nofade::ui

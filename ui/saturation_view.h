@@ -1,0 +1,29 @@
+#pragma once
+// The Saturation curves tab (the paper's Figure 1): one chart per dataset in a grid, all datasets
+// overlaid, or one dataset; points coloured by family, task or dataset.
+#include "model_figure_view.h"
+
+namespace nofade::ui {
+
+class SaturationView : public ModelFigureView {
+    Q_OBJECT
+public:
+    SaturationView(ModelWorkspace* workspace, ModelSelection* selection, QWidget* parent = nullptr);
+
+    FigureSpec spec() const override;
+    // "grid", "overlay" or a dataset key.
+    void setDatasets(const QString& choice);
+    void setColourBy(ColourBy colourBy);
+
+protected:
+    QString emptyMessage() const override;
+
+private:
+    void fillDatasets();
+    QStringList drawableDatasets() const;
+
+    QComboBox* datasets_;
+    QComboBox* colourBy_;
+};
+
+} // namespace nofade::ui
