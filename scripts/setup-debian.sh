@@ -16,6 +16,9 @@ packages=(
   dataset-fashion-mnist
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+  # a one-machine Slurm cluster for the job-array integration test (tests/slurm): the test runs
+  # its own munged/slurmctld/slurmd from a temporary folder, never the system services
+  slurm-wlm munge
 )
 
 missing=()

@@ -131,6 +131,7 @@ void MainWindow::createMenus()
     updateRecentMenu();
     file->addSeparator();
     file->addAction(panel_->loadProfileAction());
+    file->addAction(panel_->openShardFolderAction());
     file->addAction(panel_->saveProfileAction());
     QAction* exportAction = file->addAction(tr("&Export view…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);

@@ -22,8 +22,8 @@ std::optional<long long> number(const QProcessEnvironment& env, const char* name
     const QString text = env.value(key).trimmed();
     const long long v = text.toLongLong(&ok);
     if (!ok || v < min)
-        *error = QStringLiteral("--shard auto: %1=\"%2\" is not a whole number >= %3")
-                     .arg(key, env.value(key)).arg(min);
+        *error = QStringLiteral("--shard auto: %1=\"%2\" is not a whole number >= %3; give --shard K/N")
+                     .arg(key, env.value(key), QString::number(min));
     return ok && v >= min ? std::optional<long long>(v) : std::nullopt;
 }
 
