@@ -10,6 +10,7 @@ src=$(pwd)
 repeats=${1:-3}
 cli=$src/build/bin/nofade-cli
 [ -x "$cli" ] || { echo "bench: build first (bash scripts/build.sh)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: installing GNU time" >&2; apt-get install -y -qq time >/dev/null; }
 data="${NOFADE_BENCH_DATA:-$HOME/.cache/nofade-bench}"
 /usr/bin/python3 bench/make_corpora.py "$data" >&2
 
@@ -47,6 +48,9 @@ for corpus in photos tiny; do
     dir=$data/$corpus
     files=$(find "$dir" -type f | wc -l)
     "$cli" scan "$dir" --threads 1 >/dev/null # warm the page cache
+    # CPU seconds of a one-thread scan: the per-core cost the cluster arithmetic needs, which
+    # (unlike wall time) other load on this machine barely changes.
+    cpu=$( { /usr/bin/time -f '%U %S' "$cli" scan "$dir" --threads 1 >/dev/null 2>/dev/null; } 2>&1 | awk '{ print $1 + $2 }')
     one=() two=()
     for _ in $(seq "$repeats"); do # alternated, so a burst of other load hits both
         one+=("$(run_array "$dir" 1)")
@@ -54,8 +58,9 @@ for corpus in photos tiny; do
     done
     m1=$(printf '%s\n' "${one[@]}" | median)
     m2=$(printf '%s\n' "${two[@]}" | median)
-    awk -v c="$corpus" -v f="$files" -v m1="$m1" -v m2="$m2" -v r1="${one[*]}" -v r2="${two[*]}" 'BEGIN {
+    awk -v c="$corpus" -v f="$files" -v m1="$m1" -v m2="$m2" -v r1="${one[*]}" -v r2="${two[*]}" -v cpu="$cpu" 'BEGIN {
         printf "%-7s %6d files  1 task: %6.2f s (%s)  2 tasks: %6.2f s (%s)  speed-up %.2fx  %.0f -> %.0f img/s\n",
-               c, f, m1, r1, m2, r2, m1 / m2, f / m1, f / m2 }'
+               c, f, m1, r1, m2, r2, m1 / m2, f / m1, f / m2
+        printf "%-7s one thread: %.1f CPU s, %.0f images per CPU second\n", c, cpu, f / cpu }'
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
