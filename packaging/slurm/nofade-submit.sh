@@ -11,7 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 tasks=16 cpus=4 time=02:00:00
 common=()
-usage() { sed -n '4,5p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { sed -n '4p' "$0" | sed 's/^# */usage: /' >&2; exit 2; }
 while getopts "n:c:t:p:A:h" opt; do
     case $opt in
         n) tasks=$OPTARG ;;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # A throw-away Slurm cluster on this one machine, for tests and benchmarks: munged, slurmctld and
 # slurmd as root on loopback, with every file (config, keys, state, logs) in one folder and ports
 # picked free, so it never touches /etc/slurm, /etc/munge or a real cluster. Source this file, then:
@@ -7,6 +8,9 @@
 #                                  SLURM_CONF so sbatch/squeue/scontrol talk to this cluster
 #   local_slurm_stop               cancels every job of this cluster, stops the daemons (by pid)
 #   local_slurm_wait_idle SECS     waits until no job is pending or running
+#
+# If the calling script dies without running local_slurm_stop (SIGKILL, e.g. CTest's timeout), a
+# detached watchdog stops the daemons, so they never outlive the script.
 #
 # Plugins that need cgroups or hardware are off (proctrack/linuxproc, task/none, no accounting):
 # they are what stop slurmd in containers, and nothing here needs them.
@@ -54,10 +58,29 @@ _local_slurm_await_pid()
     LOCAL_SLURM_PIDS+=("$(cat "$1")")
 }
 
+# $1 pid of the owning script, $2 cluster folder. Detached (setsid, its parent exits at once), so
+# killing the owner's process tree does not kill it. Kills only processes that are still the
+# daemons of this folder (pid file and command line agree), never a reused pid.
+_local_slurm_watchdog()
+{
+    # shellcheck disable=SC2016 # expanded by the inner bash
+    (setsid bash -c '
+        owner=$1 dir=$2
+        while kill -0 "$owner" 2>/dev/null && [ -d "$dir" ] && [ ! -e "$dir/stopped" ]; do sleep 2; done
+        [ -d "$dir" ] && [ ! -e "$dir/stopped" ] || exit 0
+        for entry in slurmd:slurmd.pid slurmctld:slurmctld.pid munged:munge/munged.pid; do
+            name=${entry%%:*} file=$dir/${entry#*:}
+            [ -s "$file" ] || continue
+            pid=$(cat "$file")
+            tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$name" && kill "$pid"
+        done' _ "$1" "$2" </dev/null >/dev/null 2>&1 &)
+}
+
 local_slurm_start()
 {
     local dir=$1 cpus=${2:-$(nproc)}
     LOCAL_SLURM_DIR=$dir
+    _local_slurm_watchdog $$ "$dir"
     local node
     node=$(hostname -s)
     # munged insists that its socket folder and every folder above it be world-searchable and
@@ -164,5 +187,6 @@ local_slurm_stop()
         kill -9 "$pid" 2>/dev/null || true
     done
     LOCAL_SLURM_PIDS=()
+    touch "$LOCAL_SLURM_DIR/stopped" 2>/dev/null || true # dismisses the watchdog
     LOCAL_SLURM_DIR=
 }

@@ -21,11 +21,11 @@ fail() { echo "FAILED: $*" >&2; exit 1; }
 [ "${NOFADE_SLURM_TEST:-0}" = 1 ] ||
     skip "set NOFADE_SLURM_TEST=1 to run it (it starts munged, slurmctld and slurmd as root on loopback)"
 [ "$(id -u)" = 0 ] || skip "needs root: slurmd must run as root to start jobs"
-missing=$(
+absent=$(
     source "$src/tests/slurm/local_slurm.sh"
     local_slurm_missing
 )
-[ -z "$missing" ] || skip "not installed: $missing (apt-get install slurm-wlm munge)"
+[ -z "$absent" ] || skip "not installed: $absent (apt-get install slurm-wlm munge)"
 
 source "$src/tests/slurm/local_slurm.sh"
 work=$(mktemp -d /tmp/nofade-slurm-test.XXXXXX)
@@ -111,10 +111,10 @@ merge1=${ids##*merge=}
 [ ! -e "$out3/profile.json" ] || fail "the merge after a failed task wrote a profile"
 grep -q "no-such-dataset: no such file or folder" "$out3"/logs/scan-*_0.log ||
     fail "the failed task's log does not say why"
-ls "$out1/shards" | tr '\n' ' '
-echo
-[ "$(ls "$out1/shards" | tr '\n' ' ')" = "shard-0-of-3.json shard-1-of-3.json shard-2-of-3.json " ] ||
-    fail "unexpected shard files in $out1/shards"
+shard_files=$(cd "$out1/shards" && echo *)
+echo "shard files: $shard_files"
+[ "$shard_files" = "shard-0-of-3.json shard-1-of-3.json shard-2-of-3.json" ] ||
+    fail "unexpected shard files in $out1/shards: $shard_files"
 
 # --- the same scans, locally in one process
 "$cli" scan "$corpus/fashion" --per-image --out "$work/whole-folder.json" >/dev/null
