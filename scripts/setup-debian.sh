@@ -20,6 +20,9 @@ packages=(
   dpkg-dev file desktop-file-utils appstream man-db
   # pdftoppm renders the exported PDF figures in the UI tests
   poppler-utils
+  # a one-machine Slurm cluster for the job-array integration test (tests/slurm): the test runs
+  # its own munged/slurmctld/slurmd from a temporary folder, never the system services
+  slurm-wlm munge
 )
 
 missing=()

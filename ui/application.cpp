@@ -48,7 +48,11 @@ int runApplication(int argc, char** argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save screenshots of every view to DIR and quit."),
                                   QStringLiteral("DIR"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({example, fresh, screenshot});
+    const QCommandLineOption shards(QStringLiteral("shards"),
+                                    QStringLiteral("Open a folder of shard profiles (a Slurm job array's --out-dir) and "
+                                                   "follow it as shards arrive."),
+                                    QStringLiteral("DIR"));
+    parser.addOptions({example, fresh, shards, screenshot});
     FigureExportCommand::addOptions(&parser);
     if (exportFigures)
         parser.process(arguments);
@@ -62,10 +66,10 @@ int runApplication(int argc, char** argv)
         quitAfterFirstPaint(&window);
     window.show();
     const QStringList paths = parser.positionalArguments();
-    const bool explicitStart = !paths.isEmpty() || parser.isSet(example);
+    const bool explicitStart = !paths.isEmpty() || parser.isSet(example) || parser.isSet(shards);
     window.startUp(!explicitStart && !parser.isSet(fresh) && !parser.isSet(screenshot));
     // Screenshots are reproducible: without paths they show the example.
-    if ((parser.isSet(example) || (parser.isSet(screenshot) && paths.isEmpty())) && window.datasets()->count() == 0)
+    if ((parser.isSet(example) || (parser.isSet(screenshot) && paths.isEmpty() && !parser.isSet(shards))) && window.datasets()->count() == 0)
         window.openBundledExample();
     for (const QString& p : paths) {
         if (p.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
@@ -73,6 +77,9 @@ int runApplication(int argc, char** argv)
         else
             window.datasetsPanel()->addPath(p);
     }
+
+    for (const QString& dir : parser.values(shards))
+        window.datasetsPanel()->openShardFolder(dir);
 
     ScreenshotRunner* runner = nullptr;
     if (parser.isSet(screenshot)) {

@@ -46,6 +46,7 @@ struct DatasetEntry {
     QStringList warnings;
     ScanProgress progress;
     QString profileFile;           // where the profile was last saved or loaded from
+    QString shardFolder;           // a watched folder of shard profiles the profile is merged from
 
     // The opened source (null until opened, or when a loaded profile's images are not available).
     std::shared_ptr<const DatasetSource> source;

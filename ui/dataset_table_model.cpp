@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include "sample_estimate_text.h"
+#include "shard_folder_watcher.h"
 
 namespace nofade::ui {
 
@@ -55,6 +56,9 @@ int DatasetTableModel::idAt(int row) const { return row >= 0 && row < store_->co
 QString DatasetTableModel::progressText(const DatasetEntry& e)
 {
     const ScanProgress& p = e.progress;
+    if (!e.shardFolder.isEmpty()) // a job array's shards, arriving
+        return e.profile ? shardProgressText(*e.profile) + (e.state == DatasetState::Loaded ? QString() : QStringLiteral(" · watching"))
+                         : QStringLiteral("waiting for shards…");
     if (e.state == DatasetState::Scanning || e.state == DatasetState::Cancelling) {
         if (p.total <= 0)
             return e.state == DatasetState::Cancelling ? QStringLiteral("cancelling…") : QStringLiteral("opening…");
@@ -127,6 +131,8 @@ QVariant DatasetTableModel::tooltip(const DatasetEntry& e, int column) const
             t += QLatin1Char('\n') + e.warnings.join(QLatin1Char('\n'));
         if (p && p->sample)
             t += QLatin1Char('\n') + sampleDescription(*p);
+        if (!e.shardFolder.isEmpty())
+            t += tr("\nMerged from the shard profiles in %1, updated as they arrive").arg(e.shardFolder);
         else if (p && !p->complete)
             t += tr("\nThe profile holds only the images analysed before the cancel. Re-scan to complete it.");
         return t;
@@ -167,6 +173,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     case ProgressRole:
         if ((e.state == DatasetState::Scanning || e.state == DatasetState::Cancelling) && e.progress.total > 0)
             return double(e.progress.done) / double(e.progress.total);
+        if (!e.shardFolder.isEmpty() && e.profile && e.state != DatasetState::Loaded && e.profile->source.shardCount > 0)
+            return double(e.profile->source.shards.size()) / double(e.profile->source.shardCount);
         return -1.0;
     case ChoicesRole:
         if (index.column() == Task)

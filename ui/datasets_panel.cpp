@@ -16,6 +16,7 @@
 #include "dataset_store.h"
 #include "dataset_table_model.h"
 #include "failures_dialog.h"
+#include "profile/profile_merge.h"
 #include "progress_delegate.h"
 #include "scan_queue.h"
 
@@ -108,7 +109,13 @@ DatasetsPanel::DatasetsPanel(DatasetStore* store, ScanQueue* queue, QWidget* par
             table_->resizeColumnToContents(DatasetTableModel::CJS);
         }
     });
-    connect(store_, &DatasetStore::removed, this, [this] { updateActions(); });
+    connect(store_, &DatasetStore::removed, this, [this](int id) {
+        if (const auto w = shardWatchers_.find(id); w != shardWatchers_.end()) {
+            delete w->second;
+            shardWatchers_.erase(w);
+        }
+        updateActions();
+    });
     updateActions();
 }
 
@@ -129,6 +136,10 @@ void DatasetsPanel::createActions()
                      tr("Add an IDX or CIFAR dataset file"), [this] { chooseFiles(); });
     loadProfile_ = make(tr("&Load profile…"), QKeySequence(Qt::CTRL | Qt::Key_L),
                         tr("Open a saved dataset profile (JSON); the images are not needed"), [this] { chooseProfileToLoad(); });
+    openShardFolder_ = make(tr("Open S&hard Folder…"), {},
+                            tr("Open the folder a Slurm job array writes its shard profiles to, and watch the merge "
+                               "grow as shards arrive"),
+                            [this] { chooseShardFolder(); });
     saveProfile_ = make(tr("&Save profile…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                         tr("Save the selected dataset's profile as JSON, to share or reopen without the images"),
                         [this] { chooseProfileToSave(); });
@@ -158,15 +169,16 @@ void DatasetsPanel::updateActions()
 {
     const DatasetEntry* e = store_->find(currentId());
     const bool busy = e && e->isBusy();
-    scan_->setEnabled(e && !busy);
+    const bool scannable = e && !busy && e->shardFolder.isEmpty(); // shard folders: merged, not scanned
+    scan_->setEnabled(scannable);
     if (e && e->profile && !e->profile->complete && ScanQueue::canContinue())
         scan_->setText(tr("&Continue scan"));
     else if (e && e->profile)
         scan_->setText(tr("Re-s&can"));
     else
         scan_->setText(tr("S&can"));
-    restart_->setEnabled(e && !busy);
-    quickEstimate_->setEnabled(e && !busy);
+    restart_->setEnabled(scannable);
+    quickEstimate_->setEnabled(scannable);
     cancel_->setEnabled(busy);
     remove_->setEnabled(e != nullptr);
     saveProfile_->setEnabled(e && e->profile);
@@ -251,6 +263,64 @@ void DatasetsPanel::loadProfileFile(const QString& file)
     Q_EMIT statusMessage(tr("Loading profile %1…").arg(file));
 }
 
+int DatasetsPanel::openShardFolder(const QString& folder)
+{
+    const QFileInfo info(folder);
+    if (!info.isDir()) {
+        showError(tr("Cannot open shard folder"), tr("%1: not a folder").arg(folder));
+        return 0;
+    }
+    const QString path = info.absoluteFilePath();
+    for (const auto& [id, watcher] : shardWatchers_)
+        if (watcher->folder() == path) {
+            selectDataset(id);
+            return id;
+        }
+    DatasetEntry e;
+    // nofade-submit.sh writes OUTDIR/shards: the run is better named by OUTDIR.
+    e.name = info.fileName() == QLatin1String("shards") ? info.dir().dirName() : info.fileName();
+    e.path = path;
+    e.shardFolder = path;
+    e.state = DatasetState::Partial;
+    const int id = store_->add(std::move(e));
+    auto* watcher = new ShardFolderWatcher(path, this);
+    shardWatchers_[id] = watcher;
+    connect(watcher, &ShardFolderWatcher::updated, this,
+            [this, id](const ShardFolderSnapshot& snapshot) { applyShardSnapshot(id, snapshot); });
+    selectDataset(id);
+    Q_EMIT statusMessage(tr("Watching %1 for shard profiles").arg(path));
+    return id;
+}
+
+void DatasetsPanel::applyShardSnapshot(int id, const ShardFolderSnapshot& s)
+{
+    const bool first = s.merged && store_->find(id) && !store_->find(id)->profile;
+    store_->update(id, DatasetStore::ProfileChanged | DatasetStore::StateChanged | DatasetStore::MetaChanged,
+                   [&](DatasetEntry& d) {
+                       if (s.merged) {
+                           d.profile = s.merged;
+                           d.jsd = s.jsd;
+                           d.format = s.merged->source.format;
+                       }
+                       if (first && s.merged->classes.size() < 2) {
+                           d.task = DatasetTask::Detection;
+                           d.measure = ComplexityMeasure::Entropy;
+                       }
+                       d.state = s.complete() ? DatasetState::Loaded : DatasetState::Partial;
+                       d.warnings.clear();
+                       if (!s.error.isEmpty())
+                           d.warnings << s.error;
+                       else if (!s.missing.empty())
+                           d.warnings << tr("Waiting for shards %1").arg(describeShardList(s.missing));
+                       d.warnings += s.skipped;
+                   });
+    const DatasetEntry* e = store_->find(id);
+    if (e && e->profile)
+        Q_EMIT statusMessage(tr("%1: %2").arg(e->name, shardProgressText(*e->profile)));
+    if (!s.error.isEmpty())
+        Q_EMIT statusMessage(s.error);
+}
+
 bool DatasetsPanel::saveProfile(int id, const QString& file, QString* error)
 {
     const DatasetEntry* e = store_->find(id);
@@ -268,7 +338,7 @@ bool DatasetsPanel::saveProfile(int id, const QString& file, QString* error)
 void DatasetsPanel::scanDataset(int id, bool restart)
 {
     const DatasetEntry* e = store_->find(id);
-    if (!e)
+    if (!e || !e->shardFolder.isEmpty())
         return;
     if (!e->source && !QFileInfo::exists(e->path)) {
         showError(tr("Cannot scan"), tr("%1: the dataset's images are not available at this path").arg(e->path));
@@ -326,6 +396,15 @@ void DatasetsPanel::chooseProfileToLoad()
                                                             ProfileFiles::fileFilter());
     for (const QString& f : files)
         loadProfileFile(f);
+}
+
+void DatasetsPanel::chooseShardFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open shard folder"), AppSettings::lastDirectory());
+    if (dir.isEmpty())
+        return;
+    AppSettings::setLastDirectory(QFileInfo(dir).absolutePath());
+    openShardFolder(dir);
 }
 
 void DatasetsPanel::chooseProfileToSave()

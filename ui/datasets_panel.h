@@ -2,9 +2,11 @@
 // The Datasets panel: the table of datasets and the actions on them (add, scan, continue, cancel,
 // remove, save/load profile, failures). It owns its behaviour; MainWindow only puts its actions
 // in menus.
+#include <map>
 #include <QWidget>
 
 #include "profile_files.h"
+#include "shard_folder_watcher.h"
 
 class QAction;
 class QTableView;
@@ -27,6 +29,9 @@ public:
     int addLoadedProfile(const LoadedProfile& loaded);
     // Reads a profile file in a worker and adds it when ready.
     void loadProfileFile(const QString& file);
+    // Adds a dataset whose profile is the merge of the shard profiles in `folder` (a Slurm job
+    // array's --out-dir), kept up to date as shards arrive; returns its id (0: not a folder).
+    int openShardFolder(const QString& folder);
     bool saveProfile(int id, const QString& file, QString* error);
 
     int currentId() const;
@@ -36,6 +41,7 @@ public:
     QAction* addFolderAction() const { return addFolder_; }
     QAction* addFilesAction() const { return addFiles_; }
     QAction* loadProfileAction() const { return loadProfile_; }
+    QAction* openShardFolderAction() const { return openShardFolder_; }
     QAction* saveProfileAction() const { return saveProfile_; }
     QAction* scanAction() const { return scan_; }
     QAction* restartAction() const { return restart_; }
@@ -62,6 +68,8 @@ private:
     void chooseFolder();
     void chooseFiles();
     void chooseProfileToLoad();
+    void chooseShardFolder();
+    void applyShardSnapshot(int id, const ShardFolderSnapshot& snapshot);
     void chooseProfileToSave();
     void showError(const QString& title, const QString& text);
 
@@ -72,6 +80,7 @@ private:
     QAction* addFolder_ = nullptr;
     QAction* addFiles_ = nullptr;
     QAction* loadProfile_ = nullptr;
+    QAction* openShardFolder_ = nullptr;
     QAction* saveProfile_ = nullptr;
     QAction* scan_ = nullptr;
     QAction* restart_ = nullptr;
@@ -80,6 +89,7 @@ private:
     QAction* remove_ = nullptr;
     QAction* failures_ = nullptr;
     QAction* inspect_ = nullptr;
+    std::map<int, ShardFolderWatcher*> shardWatchers_; // by dataset id
 };
 
 } // namespace nofade::ui

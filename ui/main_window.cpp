@@ -171,6 +171,7 @@ void MainWindow::createMenus()
     updateRecentMenu();
     file->addSeparator();
     file->addAction(panel_->loadProfileAction());
+    file->addAction(panel_->openShardFolderAction());
     file->addAction(panel_->saveProfileAction());
     file->addSeparator();
     file->addAction(modelsPanel_->importAction());

@@ -53,7 +53,8 @@ bool ScanQueue::canContinue() { return true; }
 void ScanQueue::enqueue(int id, Mode mode)
 {
     const DatasetEntry* e = store_->find(id);
-    if (!e || e->isBusy() || e->path.isEmpty())
+    // A shard folder's profile comes from its files (the images are usually on a cluster).
+    if (!e || e->isBusy() || e->path.isEmpty() || !e->shardFolder.isEmpty())
         return;
     pending_.push_back({id, mode});
     store_->update(id, DatasetStore::StateChanged | DatasetStore::ProgressChanged, [](DatasetEntry& d) {

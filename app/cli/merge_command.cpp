@@ -12,15 +12,18 @@ namespace nofade::cli {
 
 namespace {
 
-// A folder argument stands for every *.json profile in it (a Slurm array's output folder).
-QStringList expandInputs(const QStringList& inputs)
+// A folder argument stands for every *.json profile in it (a Slurm array's output folder),
+// except the merge's own output, so merging into the folder can be run again.
+QStringList expandInputs(const QStringList& inputs, const QString& out)
 {
+    const QString outPath = QFileInfo(out).absoluteFilePath();
     QStringList files;
     for (const QString& input : inputs) {
         if (QFileInfo(input).isDir()) {
             const QDir dir(input);
             for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
-                files << dir.filePath(name);
+                if (QFileInfo(dir.filePath(name)).absoluteFilePath() != outPath)
+                    files << dir.filePath(name);
         } else {
             files << input;
         }
@@ -35,14 +38,18 @@ int runMergeCommand(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Merge profiles of disjoint shards of one dataset into the profile of a single whole scan.\n"
-        "Refuses profiles made with different settings or of different datasets."));
+        "Refuses profiles made with different settings or of different datasets, and (unless\n"
+        "--allow-partial) a set of shards with some missing."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("PROFILE"), QStringLiteral("Shard profiles (JSON), or folders of them."),
                                  QStringLiteral("PROFILE..."));
     const QCommandLineOption out({QStringLiteral("out"), QStringLiteral("o")},
                                  QStringLiteral("Write the merged profile to FILE (- for standard output)."),
                                  QStringLiteral("FILE"));
-    parser.addOption(out);
+    const QCommandLineOption allowPartial({QStringLiteral("allow-partial")},
+                                          QStringLiteral("Write the merge of the shards present even when some are "
+                                                         "missing (marked \"complete\": false)."));
+    parser.addOptions({out, allowPartial});
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli merge: %1\n").arg(parser.errorText()));
         return kUsage;
@@ -55,7 +62,7 @@ int runMergeCommand(const QStringList& args)
         printErr(QStringLiteral("nofade-cli merge: --out FILE is required\n"));
         return kUsage;
     }
-    const QStringList files = expandInputs(parser.positionalArguments());
+    const QStringList files = expandInputs(parser.positionalArguments(), parser.value(out));
     if (files.isEmpty()) {
         printErr(QStringLiteral("nofade-cli merge: no profiles given\n"));
         return kUsage;
@@ -76,10 +83,29 @@ int runMergeCommand(const QStringList& args)
         parts.push_back(std::move(*profile));
     }
     QString error;
-    const auto merged = mergeProfiles(parts, &error);
+    const auto merged = mergeProfiles(parts, &error, files);
     if (!merged) {
         printErr(QStringLiteral("nofade-cli merge: cannot merge: %1\n").arg(error));
         return kFailed;
+    }
+    // Missing shards (a task that never ran or wrote nothing) and shards stopped before their end
+    // (Ctrl+C, a job time limit) both leave a merge that is not the whole dataset.
+    QStringList gaps;
+    const std::vector<int> missing = missingShards(*merged);
+    if (!missing.empty())
+        gaps << QStringLiteral("%1 of %2 shards are missing: %3")
+                    .arg(QString::number(missing.size()), QString::number(merged->source.shardCount),
+                         describeShardList(missing));
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (!parts[i].complete)
+            gaps << QStringLiteral("%1 is incomplete (its scan was stopped before the end)").arg(files[qsizetype(i)]);
+    if (!gaps.isEmpty()) {
+        if (!parser.isSet(allowPartial)) {
+            printErr(QStringLiteral("nofade-cli merge: %1 (give --allow-partial to merge them anyway)\n")
+                         .arg(gaps.join(QStringLiteral("; "))));
+            return kFailed;
+        }
+        printErr(QStringLiteral("warning: %1; the merge is INCOMPLETE\n").arg(gaps.join(QStringLiteral("; "))));
     }
     const bool perImage = !merged->perImage.empty();
     if (!writeOutput(parser.value(out), profileToJsonBytes(*merged, perImage), &error)) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <csignal>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QProcessEnvironment>
 
 #include "cli_support.h"
 #include "datasets/dataset_opener.h"
@@ -10,6 +12,7 @@
 #include "scan/scan_cache.h"
 #include "scan/scanner.h"
 #include "scan_sampling.h"
+#include "scan/slurm_array.h"
 #include "terminal_progress.h"
 
 namespace nofade::cli {
@@ -70,8 +73,10 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                                      QStringLiteral("Worker threads (default: one per core)."),
                                      QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption shard({QStringLiteral("shard")},
-                                   QStringLiteral("Scan shard K of N (0 <= K < N): items whose index mod N is K."),
-                                   QStringLiteral("K/N"), QStringLiteral("0/1"));
+                                   QStringLiteral("Scan shard K of N (0 <= K < N): items whose index mod N is K. "
+                                                  "auto: the shard of this Slurm job-array task; auto/N: "
+                                                  "shard SLURM_ARRAY_TASK_ID of N (re-running chosen shards)."),
+                                   QStringLiteral("K/N|auto|auto/N"), QStringLiteral("0/1"));
     const QCommandLineOption perImage({QStringLiteral("per-image")},
                                       QStringLiteral("Include every image's path, class and entropy in the JSON."));
     const QCommandLineOption out({QStringLiteral("out"), QStringLiteral("o")},
@@ -81,7 +86,11 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                                    QStringLiteral("Save results to FILE as they come, and take unchanged images "
                                                   "from it instead of decoding them again (resumes a killed scan)."),
                                    QStringLiteral("FILE"));
-    parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, cache});
+    const QCommandLineOption outDir({QStringLiteral("out-dir")},
+                                    QStringLiteral("Write the profile JSON to DIR/shard-K-of-N.json (the folder a "
+                                                   "job array's tasks share; created if missing)."),
+                                    QStringLiteral("DIR"));
+    parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, outDir, cache});
     request.sampling.addTo(parser);
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
@@ -133,12 +142,22 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
     if (!positiveInt(threads, 0, &request.options.threads))
         return usage(QStringLiteral("--threads must be a whole number >= 0 (0: one per core)"));
     QString error;
-    const auto s = Shard::parse(parser.value(shard), &error);
+    const auto s = resolveShardOption(parser.value(shard), QProcessEnvironment::systemEnvironment(), &error);
     if (!s)
-        return usage(QStringLiteral("--shard: %1").arg(error));
+        return usage(error.startsWith(QLatin1String("--shard")) ? error : QStringLiteral("--shard: %1").arg(error));
     request.options.shard = *s;
     request.perImage = parser.isSet(perImage);
     request.out = parser.value(out);
+    if (parser.isSet(outDir)) {
+        if (parser.isSet(out))
+            return usage(QStringLiteral("give --out or --out-dir, not both"));
+        const QString dir = parser.value(outDir);
+        if (!QDir().mkpath(dir)) { // before the scan, so a long scan never ends with nowhere to go
+            printErr(QStringLiteral("nofade-cli scan: --out-dir %1: the folder cannot be created\n").arg(dir));
+            return kFailed;
+        }
+        request.out = QDir(dir).filePath(request.options.shard.fileName());
+    }
     request.cache = parser.value(cache);
     request.settingsGiven = parser.isSet(gray) || parser.isSet(bins) || parser.isSet(classModel)
                             || parser.isSet(minClass) || parser.isSet(maxPixels);

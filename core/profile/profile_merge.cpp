@@ -14,35 +14,40 @@ QString describeSettings(const ProfileSettings& s)
         .arg(s.minClassImages).arg(s.sigmaFloor).arg(s.limits.maxPixels);
 }
 
-QString compatibility(const Profile& first, const Profile& other, int index)
+// Names are file paths that may hold '%': every message is filled in one arg() pass.
+QString compatibility(const Profile& first, const Profile& other, const QString& firstName, const QString& name)
 {
     if (other.sample)
-        return QStringLiteral("profile %1 is of a random sample of the dataset, not a shard: complete it with "
-                              "\"nofade-cli scan --resume\" instead of merging it").arg(index + 1);
+        return QStringLiteral("%1 is of a random sample of the dataset, not a shard: complete it with "
+                              "\"nofade-cli scan --resume\" instead of merging it").arg(name);
+    const auto n = [](auto v) { return QString::number(v); };
     if (!(other.settings == first.settings))
-        return QStringLiteral("profile %1 was made with different settings (%2) than profile 1 (%3)")
-            .arg(index + 1).arg(describeSettings(other.settings), describeSettings(first.settings));
+        return QStringLiteral("%1 was made with different settings (%2) than %3 (%4)")
+            .arg(name, describeSettings(other.settings), firstName, describeSettings(first.settings));
     if (other.source.format != first.source.format || other.source.items != first.source.items)
-        return QStringLiteral("profile %1 is of another dataset (%2, %3 items) than profile 1 (%4, %5 items)")
-            .arg(index + 1).arg(datasetFormatName(other.source.format)).arg(other.source.items)
-            .arg(datasetFormatName(first.source.format)).arg(first.source.items);
+        return QStringLiteral("%1 is of another dataset (%2, %3 items) than %4 (%5, %6 items)")
+            .arg(name, datasetFormatName(other.source.format), n(other.source.items), firstName,
+                 datasetFormatName(first.source.format), n(first.source.items));
     if (other.source.shardCount != first.source.shardCount)
-        return QStringLiteral("profile %1 is a shard of %2 but profile 1 a shard of %3")
-            .arg(index + 1).arg(other.source.shardCount).arg(first.source.shardCount);
+        return QStringLiteral("%1 is a shard of %2 but %3 a shard of %4")
+            .arg(name, n(other.source.shardCount), firstName, n(first.source.shardCount));
     if (other.classes.size() != first.classes.size())
-        return QStringLiteral("profile %1 has %2 classes, profile 1 has %3")
-            .arg(index + 1).arg(other.classes.size()).arg(first.classes.size());
+        return QStringLiteral("%1 has %2 classes, %3 has %4")
+            .arg(name, n(other.classes.size()), firstName, n(first.classes.size()));
     for (std::size_t c = 0; c < first.classes.size(); ++c)
         if (other.classes[c].name != first.classes[c].name)
-            return QStringLiteral("profile %1 names class %2 \"%3\", profile 1 \"%4\"")
-                .arg(index + 1).arg(c + 1).arg(other.classes[c].name, first.classes[c].name);
+            return QStringLiteral("%1 names class %2 \"%3\", %4 \"%5\"")
+                .arg(name, n(c + 1), other.classes[c].name, firstName, first.classes[c].name);
     return {};
 }
 
 } // namespace
 
-std::optional<Profile> mergeProfiles(const std::vector<Profile>& parts, QString* error)
+std::optional<Profile> mergeProfiles(const std::vector<Profile>& parts, QString* error, const QStringList& labels)
 {
+    const auto label = [&](std::size_t i) {
+        return i < std::size_t(labels.size()) ? labels[qsizetype(i)] : QStringLiteral("profile %1").arg(i + 1);
+    };
     if (parts.empty()) {
         *error = QStringLiteral("no profiles to merge");
         return std::nullopt;
@@ -57,15 +62,15 @@ std::optional<Profile> mergeProfiles(const std::vector<Profile>& parts, QString*
     bool allHavePerImage = true;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const Profile& part = parts[i];
-        const QString problem = compatibility(first, part, int(i));
+        const QString problem = compatibility(first, part, label(0), label(i));
         if (!problem.isEmpty()) {
             *error = problem;
             return std::nullopt;
         }
         for (int s : part.source.shards)
             if (!shards.insert(s).second) {
-                *error = QStringLiteral("shard %1 of %2 appears twice (profile %3)")
-                             .arg(s).arg(first.source.shardCount).arg(i + 1);
+                *error = QStringLiteral("shard %1 of %2 appears twice (again in %3)")
+                             .arg(QString::number(s), QString::number(first.source.shardCount), label(i));
                 return std::nullopt;
             }
         merged.moments.merge(part.moments);
@@ -89,6 +94,32 @@ std::optional<Profile> mergeProfiles(const std::vector<Profile>& parts, QString*
     std::stable_sort(merged.failed.begin(), merged.failed.end(),
                      [](const FailedItem& a, const FailedItem& b) { return a.index < b.index; });
     return merged;
+}
+
+std::vector<int> missingShards(const Profile& profile)
+{
+    std::vector<bool> held(std::size_t(std::max(profile.source.shardCount, 0)), false);
+    for (int s : profile.source.shards)
+        if (s >= 0 && std::size_t(s) < held.size())
+            held[std::size_t(s)] = true;
+    std::vector<int> missing;
+    for (std::size_t s = 0; s < held.size(); ++s)
+        if (!held[s])
+            missing.push_back(int(s));
+    return missing;
+}
+
+QString describeShardList(const std::vector<int>& shards)
+{
+    QStringList runs;
+    for (std::size_t i = 0; i < shards.size();) {
+        std::size_t j = i;
+        while (j + 1 < shards.size() && shards[j + 1] == shards[j] + 1)
+            ++j;
+        runs << (j == i ? QString::number(shards[i]) : QStringLiteral("%1-%2").arg(shards[i]).arg(shards[j]));
+        i = j + 1;
+    }
+    return runs.join(QStringLiteral(", "));
 }
 
 } // namespace nofade

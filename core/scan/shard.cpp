@@ -11,6 +11,12 @@ std::int64_t Shard::itemsOf(std::int64_t n) const
     return n > index ? (n - index + count - 1) / count : 0;
 }
 
+QString Shard::fileName() const
+{
+    const int width = int(QString::number(count).size());
+    return QStringLiteral("shard-%1-of-%2.json").arg(index, width, 10, QLatin1Char('0')).arg(count);
+}
+
 std::optional<Shard> Shard::parse(const QString& text, QString* error)
 {
     const QStringList parts = text.split(QLatin1Char('/'));

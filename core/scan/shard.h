@@ -19,6 +19,9 @@ struct Shard {
     // "K/N" with 0 <= K < N; nullopt (and `error`) otherwise.
     static std::optional<Shard> parse(const QString& text, QString* error);
     QString toString() const { return QStringLiteral("%1/%2").arg(index).arg(count); }
+    // "shard-03-of-16.json": the file a shard's profile gets in a shared output folder (`scan
+    // --out-dir`); the index is zero-padded so the folder lists in shard order.
+    QString fileName() const;
 };
 
 } // namespace nofade

@@ -16,6 +16,18 @@ using nofade::test::runCli;
 
 namespace {
 
+// Whether a Linux process has a handler for SIGINT (bit 2 of SigCgt in /proc/PID/status).
+bool catchesSigint(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return false;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("SigCgt:"))
+            return (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (SIGINT - 1)) & 1;
+    return false;
+}
+
 QJsonObject readJson(const QString& path)
 {
     QFile f(path);
@@ -214,7 +226,11 @@ private Q_SLOTS:
         p.start(QStringLiteral(NOFADE_CLI_PATH), {QStringLiteral("scan"), big.path(), QStringLiteral("--threads"), QStringLiteral("1"),
                                                   QStringLiteral("--per-image"), QStringLiteral("--out"), out});
         QVERIFY(p.waitForStarted());
-        QTest::qWait(700);
+        // Interrupt once nofade-cli catches SIGINT (it installs its handler after listing the
+        // dataset, which on a loaded machine can take longer than any fixed wait), and a bit later.
+        QTRY_VERIFY_WITH_TIMEOUT(catchesSigint(p.processId()) || p.state() != QProcess::Running,
+                                 int(20000 * nofade::test::kTimingSlack));
+        QTest::qWait(300);
         QVERIFY(p.state() == QProcess::Running);
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(5000));
