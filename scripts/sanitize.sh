@@ -2,6 +2,8 @@
 # Builds and runs the test suite under sanitizers, each in its own build tree:
 #   build-asan  AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite except the tests
 #               labelled "slow" (the 70,000-image Fashion-MNIST comparison, already run unsanitized)
+#               and "package" (it packs and runs the built programs: a release-build check); the
+#               Slurm test is skipped here as in a plain ctest (NOFADE_SLURM_TEST unset)
 #   build-tsan  ThreadSanitizer: the threaded scan engine, its checkpoint cache and the scans of
 #               big, broken and vanishing folders
 #   bash scripts/sanitize.sh [asan|tsan]...      (default: both)
@@ -21,7 +23,7 @@ for kind in "${kinds[@]}"; do
       ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0" \
       LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0" \
       UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-        ctest --test-dir build-asan --output-on-failure -LE slow --timeout 1200
+        ctest --test-dir build-asan --output-on-failure -LE "slow|package" --timeout 1200
       ;;
     tsan)
       cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=thread -DNOFADE_BUILD_GUI=OFF >/dev/null

@@ -28,15 +28,9 @@ bool catchesSigint(qint64 pid)
     return false;
 }
 
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 } // namespace
+
+using nofade::test::readJson;
 
 class CliTest : public QObject {
     Q_OBJECT

@@ -44,15 +44,9 @@ private:
     static void set(const char* name, int value) { qputenv(name, QByteArray::number(value)); }
 };
 
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 } // namespace
+
+using nofade::test::readJson;
 
 class CliShardFolderTest : public QObject {
     Q_OBJECT

@@ -11,6 +11,7 @@
 #include "models/bundled_data.h"
 #include "models/csv_document.h"
 #include "models/csv_table.h"
+#include "test_support.h"
 
 namespace {
 
@@ -35,14 +36,6 @@ Run cli(const QStringList& args)
     return r;
 }
 
-QJsonObject readJson(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QJsonDocument::fromJson(f.readAll()).object();
-}
-
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
     QFile f(path);
@@ -50,6 +43,8 @@ bool writeFile(const QString& path, const QByteArray& bytes)
 }
 
 } // namespace
+
+using nofade::test::readJson;
 
 class ReportCliTest : public QObject {
     Q_OBJECT

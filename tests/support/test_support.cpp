@@ -71,6 +71,14 @@ ProcessResult runCli(const QStringList& args, int timeoutMs)
     return runProcess(QStringLiteral(NOFADE_CLI_PATH), args, timeoutMs);
 }
 
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
 QJsonObject runReference(const QString& script, const QStringList& args, QString* error)
 {
     const ProcessResult r = runProcess(QStringLiteral(NOFADE_REFERENCE_PYTHON),

@@ -35,6 +35,8 @@ ProcessResult runProcess(const QString& program, const QStringList& args, int ti
 ProcessResult runCli(const QStringList& args, int timeoutMs = 300000);
 // Runs tests/golden/<script> with Debian's python3 and parses its stdout as a JSON object.
 QJsonObject runReference(const QString& script, const QStringList& args, QString* error);
+// The JSON object in a file (an empty object when the file is missing or not JSON).
+QJsonObject readJson(const QString& path);
 
 // Real photographs shipped by Debian packages (opencv-doc, python3-skimage).
 QStringList realPhotoPaths();
