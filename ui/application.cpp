@@ -12,6 +12,13 @@
 #include "main_window.h"
 #include "screenshot_runner.h"
 
+// The resource object of a static library needs an explicit reference to be initialised
+// (resources/ui.qrc: the window icon and the quick reference).
+static void initUiResources()
+{
+    Q_INIT_RESOURCE(ui);
+}
+
 namespace nofade::ui {
 
 int runApplication(int argc, char** argv)
@@ -30,6 +37,7 @@ int runApplication(int argc, char** argv)
     int qtArgc = int(qtArgs.size());
     qtArgs.push_back(nullptr);
     QApplication app(qtArgc, qtArgs.data());
+    initUiResources();
     QApplication::setOrganizationName(QStringLiteral("NoFADE"));
     QApplication::setApplicationName(QStringLiteral("NoFADE Studio"));
     QApplication::setApplicationVersion(QStringLiteral(NOFADE_VERSION));

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QDockWidget>
 #include <QLegend>
 #include <QMainWindow>
 #include <QXYSeries>
@@ -37,11 +38,21 @@ void PresentationMode::setOn(bool on)
         appFont_ = QApplication::font();
         QApplication::setFont(scaled(appFont_, kFontScale));
         wasMaximised_ = window_->isMaximized();
+        hiddenDocks_.clear();
+        for (QDockWidget* dock : window_->findChildren<QDockWidget*>())
+            if (dock->isVisible()) {
+                hiddenDocks_.emplace_back(dock);
+                dock->hide();
+            }
         window_->showFullScreen();
         enlargeCharts();
     } else {
         restoreCharts();
         QApplication::setFont(appFont_);
+        for (const QPointer<QWidget>& dock : hiddenDocks_)
+            if (dock)
+                dock->show();
+        hiddenDocks_.clear();
         if (wasMaximised_)
             window_->showMaximized();
         else

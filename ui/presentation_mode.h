@@ -1,7 +1,8 @@
 #pragma once
-// Presentation mode for lectures (View > Presentation Mode, F11): the window goes full screen, the
-// type grows by half and more, and every chart gets larger labels and thicker lines, so that the
-// back row can read them. Turning it off restores exactly what was there.
+// Presentation mode for lectures (View > Presentation Mode, F11): the window goes full screen with
+// the charts alone (the docks step aside), the type grows by half and more, and every chart gets
+// larger labels and thicker lines, so that the back row can read them. Turning it off restores
+// exactly what was there.
 #include <QFont>
 #include <QHash>
 #include <QObject>
@@ -28,6 +29,7 @@ private:
     bool on_ = false;
     bool wasMaximised_ = false;
     QFont appFont_;
+    std::vector<QPointer<QWidget>> hiddenDocks_;
     // What each chart looked like before: its fonts, and the pen width of each of its series.
     struct ChartLook {
         QPointer<QChart> chart;

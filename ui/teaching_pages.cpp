@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QTableWidget>
@@ -30,6 +31,16 @@ namespace {
 constexpr int kThickLine = 5;
 
 QString number(double v, int decimals = 3) { return QString::number(v, 'f', decimals); }
+
+// A rough quantity for a lecture slide: 2829.6 -> "2,800", 0.0123 -> "0.012".
+QString twoSignificant(double v)
+{
+    if (!(v > 0.0))
+        return QString::number(v);
+    const double unit = std::pow(10.0, std::floor(std::log10(v)) - 1.0);
+    const double rounded = std::round(v / unit) * unit;
+    return rounded >= 100.0 ? QLocale(QLocale::English).toString(qint64(rounded)) : QString::number(rounded, 'g', 2);
+}
 
 QLabel* pixelImage(const QImage& image, int side)
 {
@@ -250,11 +261,13 @@ TeachingPage saturationPage(const Report& report, const DatasetResult& dataset)
                     .arg(number(fit->yMax, 1), number(fit->headroom, 2));
         if (fit->kneeX)
             says += QObject::tr("Beyond about <b>%1 kg</b> of CO2, ten times more CO2 buys less than %2 point.")
-                        .arg(formatNumber(std::pow(10.0, *fit->kneeX)), formatNumber(report.settings.kneeThreshold));
+                        .arg(twoSignificant(std::pow(10.0, *fit->kneeX)), formatNumber(report.settings.kneeThreshold));
     } else {
         says += dataset.fit.saturationReason.isEmpty() ? dataset.fit.reason : dataset.fit.saturationReason;
     }
     yAxis->setRange(std::floor(yLo - 2.0), std::ceil(yHi + 2.0));
+    if (!models.empty())
+        xAxis->setRange(lo / 2.0, hi * 4.0); // room around the cheapest and the dearest model
     chart->setTitle(QObject::tr("%1: score against CO2").arg(dataset.name));
     return {QObject::tr("Diminishing returns"), says, presentationView(chart)};
 }

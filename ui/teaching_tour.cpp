@@ -76,6 +76,7 @@ void TeachingTour::addPage(const TeachingPage& page)
     titleFont.setBold(true);
     title->setFont(titleFont);
     auto* text = new QLabel(page.text);
+    text->setFont(font()); // set explicitly: the dialog's style sheet stops fonts propagating
     text->setTextFormat(Qt::RichText);
     text->setWordWrap(true);
     layout->addWidget(title);
