@@ -10,6 +10,7 @@
 #include "dataset_entry.h"
 #include "datasets/dataset_opener.h"
 #include "models/bundled_data.h"
+#include "models/dataset_complexity.h"
 #include "models/hardware_table.h"
 #include "models/model_table.h"
 #include "models/report_builder.h"
@@ -110,6 +111,28 @@ private Q_SLOTS:
         for (int i = 0; i < 20; ++i)
             QTest::keyClick(&tour, Qt::Key_Right);
         QCOMPARE(tour.currentPage(), tour.pageCount() - 1);
+    }
+
+    void noFadePageWorksTheFormulaThrough()
+    {
+        // With ImageNet's complexity typed in, the page shows the model with the highest NoFADE and
+        // its numbers: score x C / ln(FLOPs), checked here by hand arithmetic.
+        QStringList errors;
+        const HardwareTable hardware = loadHardwareTable(&errors, dir_.filePath(QStringLiteral("none.csv")));
+        const ModelTable table = ModelTable::fromCsv(bundledCorpusCsv(), QStringLiteral("bundled corpus"), {ScoreScale::Percent, &hardware});
+        const Report report = buildReport(table, hardware, {typedComplexity(QStringLiteral("ImageNet"), 3.0, QStringLiteral("test"))},
+                                          ReportSettings{});
+        const ModelResult* best = nullptr;
+        for (const ModelResult& m : report.models)
+            if (m.nofade && (!best || *m.nofade > *best->nofade))
+                best = &m;
+        QVERIFY(best && best->score && best->flops);
+        const double byHand = *best->score * 3.0 / std::log(*best->flops);
+        QVERIFY(std::abs(byHand - *best->nofade) < 1e-9);
+        TeachingTour tour(&entry_, report);
+        tour.showPage(tour.pageCount() - 1);
+        const QString text = allText(tour.findChild<QStackedWidget*>()->currentWidget());
+        QVERIFY2(text.contains(best->model) && text.contains(QString::number(byHand, 'f', 3)), qPrintable(text));
     }
 
     void withoutDataItSaysWhatToDo()
