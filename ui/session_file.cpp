@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include "models/json_field_reader.h"
+
 namespace nofade::ui {
 
 namespace {
@@ -50,83 +52,7 @@ QJsonArray complexitiesJson(const std::vector<ComplexityInput>& inputs)
     return out;
 }
 
-// Reads keys of one object; the first problem is kept with its key's path.
-class Reader {
-public:
-    Reader(QJsonObject o, QString path, QString* error) : o_(std::move(o)), path_(std::move(path)), error_(error) {}
-
-    void fail(const QString& key, const QString& reason)
-    {
-        if (error_->isEmpty())
-            *error_ = QStringLiteral("%1%2: %3").arg(path_, key, reason);
-    }
-    QJsonValue value(const QString& key)
-    {
-        if (!o_.contains(key))
-            fail(key, QStringLiteral("missing"));
-        return o_.value(key);
-    }
-    double number(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isDouble())
-            fail(key, QStringLiteral("not a number"));
-        return v.toDouble();
-    }
-    std::optional<double> optionalNumber(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (v.isNull())
-            return std::nullopt;
-        if (!v.isDouble())
-            fail(key, QStringLiteral("neither a number nor null"));
-        return v.toDouble();
-    }
-    QString text(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isString())
-            fail(key, QStringLiteral("not a string"));
-        return v.toString();
-    }
-    bool boolean(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isBool())
-            fail(key, QStringLiteral("not true or false"));
-        return v.toBool();
-    }
-    QJsonArray array(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isArray())
-            fail(key, QStringLiteral("not a list"));
-        return v.toArray();
-    }
-    QJsonObject object(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isObject())
-            fail(key, QStringLiteral("not an object"));
-        return v.toObject();
-    }
-    template <typename T>
-    T parsed(const QString& key, std::optional<T> (*parse)(const QString&))
-    {
-        const QString t = text(key);
-        const auto v = parse(t);
-        if (!v) {
-            fail(key, QStringLiteral("unknown value \"%1\"").arg(t));
-            return T{};
-        }
-        return *v;
-    }
-
-private:
-    QJsonObject o_;
-    QString path_;
-    QString* error_;
-};
+using Reader = JsonFieldReader;
 
 ReportSettings readSettings(const QJsonObject& o, QString* error)
 {

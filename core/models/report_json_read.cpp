@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 
 #include "models/dataset_names.h"
+#include "models/json_field_reader.h"
 #include "models/model_fields.h"
 #include "models/report_json.h"
 
@@ -10,89 +11,7 @@ namespace nofade {
 
 namespace {
 
-// Reads keys of one JSON object; the first problem is kept with the key's path.
-class Reader {
-public:
-    Reader(const QJsonObject& o, QString path, QString* error) : m_o(o), m_path(std::move(path)), m_error(error) {}
-
-    bool ok() const { return m_error->isEmpty(); }
-
-    void fail(const QString& key, const QString& reason)
-    {
-        if (m_error->isEmpty())
-            *m_error = QStringLiteral("%1%2: %3").arg(m_path, key, reason);
-    }
-
-    QJsonValue value(const QString& key)
-    {
-        if (!m_o.contains(key))
-            fail(key, QStringLiteral("missing"));
-        return m_o.value(key);
-    }
-
-    double number(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isDouble())
-            fail(key, QStringLiteral("not a number"));
-        return v.toDouble();
-    }
-
-    std::optional<double> optionalNumber(const QString& key, QString* reason = nullptr)
-    {
-        const QJsonValue v = value(key);
-        if (v.isNull()) {
-            if (reason)
-                *reason = m_o.value(key + QStringLiteral("_reason")).toString();
-            return std::nullopt;
-        }
-        if (!v.isDouble())
-            fail(key, QStringLiteral("neither a number nor null"));
-        return v.toDouble();
-    }
-
-    QString text(const QString& key, bool nullable = false)
-    {
-        const QJsonValue v = value(key);
-        if (nullable && v.isNull())
-            return {};
-        if (!v.isString())
-            fail(key, QStringLiteral("not a string"));
-        return v.toString();
-    }
-
-    bool boolean(const QString& key)
-    {
-        const QJsonValue v = value(key);
-        if (!v.isBool())
-            fail(key, QStringLiteral("not true or false"));
-        return v.toBool();
-    }
-
-    QStringList strings(const QString& key)
-    {
-        QStringList out;
-        for (const QJsonValue v : value(key).toArray())
-            out << v.toString();
-        return out;
-    }
-
-    template <typename T>
-    T parsed(const QString& key, std::optional<T> (*parse)(const QString&), const T& fallback)
-    {
-        const auto v = parse(text(key));
-        if (!v) {
-            fail(key, QStringLiteral("unknown value \"%1\"").arg(m_o.value(key).toString()));
-            return fallback;
-        }
-        return *v;
-    }
-
-private:
-    QJsonObject m_o;
-    QString m_path;
-    QString* m_error;
-};
+using Reader = JsonFieldReader;
 
 ReportSettings readSettings(const QJsonObject& o, QString* error)
 {
