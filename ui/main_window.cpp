@@ -86,6 +86,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(perClass_, tr("&Per class"));
     tabs_->addTab(distances_, tr("Class &distances"));
     modelCharts_ = new ModelChartTabs(workspace_, selection_, tabs_, this);
+    session_->setChartsHooks([this] { return modelCharts_->state(); },
+                             [this](const QJsonObject& state) { modelCharts_->restoreState(state); });
     setCentralWidget(tabs_);
 
     createDocks();

@@ -79,4 +79,28 @@ void ModelChartTabs::exportAllFigures()
     Q_EMIT statusMessage(text);
 }
 
+QJsonObject ModelChartTabs::state() const
+{
+    return {
+        {QStringLiteral("saturation_datasets"), saturation_->datasetsChoice()},
+        {QStringLiteral("saturation_colour_by"), int(saturation_->colourBy())},
+        {QStringLiteral("saturation_style"), saturation_->style().name},
+        {QStringLiteral("nofade_task"), noFade_->task()},
+        {QStringLiteral("nofade_style"), noFade_->style().name},
+    };
+}
+
+void ModelChartTabs::restoreState(const QJsonObject& state)
+{
+    // Unknown or missing choices keep the current ones (the setters ignore values they lack).
+    if (state.contains(QStringLiteral("saturation_datasets")))
+        saturation_->setDatasets(state.value(QStringLiteral("saturation_datasets")).toString());
+    if (state.contains(QStringLiteral("saturation_colour_by")))
+        saturation_->setColourBy(ColourBy(state.value(QStringLiteral("saturation_colour_by")).toInt()));
+    saturation_->setStyleName(state.value(QStringLiteral("saturation_style")).toString());
+    if (state.contains(QStringLiteral("nofade_task")))
+        noFade_->setTask(state.value(QStringLiteral("nofade_task")).toString());
+    noFade_->setStyleName(state.value(QStringLiteral("nofade_style")).toString());
+}
+
 } // namespace nofade::ui

@@ -2,6 +2,7 @@
 // Wires the model charts into the main window: adds the Saturation curves and NoFADE tabs, and the
 // actions Export all figures… and Copy chart (Ctrl+Shift+C). Keeps MainWindow thin.
 #include <QList>
+#include <QJsonObject>
 #include <QObject>
 
 class QAction;
@@ -27,6 +28,10 @@ public:
     ModelFigureView* currentFigureView() const;
     // For the File menu: Export all figures…, Copy chart.
     QList<QAction*> actions() const { return {exportAll_, copy_}; }
+
+    // The chart choices a session keeps: which datasets and task are shown, colours and styles.
+    QJsonObject state() const;
+    void restoreState(const QJsonObject& state);
 
     void exportAllFigures();
     void copyCurrentChart();

@@ -25,6 +25,8 @@ NoFadeView::NoFadeView(ModelWorkspace* workspace, ModelSelection* selection, QWi
     rebuild();
 }
 
+QString NoFadeView::task() const { return task_->currentData().toString(); }
+
 void NoFadeView::setTask(const QString& task)
 {
     const int i = task_->findData(task);

@@ -13,6 +13,7 @@ public:
     FigureSpec spec() const override;
     // "all" or a task name.
     void setTask(const QString& task);
+    QString task() const;
 
 protected:
     QString emptyMessage() const override;

@@ -54,7 +54,16 @@ void SaturationView::setDatasets(const QString& choice)
         datasets_->setCurrentIndex(i);
 }
 
-void SaturationView::setColourBy(ColourBy colourBy) { colourBy_->setCurrentIndex(colourBy_->findData(int(colourBy))); }
+QString SaturationView::datasetsChoice() const { return datasets_->currentData().toString(); }
+
+ColourBy SaturationView::colourBy() const { return ColourBy(colourBy_->currentData().toInt()); }
+
+void SaturationView::setColourBy(ColourBy colourBy)
+{
+    const int i = colourBy_->findData(int(colourBy));
+    if (i >= 0)
+        colourBy_->setCurrentIndex(i);
+}
 
 QStringList SaturationView::drawableDatasets() const
 {

@@ -14,6 +14,8 @@ public:
     // "grid", "overlay" or a dataset key.
     void setDatasets(const QString& choice);
     void setColourBy(ColourBy colourBy);
+    QString datasetsChoice() const;
+    ColourBy colourBy() const;
 
 protected:
     QString emptyMessage() const override;

@@ -13,11 +13,14 @@
 #include "complexity_editor.h"
 #include "dataset_store.h"
 #include "main_window.h"
+#include "model_chart_tabs.h"
 #include "model_editing.h"
 #include "model_selection.h"
 #include "model_settings_panel.h"
 #include "model_workspace.h"
 #include "models/report_json.h"
+#include "nofade_view.h"
+#include "saturation_view.h"
 #include "session_controller.h"
 #include "session_file.h"
 #include "ui_fixtures.h"
@@ -123,6 +126,34 @@ private Q_SLOTS:
         b.modelEditing()->setCell(0, QStringLiteral("score"), QStringLiteral("84"));
         QVERIFY(b.sessionController()->isModified());
         QVERIFY(b.windowTitle().contains(QLatin1String("*")));
+    }
+
+    void chartChoicesComeBackWithTheSession()
+    {
+        // The real chart views (MainWindow wires them to the session): what the user chose is
+        // what a new window shows after opening the session.
+        MainWindow a;
+        editEverything(a); // typed complexities: the NoFADE tab has tasks to choose from
+        SaturationView* sat = a.modelCharts()->saturationView();
+        NoFadeView* nof = a.modelCharts()->noFadeView();
+        sat->setDatasets(QStringLiteral("overlay"));
+        sat->setColourBy(ColourBy::Dataset);
+        sat->setStyleName(QStringLiteral("publication"));
+        nof->setTask(QStringLiteral("detection"));
+        QCOMPARE(sat->datasetsChoice(), QStringLiteral("overlay"));
+        QCOMPARE(nof->task(), QStringLiteral("detection"));
+        const QString file = dir_.filePath(QStringLiteral("charts.nofade-session"));
+        QString error;
+        QVERIFY2(a.sessionController()->save(file, &error), qPrintable(error));
+
+        MainWindow b;
+        QCOMPARE(b.modelCharts()->saturationView()->datasetsChoice(), QStringLiteral("grid")); // the default
+        QVERIFY2(b.sessionController()->open(file, &error), qPrintable(error));
+        QCOMPARE(b.modelCharts()->saturationView()->datasetsChoice(), QStringLiteral("overlay"));
+        QCOMPARE(int(b.modelCharts()->saturationView()->colourBy()), int(ColourBy::Dataset));
+        QCOMPARE(b.modelCharts()->saturationView()->style().name, QStringLiteral("publication"));
+        QCOMPARE(b.modelCharts()->noFadeView()->task(), QStringLiteral("detection"));
+        QCOMPARE(b.modelCharts()->noFadeView()->style().name, QStringLiteral("screen"));
     }
 
     void damagedOrNewerSessionIsRefusedAndNothingChanges_data()
