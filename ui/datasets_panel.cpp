@@ -11,6 +11,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "panel_action.h"
 #include "app_settings.h"
 #include "choice_delegate.h"
 #include "dataset_store.h"
@@ -122,13 +123,7 @@ DatasetsPanel::DatasetsPanel(DatasetStore* store, ScanQueue* queue, QWidget* par
 void DatasetsPanel::createActions()
 {
     auto make = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
-        auto* a = new QAction(text, this);
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        a->setToolTip(tip + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
-        a->setStatusTip(tip);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+        return makePanelAction(this, text, key, tip, slot);
     };
     addFolder_ = make(tr("Add &folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), tr("Add a dataset folder (image files with class sub-folders, or IDX/CIFAR files)"),
                       [this] { chooseFolder(); });

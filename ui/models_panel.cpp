@@ -18,6 +18,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "panel_action.h"
 #include "app_settings.h"
 #include "model_cell_delegate.h"
 #include "model_editing.h"
@@ -146,13 +147,7 @@ ModelsPanel::ModelsPanel(ModelWorkspace* workspace, ModelEditing* editing, Model
 void ModelsPanel::createActions()
 {
     auto make = [this](const QString& text, const QKeySequence& key, const QString& tip, auto slot) {
-        auto* a = new QAction(text, this);
-        if (!key.isEmpty())
-            a->setShortcut(key);
-        a->setToolTip(tip + (key.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(key.toString(QKeySequence::NativeText))));
-        a->setStatusTip(tip);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
+        return makePanelAction(this, text, key, tip, slot);
     };
     add_ = make(tr("&Add"), QKeySequence(Qt::CTRL | Qt::Key_Insert), tr("Add an empty model row at the end of the table"), [this] {
         const int row = editing_->appendRow();

@@ -32,28 +32,6 @@ namespace {
 constexpr int kShards = 3;
 const int kHangMs = int(20000 * test::kTimingSlack); // a hang, not a speed bound
 
-// Classes low {1, 1, 2, 2 bits}, mid {2, 5}, high {5, 5, 6, 6} and one broken file:
-// C_H = 35 / 10 = 3.5 bits; JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so
-// C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374 (worked out by hand, as in test_ui_flows).
-void writeKnownDataset(const QString& root)
-{
-    QDir d(root);
-    int n = 0;
-    auto put = [&](const char* cls, int bits) {
-        d.mkpath(QString::fromLatin1(cls));
-        uitest::writeKnownEntropyImage(d.filePath(QStringLiteral("%1/img%2.png").arg(QString::fromLatin1(cls)).arg(n++)), bits);
-    };
-    for (int b : {1, 1, 2, 2})
-        put("low", b);
-    for (int b : {2, 5})
-        put("mid", b);
-    for (int b : {5, 5, 6, 6})
-        put("high", b);
-    QFile broken(d.filePath(QStringLiteral("high/broken.png")));
-    QVERIFY(broken.open(QIODevice::WriteOnly));
-    broken.write("\x89PNG\r\n\x1a\nthis is not a png");
-}
-
 Profile scan(const QString& root, Shard shard, ProfileSettings settings = {})
 {
     OpenedDataset d = openDataset(root);
@@ -121,7 +99,7 @@ private Q_SLOTS:
         uitest::isolateSettings();
         QSettings().clear();
         dataset_ = dir_.filePath(QStringLiteral("known"));
-        writeKnownDataset(dataset_);
+        QVERIFY(uitest::writeKnownDataset(dataset_));
         whole_ = scan(dataset_, Shard{});
         QCOMPARE(whole_.images(), std::int64_t(10));
         for (int k = 0; k < kShards; ++k)

@@ -35,28 +35,6 @@ QString cell(QTableView* table, int row, int column)
     return table->model()->index(row, column).data().toString();
 }
 
-// Classes low {1, 1, 2, 2 bits}, mid {2, 5}, high {5, 5, 6, 6} and one broken file:
-// C_H = 3.5 bits; JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so
-// C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374 (worked out by hand).
-void writeKnownDataset(const QString& root)
-{
-    QDir d(root);
-    for (const char* c : {"low", "mid", "high"})
-        d.mkpath(QString::fromLatin1(c));
-    int n = 0;
-    auto put = [&](const char* cls, int bits) {
-        uitest::writeKnownEntropyImage(d.filePath(QStringLiteral("%1/img%2.png").arg(QString::fromLatin1(cls)).arg(n++)), bits);
-    };
-    for (int b : {1, 1, 2, 2})
-        put("low", b);
-    for (int b : {2, 5})
-        put("mid", b);
-    for (int b : {5, 5, 6, 6})
-        put("high", b);
-    QFile broken(d.filePath(QStringLiteral("high/broken.png")));
-    QVERIFY(broken.open(QIODevice::WriteOnly));
-    broken.write("\x89PNG\r\n\x1a\nthis is not a png");
-}
 } // namespace
 
 class TestUiFlows : public QObject {
@@ -67,7 +45,7 @@ private Q_SLOTS:
         uitest::isolateSettings();
         QSettings().clear();
         QVERIFY(dir_.isValid());
-        writeKnownDataset(dir_.filePath(QStringLiteral("known")));
+        QVERIFY(uitest::writeKnownDataset(dir_.filePath(QStringLiteral("known"))));
         window_ = std::make_unique<MainWindow>();
         window_->show();
     }

@@ -5,6 +5,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 namespace nofade::uitest {
@@ -68,6 +69,25 @@ void isolateSettings()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("NoFADE-test"));
     QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test"));
+}
+
+bool writeKnownDataset(const QString& root)
+{
+    QDir d(root);
+    int n = 0;
+    bool ok = true;
+    auto put = [&](const char* cls, int bits) {
+        ok = d.mkpath(QString::fromLatin1(cls)) && ok;
+        writeKnownEntropyImage(d.filePath(QStringLiteral("%1/img%2.png").arg(QString::fromLatin1(cls)).arg(n++)), bits);
+    };
+    for (int b : {1, 1, 2, 2})
+        put("low", b);
+    for (int b : {2, 5})
+        put("mid", b);
+    for (int b : {5, 5, 6, 6})
+        put("high", b);
+    QFile broken(d.filePath(QStringLiteral("high/broken.png")));
+    return ok && broken.open(QIODevice::WriteOnly) && broken.write("\x89PNG\r\n\x1a\nthis is not a png") > 0;
 }
 
 } // namespace nofade::uitest

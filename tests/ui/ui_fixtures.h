@@ -12,6 +12,12 @@ int writeFashionMnistPngs(const QString& dir, int count, QString* error);
 // frequent grey levels, so H = bits. Returns the sum of the entropies written.
 double writeKnownEntropyImage(const QString& file, int bits, int side = 32);
 
+// A three-class folder whose numbers are worked out by hand: classes low {1, 1, 2, 2 bits},
+// mid {2, 5}, high {5, 5, 6, 6} and one broken file (high/broken.png). C_H = 35 / 10 = 3.5 bits;
+// JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374.
+// Returns whether every file was written.
+bool writeKnownDataset(const QString& root);
+
 // Isolates QSettings and the session cache of a test from the user's.
 void isolateSettings();
 
