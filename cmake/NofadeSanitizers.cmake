@@ -16,7 +16,7 @@ if(NOFADE_SANITIZE)
     message(FATAL_ERROR "NOFADE_SANITIZE: thread and address cannot be combined; build them in separate trees")
   endif()
   # -O1 keeps the instrumented suite fast enough for CI; frame pointers and -g give readable stacks.
-  add_compile_options(-fsanitize=${NOFADE_SANITIZE} -fno-omit-frame-pointer -g -O1)
+  add_compile_options(-fsanitize=${NOFADE_SANITIZE} -fno-omit-frame-pointer -g1 -O1)
   add_link_options(-fsanitize=${NOFADE_SANITIZE})
   # Tests widen their hang-detecting time bounds (tests/support/timing_slack.h).
   add_compile_definitions(NOFADE_SANITIZED=1)

@@ -10,7 +10,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_model_csv fuzz_profile_json fuzz_idx fuzz_cifar fuzz_image_entropy)
+  targets=(fuzz_model_csv fuzz_profile_json fuzz_session_json fuzz_idx fuzz_cifar fuzz_image_entropy)
 fi
 
 bash scripts/setup-debian.sh

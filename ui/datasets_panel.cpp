@@ -340,7 +340,9 @@ void DatasetsPanel::scanDataset(int id, bool restart)
         return;
     }
     const bool partial = e->profile && !e->profile->complete;
-    queue_->enqueue(id, partial && !restart ? ScanQueue::Mode::Continue : ScanQueue::Mode::Restart);
+    queue_->enqueue(id, restart ? ScanQueue::Mode::Reanalyse
+                        : partial ? ScanQueue::Mode::Continue
+                                  : ScanQueue::Mode::Restart);
 }
 
 void DatasetsPanel::quickEstimate(int id)

@@ -64,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
     queue_->setSettings(AppSettings::scanSettings());
+    queue_->setCacheFile(ScanQueue::defaultCacheFile());
 
     panel_ = new DatasetsPanel(store_, queue_);
     histogram_ = new EntropyHistogramView(store_);
@@ -115,10 +116,12 @@ MainWindow::MainWindow(QWidget* parent)
         if (e->state == DatasetState::Failed)
             statusBar()->showMessage(tr("%1: scan failed: %2").arg(e->name, e->error), 15000);
         else if (e->profile)
-            statusBar()->showMessage(tr("%1: %2 images analysed, %3 failed%4")
+            statusBar()->showMessage(tr("%1: %2 images analysed, %3 failed%4%5")
                                          .arg(e->name)
                                          .arg(e->profile->images())
                                          .arg(e->profile->failedItems())
+                                         .arg(e->fromScanCache > 0 ? tr(" (%1 unchanged, from the scan cache)").arg(e->fromScanCache)
+                                                                   : QString())
                                          .arg(e->profile->complete ? QString()
                                               : e->profile->sample ? tr(" (a random sample: quick estimate)")
                                                                    : tr(" (cancelled: incomplete)")),

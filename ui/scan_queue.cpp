@@ -1,14 +1,35 @@
 #include "scan_queue.h"
 
 #include <algorithm>
+#include <QDir>
+#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "dataset_store.h"
 #include "datasets/dataset_opener.h"
 #include "sampling/sample_plan.h"
+#include "scan/scan_cache.h"
 #include "scan/scanner.h"
 
 namespace nofade::ui {
+
+namespace {
+
+// Null when there is no cache file or it cannot be used; a scan then runs unprotected and says so.
+std::unique_ptr<ScanCache> openCache(const QString& file, QStringList& warnings)
+{
+    if (file.isEmpty())
+        return nullptr;
+    QString error, notice;
+    std::unique_ptr<ScanCache> cache = ScanCache::open(file, &error, &notice);
+    if (!notice.isEmpty())
+        warnings << notice;
+    if (!cache)
+        warnings << QStringLiteral("%1; this scan's results are not saved as they come (a crash would lose them).").arg(error);
+    return cache;
+}
+
+} // namespace
 
 struct ScanQueue::Result {
     std::shared_ptr<const DatasetSource> source;
@@ -16,6 +37,7 @@ struct ScanQueue::Result {
     std::shared_ptr<const JsdSummary> jsd;
     QString error;
     QStringList warnings;
+    std::int64_t fromScanCache = 0;
 };
 
 struct ScanQueue::Running {
@@ -44,6 +66,13 @@ ScanQueue::~ScanQueue()
         running_->watcher.disconnect(this);
         running_->watcher.waitForFinished();
     }
+}
+
+QString ScanQueue::defaultCacheFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(QStringLiteral("scan-cache.sqlite"));
 }
 
 int ScanQueue::runningId() const { return running_ ? running_->id : 0; }
@@ -122,6 +151,9 @@ void ScanQueue::startNext()
     const DatasetFormat format = e->format;
     std::shared_ptr<const DatasetSource> source = e->source;
     std::shared_ptr<ScanFeedback> feedback = running_->feedback;
+    // A sample is not worth saving image by image: it is quick to redo, and Continue completes it.
+    const QString cacheFile = sample ? QString() : cacheFile_;
+    const bool readCache = next.mode != Mode::Reanalyse && !options.resume;
 
     connect(&running_->watcher, &QFutureWatcher<Result>::finished, this, &ScanQueue::finish);
     running_->watcher.setFuture(QtConcurrent::run([=]() mutable {
@@ -149,7 +181,21 @@ void ScanQueue::startNext()
         }
         if (sample) // drawing walks the item list: in the worker too
             options.sample = std::make_shared<const SamplePlan>(planSample(*source, quickEstimate));
+        // Opened here: a cache belongs to the thread that scans (Qt SQL connections are per thread).
+        std::unique_ptr<ScanCache> cache = openCache(cacheFile, r.warnings);
+        if (cache) {
+            std::shared_ptr<const Profile> cached = cache->prepare(*source, settings, options.shard);
+            if (readCache)
+                options.resume = std::move(cached);
+            options.checkpoint = cache.get();
+        }
         auto profile = std::make_shared<Profile>(scanDataset(*source, settings, options, *feedback));
+        if (cache) {
+            r.fromScanCache = readCache ? cache->reused() : 0;
+            if (!cache->writeError().isEmpty())
+                r.warnings << QStringLiteral("%1: results could not be saved to the scan cache (%2); a crash "
+                                             "would lose this scan's work.").arg(cache->file(), cache->writeError());
+        }
         // Class distances can be heavy (1000 classes: half a million pairs): computed here too.
         r.jsd = std::make_shared<const JsdSummary>(profile->jsd());
         r.profile = std::move(profile);
@@ -202,6 +248,7 @@ void ScanQueue::finish()
     const int id = done->id;
     store_->update(id, DatasetStore::StateChanged | DatasetStore::ProfileChanged, [&r](DatasetEntry& d) {
         d.warnings = r.warnings;
+        d.fromScanCache = r.fromScanCache;
         if (r.source)
             d.source = r.source;
         if (!r.error.isEmpty() || !r.profile) {

@@ -29,7 +29,8 @@ class ScanQueue : public QObject {
     Q_OBJECT
 public:
     enum class Mode {
-        Restart,  // analyse every image again
+        Restart,  // start again; images unchanged since they were analysed come from the scan cache
+        Reanalyse, // decode every image again (the cache is refreshed, not read)
         Continue, // keep the images of the partial profile, analyse the rest
         Sample,   // a quick estimate: a random sample (ScanSettings::quickEstimate), completed by Continue
     };
@@ -41,6 +42,13 @@ public:
     static bool canContinue();
 
     void setSettings(const ScanSettings& settings) { settings_ = settings; }
+    // The scan cache (SQLite, see core/scan/scan_cache.h): every image analysed is saved there as
+    // it comes, so a crash or a kill loses at most the last second and the next scan of the
+    // dataset decodes only what is missing. Empty: no cache (the default).
+    void setCacheFile(const QString& file) { cacheFile_ = file; }
+    const QString& cacheFile() const { return cacheFile_; }
+    // The application's cache: scan-cache.sqlite in its data folder.
+    static QString defaultCacheFile();
     const ScanSettings& settings() const { return settings_; }
 
     // Queues a scan of the dataset (no-op when it is already queued or running).
@@ -72,6 +80,7 @@ private:
 
     DatasetStore* store_;
     ScanSettings settings_;
+    QString cacheFile_;
     std::deque<Pending> pending_;
     std::unique_ptr<Running> running_;
     std::vector<std::unique_ptr<Running>> retired_; // finished, deleted on the next event loop turn

@@ -8,6 +8,10 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+#if defined(__linux__)
+#include <pthread.h>
+#include <sched.h>
+#endif
 
 #include "sampling/sample_estimate.h"
 
@@ -16,6 +20,18 @@ namespace nofade {
 namespace {
 
 constexpr double kNotDone = std::numeric_limits<double>::quiet_NaN();
+
+// Scan workers are throughput work: as SCHED_BATCH threads (same nice level, same share of the
+// CPU) they never preempt the GUI's thread when they wake from a file read, while it still
+// preempts them. Best effort: a refusal changes nothing but latency.
+void yieldToInteractiveThreads()
+{
+#if defined(__linux__)
+    sched_param none{};
+    none.sched_priority = 0;
+    pthread_setschedparam(pthread_self(), SCHED_BATCH, &none);
+#endif
+}
 
 // Collects outcomes from the workers into per-item slots; aggregation happens afterwards in item
 // order, on one thread, so the profile does not depend on thread timing.
@@ -207,6 +223,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     workers.reserve(std::size_t(threads));
     for (int t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
+            yieldToInteractiveThreads();
             for (;;) {
                 const std::size_t i = nextUnit.fetch_add(1, std::memory_order_relaxed);
                 if (i >= units.size() || ctx.cancelled())

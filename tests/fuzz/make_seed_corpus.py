@@ -70,3 +70,23 @@ put("fuzz_model_csv", "models.csv",
 put("fuzz_model_csv", "hardware.csv", b"name,kind,tdp_w,peak_fp32_tflops,aliases\nV100,gpu,300,15.7,Tesla V100\n")
 # fuzz_profile_json seeds are profiles written by nofade-cli scan (compacted), not made here.
 put("fuzz_model_csv", "bom-semicolon.csv", "\ufeffmodel;task\nA;B\n".encode("utf-8"))
+
+# A session file as the application writes it (ui/session_file.cpp), with an edited model table.
+session = {
+    "schema": "nofade.session/1",
+    "models": {"name": "models.csv", "bundled": False,
+               "csv": "model,task,dataset,metric,score,compute,compute_unit,device,device_count,wall_hours,hours_provenance\n"
+                      "ResNet-50,classification,ImageNet,top-1,76.1,4.1,GFLOPs,V100,8,29,reported\n"},
+    "settings": {"method": "hardware-energy", "pue": 1.58, "carbon_intensity_kg_per_kwh": 0.429,
+                 "carbon_intensity_source": "world average", "utilisation": 1.0, "mac_as_two_flops": True,
+                 "score_scale": "percent", "log_base": "ln", "paper_eq1_cpu": "",
+                 "knee_threshold_points_per_decade": 1.0, "complexity_measures": {"ImageNet": "C_JS"}},
+    "typed_complexities": [{"dataset": "ImageNet", "entropy": None, "jensen_shannon": None,
+                            "jensen_shannon_reason": "", "typed": 0.31, "source": "typed in"}],
+    "profile_complexities": [{"dataset": "Fashion-MNIST", "entropy": 4.36, "jensen_shannon": 0.42,
+                              "jensen_shannon_reason": "", "typed": None, "source": "fashion.json"}],
+    "datasets": [{"name": "fashion", "path": "/data/fashion", "task": "classification",
+                  "measure": "C_JS", "profile": "fashion.json"}],
+    "charts": {"saturation": {"datasets": ["ImageNet"]}},
+}
+put("fuzz_session_json", "session.json", json.dumps(session, indent=1).encode("utf-8"))

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QStandardPaths>
 
+#include "scan_queue.h"
+
 namespace nofade::uitest {
 
 namespace {
@@ -69,6 +71,8 @@ void isolateSettings()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("NoFADE-test"));
     QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test"));
+    // Every test process starts without results cached by an earlier run.
+    QFile::remove(ui::ScanQueue::defaultCacheFile());
 }
 
 bool writeKnownDataset(const QString& root)
