@@ -83,8 +83,10 @@ ImageScatterView::ImageScatterView(DatasetStore* store, QWidget* parent) : QWidg
     layout->addWidget(stack_, 1);
 
     connect(dataset_, &DatasetComboBox::datasetChanged, this, &ImageScatterView::rebuild);
-    connect(view_, &ZoomableChartView::left, this, [this] {
+    connect(view_, &ZoomableChartView::left, this, [this] { // the cursor left the plot
         layer_->setHighlighted(-1);
+        if (!hoverText_.isEmpty())
+            QToolTip::hideText();
         hoverText_.clear();
     });
     rebuild();
@@ -143,9 +145,10 @@ void ImageScatterView::rebuildNow()
     layer_->setMarkerSize(image_.size() <= 2000 ? 7.0 : 4.0);
     layer_->setPoints(std::move(strip.points));
     setColumns(strip.columns);
-    // Home: every column, the entropies with a margin, inside [0, 8] bits.
-    const double lo = std::max(0.0, std::floor(strip.minEntropy * 4.0) / 4.0 - 0.25);
-    const double hi = std::min(8.0, std::ceil(strip.maxEntropy * 4.0) / 4.0 + 0.25);
+    // Home: every column, the entropies with a margin of a quarter bit (so that the discs of
+    // images at 0 or 8 bits are whole).
+    const double lo = std::floor(strip.minEntropy * 4.0) / 4.0 - 0.25;
+    const double hi = std::ceil(strip.maxEntropy * 4.0) / 4.0 + 0.25;
     view_->setHomeRange(QRectF(QPointF(-0.5, lo), QPointF(strip.columns.size() - 0.5, hi)));
     view_->resetZoom();
     chart_->setTitle(tr("%1: the entropy of every image, by class").arg(e->name.toHtmlEscaped()));

@@ -1,5 +1,6 @@
 #include "point_cloud_layer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <QChart>
@@ -111,13 +112,14 @@ void PointCloudLayer::ensureMapped() const
     // The axes' affine map, once: x grows to the right from x0, y upwards from y0.
     const double sx = f.plot.width() / (f.x1 - f.x0), ox = f.plot.left() - f.x0 * sx;
     const double sy = -f.plot.height() / (f.y1 - f.y0), oy = f.plot.bottom() - f.y0 * sy;
-    const double left = f.plot.left(), right = f.plot.right(), top = f.plot.top(), bottom = f.plot.bottom();
+    // Inside the ranges is decided on the data, so that a point on an axis bound stays in.
+    const double xLo = std::min(f.x0, f.x1), xHi = std::max(f.x0, f.x1);
+    const double yLo = std::min(f.y0, f.y1), yHi = std::max(f.y0, f.y1);
     for (std::size_t i = 0; i < n; ++i) {
-        const double x = ox + sx * points_.x[i];
-        const double y = oy + sy * points_.y[i];
-        if (x >= left && x <= right && y >= top && y <= bottom) {
-            px_[i] = float(x);
-            py_[i] = float(y);
+        const double x = points_.x[i], y = points_.y[i];
+        if (x >= xLo && x <= xHi && y >= yLo && y <= yHi) {
+            px_[i] = float(ox + sx * x);
+            py_[i] = float(oy + sy * y);
         }
     }
 }

@@ -2,6 +2,7 @@
 // ranges and the chart's plot area (the affine map of a value axis), not by the layer; the images
 // behind the points come from a fixture whose every image has a different, known entropy, so a
 // point's entropy names its file.
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <QCategoryAxis>
@@ -292,7 +293,7 @@ private Q_SLOTS:
             const QPoint p = viewportPixel(chartView, points.x[std::size_t(i)], points.y[std::size_t(i)]);
             // A pixel off the centre still hits it; the tooltip names the file, class and entropy.
             moveMouse(chartView->viewport(), p + QPoint(2, -1));
-            QVERIFY2(view->hoverText().contains(pathOf(*im)), qPrintable(view->hoverText()));
+            QVERIFY2(view->hoverText().contains(pathOf(*im)), qPrintable(QStringLiteral("%1 at (%2, %3): \"%4\"").arg(pathOf(*im)).arg(p.x()).arg(p.y()).arg(view->hoverText())));
             QVERIFY(view->hoverText().contains(QStringLiteral("class %1").arg(QLatin1String(im->cls))));
             QVERIFY(view->hoverText().contains(QStringLiteral("%1 bits").arg(double(im->bits), 0, 'f', 4)));
             QCOMPARE(view->layer()->highlighted(), i);
@@ -337,8 +338,9 @@ private Q_SLOTS:
         // A profile without per-image entropies says so instead of drawing nothing.
         DatasetEntry bare;
         bare.name = QStringLiteral("bare");
-        bare.profile = std::make_shared<Profile>(makeEmptyProfile({}, {}, {QStringLiteral("x")}));
-        const int bareId = store.add(bare);
+        const int bareId = store.add(bare); // added, then its profile arrives (as a scan's does)
+        store.update(bareId, DatasetStore::ProfileChanged,
+                     [](DatasetEntry& e) { e.profile = std::make_shared<Profile>(makeEmptyProfile({}, {}, {QStringLiteral("x")})); });
         QTRY_COMPARE(view.datasetId(), bareId);
         QVERIFY2(view.emptyText().contains(QStringLiteral("no per-image entropies")), qPrintable(view.emptyText()));
 
@@ -349,8 +351,8 @@ private Q_SLOTS:
                              {2, QStringLiteral("cats/2.png"), false, 0, 6.5}};
         DatasetEntry entry;
         entry.name = QStringLiteral("pets");
-        entry.profile = profile;
         const int id = store.add(entry);
+        store.update(id, DatasetStore::ProfileChanged, [&](DatasetEntry& e) { e.profile = profile; });
         view.setDataset(id);
         QTRY_COMPARE(view.layer()->count(), 3);
 
@@ -361,12 +363,22 @@ private Q_SLOTS:
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
-        // One vector disc per image, in its class's colour.
-        static const QRegularExpression ellipse(QStringLiteral("<ellipse[^>]*rx=\"([0-9.]+)\""));
-        int discs = 0;
-        for (const QRegularExpressionMatch& m : ellipse.globalMatch(text))
-            discs += std::abs(m.captured(1).toDouble() - view.layer()->markerSize() / 2.0) < 1e-6 ? 1 : 0;
-        QCOMPARE(discs, 3);
+        // One vector disc per image, where the axes put it (SVG units are the view's pixels), in
+        // its class's colour.
+        static const QRegularExpression disc(
+            QStringLiteral("<(?:circle|ellipse) cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\" (?:r|rx)=\"([0-9.]+)\""));
+        std::vector<QPointF> discs;
+        for (const QRegularExpressionMatch& m : disc.globalMatch(text))
+            if (std::abs(m.captured(3).toDouble() - view.layer()->markerSize() / 2.0) < 1e-6)
+                discs.push_back({m.captured(1).toDouble(), m.captured(2).toDouble()});
+        QCOMPARE(int(discs.size()), 3);
+        ZoomableChartView* chartView = view.chartView();
+        for (int i = 0; i < 3; ++i) {
+            const PointCloud& pts = view.layer()->points();
+            const QPointF expected = chartView->viewport()->mapTo(chartView, viewportPixel(chartView, pts.x[std::size_t(i)], pts.y[std::size_t(i)]));
+            QVERIFY2(std::any_of(discs.begin(), discs.end(), [&](const QPointF& d) { return (d - expected).manhattanLength() < 2.0; }),
+                     qPrintable(QStringLiteral("no disc at (%1, %2)").arg(expected.x()).arg(expected.y())));
+        }
         QVERIFY(text.contains(ChartPalette::colour(0).name(), Qt::CaseInsensitive));
         QVERIFY(text.contains(ChartPalette::colour(1).name(), Qt::CaseInsensitive));
 
@@ -401,13 +413,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         DatasetEntry entry;
         entry.name = QStringLiteral("large");
-        entry.profile = profile;
 
         // A hang bound, not a speed test: opening, painting, hovering, zooming and panning must
         // come back (the layer maps and draws each in one pass, and hovering looks up a grid).
         QElapsedTimer clock;
         clock.start();
         const int id = store.add(entry);
+        store.update(id, DatasetStore::ProfileChanged, [&](DatasetEntry& e) { e.profile = profile; });
         QTRY_COMPARE(view.datasetId(), id);
         QCOMPARE(view.layer()->count(), 100000);
         ZoomableChartView* chartView = view.chartView();
