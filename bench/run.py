@@ -73,7 +73,7 @@ def main():
     bench_gui = os.path.join(build, "bench", "bench-gui")
     rows = []
     print(f"threads {threads}, median of {repeats} runs after a warm-up; machine: {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores\n")
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
     header = f"{'corpus':<8} {'mode':<6} {'tool':<7} {'images':>7} {'wall s':>8} {'img/s':>9} {'RSS MiB':>8} {'vs floor':>9} {'vs python':>10}"
     print(header)
     print("-" * len(header))
@@ -120,10 +120,11 @@ def main():
     for mode, label in (("chart", "point layer (Images tab)"), ("chart-qt", "Qt Charts QLineSeries, points only")):
         out = subprocess.run([bench_gui, mode, "100000", str(max(repeats, 3))], capture_output=True, text=True,
                              check=True).stdout.split()
-        grab_ms, pan_ms = float(out[1]), float(out[2])
+        grab_ms, pan_ms, grab_cpu, pan_cpu = (float(v) for v in out[1:5])
         rows.append({"corpus": f"{mode}-100k-points", "tool": "nofade", "wall_s": grab_ms / 1000,
-                     "pan_redraw_s": pan_ms / 1000})
-        print(f"chart of 100,000 points, {label}: repaint {grab_ms:.0f} ms, pan + repaint {pan_ms:.0f} ms")
+                     "pan_redraw_s": pan_ms / 1000, "cpu_s": grab_cpu / 1000, "pan_redraw_cpu_s": pan_cpu / 1000})
+        print(f"chart of 100,000 points, {label}: repaint {grab_ms:.0f} ms ({grab_cpu:.0f} ms CPU), "
+              f"pan + repaint {pan_ms:.0f} ms ({pan_cpu:.0f} ms CPU); load average {os.getloadavg()[0]:.1f}")
     path = os.path.join(build, "bench", f"results-{datetime.date.today().isoformat()}.json")
     with open(path, "w") as f:
         json.dump({"date": datetime.datetime.now().isoformat(timespec="seconds"), "threads": threads,

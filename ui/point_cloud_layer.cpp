@@ -169,7 +169,8 @@ void PointCloudLayer::paint(QPainter* painter, const QStyleOptionGraphicsItem*, 
 
 void PointCloudLayer::rebuildCache(double scale, const QPointF& fraction, const QSize& size)
 {
-    cache_ = QImage(size, QImage::Format_ARGB32_Premultiplied);
+    if (cache_.size() != size) // else reuse the pixels (a pan or zoom keeps the size)
+        cache_ = QImage(size, QImage::Format_ARGB32_Premultiplied);
     cache_.fill(Qt::transparent);
     cache_.setDevicePixelRatio(scale);
     cacheFrame_ = mappedFrame_;
@@ -177,12 +178,15 @@ void PointCloudLayer::rebuildCache(double scale, const QPointF& fraction, const 
     cacheScale_ = scale;
     cacheFraction_ = fraction;
     ++cacheBuilds_;
-    const DiscStamper stamper(marker_ * scale, colours_);
+    // Chart coordinates to the cache's pixels.
     const float left = float(mappedFrame_.plot.left()), top = float(mappedFrame_.plot.top());
     const float s = float(scale), fx = float(fraction.x()), fy = float(fraction.y());
-    for (std::size_t i = 0; i < px_.size(); ++i)
-        if (!std::isnan(px_[i]))
-            stamper.stamp(cache_, (px_[i] - left) * s + fx, (py_[i] - top) * s + fy, points_.colour[i]);
+    std::vector<float> x(px_.size()), y(py_.size());
+    for (std::size_t i = 0; i < px_.size(); ++i) {
+        x[i] = (px_[i] - left) * s + fx; // NaN stays NaN
+        y[i] = (py_[i] - top) * s + fy;
+    }
+    DiscStamper(marker_ * scale, colours_).stampAll(cache_, x, y, points_.colour);
 }
 
 void PointCloudLayer::paintVector(QPainter* painter) const
