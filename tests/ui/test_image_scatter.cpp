@@ -23,10 +23,12 @@
 #include "class_distance_view.h"
 #include "dataset_store.h"
 #include "datasets_panel.h"
+#include "disc_stamper.h"
 #include "image_inspector.h"
 #include "image_scatter_view.h"
 #include "main_window.h"
 #include "point_cloud_layer.h"
+#include "point_grid.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
 #include "zoomable_chart_view.h"
@@ -148,6 +150,70 @@ private Q_SLOTS:
         QVERIFY(dir_.isValid());
         QVERIFY(writeDistinctEntropyDataset(dir_.filePath(QStringLiteral("distinct"))));
         QVERIFY(writeDistinctEntropyDataset(dir_.filePath(QStringLiteral("distinct2"))));
+    }
+
+    void discsCoverInTheirOrderAcrossBands()
+    {
+        // Two overlapping discs across the stamper's band boundary (rows 15 | 16): whichever
+        // comes later covers the other, as a painter drawing them in order would.
+        const QColor red(255, 0, 0), blue(0, 0, 255);
+        const DiscStamper stamper(4.0, {red, blue});
+        QImage image(40, 40, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::transparent);
+        stamper.stampAll(image, {10.5f, 11.5f}, {15.5f, 16.5f}, {0, 1}); // red, then blue
+        QCOMPARE(image.pixelColor(11, 16), blue);
+        QCOMPARE(image.pixelColor(9, 14), red); // only red reaches (9, 14): 2.1 px from blue's centre
+        image.fill(Qt::transparent);
+        stamper.stampAll(image, {11.5f, 10.5f}, {16.5f, 15.5f}, {1, 0}); // blue, then red
+        QCOMPARE(image.pixelColor(10, 15), red);
+        QCOMPARE(image.pixelColor(11, 16), red); // inside red's fully covered 3 x 3 pixels
+        // A disc off the image is clipped, not written out of bounds; NaN points are skipped.
+        stamper.stampAll(image, {-1.0f, 39.9f, std::nanf("")}, {-1.0f, 39.9f, 5.0f}, {0, 1, 0});
+        QCOMPARE(image.pixelColor(0, 0), red);
+        QCOMPARE(image.pixelColor(39, 39), blue);
+        // Half-transparent red over opaque white: 0.5 x 255 + 0.5 x 255 = 255 red, 0.5 x 255 = 127 green.
+        QImage white(9, 9, QImage::Format_ARGB32_Premultiplied);
+        white.fill(Qt::white);
+        DiscStamper(5.0, {QColor(255, 0, 0, 128)}).stampAll(white, {4.5f}, {4.5f}, {0});
+        const QColor mixed = white.pixelColor(4, 4);
+        QVERIFY2(mixed.red() == 255 && std::abs(mixed.green() - 127) <= 1 && std::abs(mixed.blue() - 127) <= 1
+                     && mixed.alpha() == 255,
+                 qPrintable(mixed.name(QColor::HexArgb)));
+    }
+
+    void gridFindsTheNearestPointLikeAScan()
+    {
+        // Against a plain scan of every point: the same nearest distance, and none found when
+        // the scan finds none within the radius.
+        std::mt19937 rng(5);
+        std::uniform_real_distribution<float> ux(0.0f, 300.0f), uy(0.0f, 200.0f), ur(0.5f, 12.0f);
+        std::vector<float> xs(5000), ys(5000);
+        for (std::size_t i = 0; i < xs.size(); ++i) {
+            xs[i] = ux(rng);
+            ys[i] = uy(rng);
+        }
+        xs[7] = std::nanf(""); // not drawn: never found
+        PointGrid grid;
+        grid.build(xs, ys, QRectF(0, 0, 300, 200), 8.0f);
+        for (int q = 0; q < 2000; ++q) {
+            const float x = ux(rng) * 1.02f - 3.0f, y = uy(rng) * 1.02f - 2.0f, r = ur(rng);
+            float best = r * r;
+            bool any = false;
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                const float d = (xs[i] - x) * (xs[i] - x) + (ys[i] - y) * (ys[i] - y);
+                if (d <= best) {
+                    best = d;
+                    any = true;
+                }
+            }
+            const int found = grid.nearest(xs, ys, x, y, r);
+            QCOMPARE(found >= 0, any);
+            if (any) {
+                const float d = (xs[std::size_t(found)] - x) * (xs[std::size_t(found)] - x)
+                                + (ys[std::size_t(found)] - y) * (ys[std::size_t(found)] - y);
+                QVERIFY2(std::abs(d - best) < 1e-3f, qPrintable(QStringLiteral("query %1: %2 vs %3").arg(q).arg(d).arg(best)));
+            }
+        }
     }
 
     void pointsLandOnTheirPixels()
