@@ -154,19 +154,21 @@ private Q_SLOTS:
 
     void discsCoverInTheirOrderAcrossBands()
     {
-        // Two overlapping discs across the stamper's band boundary (rows 15 | 16): whichever
-        // comes later covers the other, as a painter drawing them in order would.
+        // Two overlapping discs of 8 pixels across the stamper's band boundary (rows 15 | 16):
+        // red on rows 10-18 (centre row 14), blue on rows 16-24 (centre row 20). Row 17 lies 3 rows
+        // from both centres, so pixel (10, 17) is wholly inside both: the later disc shows there,
+        // as a painter drawing them in order would show it.
         const QColor red(255, 0, 0), blue(0, 0, 255);
-        const DiscStamper stamper(4.0, {red, blue});
+        const DiscStamper stamper(8.0, {red, blue});
         QImage image(40, 40, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::transparent);
-        stamper.stampAll(image, {10.5f, 11.5f}, {15.5f, 16.5f}, {0, 1}); // red, then blue
-        QCOMPARE(image.pixelColor(11, 16), blue);
-        QCOMPARE(image.pixelColor(9, 14), red); // only red reaches (9, 14): 2.1 px from blue's centre
+        stamper.stampAll(image, {10.5f, 10.5f}, {14.5f, 20.5f}, {0, 1}); // red, then blue
+        QCOMPARE(image.pixelColor(10, 17), blue);
+        QCOMPARE(image.pixelColor(10, 14), red);
         image.fill(Qt::transparent);
-        stamper.stampAll(image, {11.5f, 10.5f}, {16.5f, 15.5f}, {1, 0}); // blue, then red
-        QCOMPARE(image.pixelColor(10, 15), red);
-        QCOMPARE(image.pixelColor(11, 16), red); // inside red's fully covered 3 x 3 pixels
+        stamper.stampAll(image, {10.5f, 10.5f}, {20.5f, 14.5f}, {1, 0}); // blue, then red
+        QCOMPARE(image.pixelColor(10, 17), red);
+        QCOMPARE(image.pixelColor(10, 20), blue);
         // A disc off the image is clipped, not written out of bounds; NaN points are skipped.
         stamper.stampAll(image, {-1.0f, 39.9f, std::nanf("")}, {-1.0f, 39.9f, 5.0f}, {0, 1, 0});
         QCOMPARE(image.pixelColor(0, 0), red);
