@@ -33,6 +33,29 @@ double pointAlpha(std::size_t images)
 }
 
 QColor noClassColour() { return QColor(110, 110, 110); }
+
+// Ticks on round numbers of bits (1, 0.5, 0.25, ...) for the range shown, about eight of them.
+void roundTicks(QValueAxis* axis)
+{
+    const double span = axis->max() - axis->min();
+    if (!(span > 0.0))
+        return;
+    const double raw = span / 8.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+    int decimals = std::max(0, -int(std::floor(std::log10(step) + 1e-9)));
+    if (std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-9)
+        ++decimals; // 2.5, 0.25
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
+}
 } // namespace
 
 ImageScatterView::ImageScatterView(DatasetStore* store, QWidget* parent) : QWidget(parent), store_(store)
@@ -52,7 +75,7 @@ ImageScatterView::ImageScatterView(DatasetStore* store, QWidget* parent) : QWidg
     xAxis_->setTitleText(tr("Class"));
     yAxis_ = new QValueAxis;
     yAxis_->setTitleText(tr("Entropy (bits)"));
-    yAxis_->setLabelFormat(QStringLiteral("%.2f"));
+    connect(yAxis_, &QValueAxis::rangeChanged, this, [this] { roundTicks(yAxis_); });
     chart_->addAxis(xAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
     // An empty series on the axes: ZoomableChartView maps positions to values through a series.
@@ -194,7 +217,9 @@ QString ImageScatterView::describe(int point) const
     const bool hasClass = im.classIndex >= 0 && im.classIndex < int(e->profile->classes.size());
     const QString cls = hasClass ? e->profile->classes[std::size_t(im.classIndex)].name : tr("no class");
     const QColor colour = hasClass ? ChartPalette::colour(im.classIndex) : noClassColour();
-    return tr("<b>%1</b><br><span style='color:%2'>■</span> class %3<br>entropy <b>%4 bits</b><br><i>click to open it in the inspector</i>")
+    // nowrap: a tooltip wraps rich text, and would break a long path at its hyphens.
+    return tr("<div style='white-space:nowrap'><b>%1</b><br><span style='color:%2'>■</span> class %3<br>entropy <b>%4 bits</b>"
+              "<br><i>click to open it in the inspector</i></div>")
         .arg(im.path.toHtmlEscaped(), colour.name(), cls.toHtmlEscaped())
         .arg(im.entropy, 0, 'f', 4);
 }

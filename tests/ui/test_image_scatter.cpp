@@ -461,6 +461,46 @@ private Q_SLOTS:
         QVERIFY2(sameRgb(image.pixelColor(inExport), ChartPalette::colour(1)), qPrintable(image.pixelColor(inExport).name()));
     }
 
+    void columnsForNoClassesAndForManyClasses()
+    {
+        DatasetStore store;
+        ImageScatterView view(&store);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto categories = [&view] { return qobject_cast<QCategoryAxis*>(view.chart()->axes(Qt::Horizontal).first()); };
+        auto show = [&store](QStringList classes, std::vector<ImageEntropy> images) {
+            auto profile = std::make_shared<Profile>(makeEmptyProfile({}, {}, classes));
+            profile->perImage = std::move(images);
+            const int id = store.add(DatasetEntry{});
+            store.update(id, DatasetStore::ProfileChanged, [&](DatasetEntry& e) { e.profile = profile; });
+            return id;
+        };
+        // Without classes: one column at x = 0, every image within its jitter band.
+        const int flat = show({}, {{0, QStringLiteral("p.png"), false, -1, 3.0}, {1, QStringLiteral("q.png"), false, -1, 4.0}});
+        view.setDataset(flat);
+        QTRY_COMPARE(view.layer()->count(), 2);
+        QCOMPARE(categories()->categoriesLabels(), QStringList{QStringLiteral("all images")});
+        for (double x : view.layer()->points().x)
+            QVERIFY(std::abs(x) <= 0.35);
+        // 100 classes: the axis names groups of columns (at most 30 labels), in order.
+        QStringList many;
+        std::vector<ImageEntropy> images;
+        for (int c = 0; c < 100; ++c) {
+            many << QStringLiteral("class%1").arg(c);
+            images.push_back({c, QStringLiteral("%1.png").arg(c), false, c, 4.0});
+        }
+        view.setDataset(show(many, images));
+        QTRY_COMPARE(view.layer()->count(), 100);
+        const QStringList labels = categories()->categoriesLabels();
+        QVERIFY2(labels.size() <= 30 && labels.size() >= 20, qPrintable(labels.join(QLatin1Char(' '))));
+        QCOMPARE(labels.first(), QStringLiteral("0–3"));
+        QCOMPARE(labels.last(), QStringLiteral("96–99"));
+        // Image c (of class c) is in column c, i.e. the c-th point at x within 0.35 of c.
+        for (int c = 0; c < 100; ++c)
+            QVERIFY(std::abs(view.layer()->points().x[std::size_t(c)] - c) <= 0.35);
+    }
+
     void aHundredThousandImagesOpenWithoutFreezing()
     {
         // 100,000 per-image entries in 10 classes (as a large scan would give).
