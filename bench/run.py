@@ -9,7 +9,8 @@ For each corpus and grey mode it times, on the same thread count:
           (main window, scan queue, views updating), offscreen, with its longest event-loop stall
 and prints images/s, wall time, peak RSS and the ratios to the floor and to python; then the
 Fashion-MNIST IDX scan, the class-distance matrix for 10, 100 and 1000 classes, the GUI's cold
-start to the first painted window, and the redraw time of a chart of 100,000 points. Results are
+start to the first painted window, and the redraw time of a chart of 100,000 points (the
+application's point layer and Qt Charts' own series, for the ratio). Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
 usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick]
@@ -72,7 +73,7 @@ def main():
     bench_gui = os.path.join(build, "bench", "bench-gui")
     rows = []
     print(f"threads {threads}, median of {repeats} runs after a warm-up; machine: {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores\n")
+          f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
     header = f"{'corpus':<8} {'mode':<6} {'tool':<7} {'images':>7} {'wall s':>8} {'img/s':>9} {'RSS MiB':>8} {'vs floor':>9} {'vs python':>10}"
     print(header)
     print("-" * len(header))
@@ -116,10 +117,14 @@ def main():
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")
-    out = subprocess.run([bench_gui, "chart", "100000", str(max(repeats, 3))], capture_output=True, text=True,
-                         check=True).stdout.split()
-    rows.append({"corpus": "chart-100k-points", "tool": "nofade", "wall_s": float(out[1]) / 1000})
-    print(f"chart of 100,000 points, one redraw: {float(out[1]):.0f} ms")
+    for mode, label in (("chart", "point layer (Images tab)"), ("chart-qt", "Qt Charts QLineSeries, points only")):
+        out = subprocess.run([bench_gui, mode, "100000", str(max(repeats, 3))], capture_output=True, text=True,
+                             check=True).stdout.split()
+        grab_ms, pan_ms, grab_cpu, pan_cpu = (float(v) for v in out[1:5])
+        rows.append({"corpus": f"{mode}-100k-points", "tool": "nofade", "wall_s": grab_ms / 1000,
+                     "pan_redraw_s": pan_ms / 1000, "cpu_s": grab_cpu / 1000, "pan_redraw_cpu_s": pan_cpu / 1000})
+        print(f"chart of 100,000 points, {label}: repaint {grab_ms:.0f} ms ({grab_cpu:.0f} ms CPU), "
+              f"pan + repaint {pan_ms:.0f} ms ({pan_cpu:.0f} ms CPU); load average {os.getloadavg()[0]:.1f}")
     path = os.path.join(build, "bench", f"results-{datetime.date.today().isoformat()}.json")
     with open(path, "w") as f:
         json.dump({"date": datetime.datetime.now().isoformat(timespec="seconds"), "threads": threads,

@@ -11,7 +11,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scratch/home/.local/share" \
   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/nofade --fresh --screenshot "$scratch/shots"
-shown=(01-entropy-histograms 02-per-class-small-multiples 04-class-distances 06-inspector-lowest
+shown=(01-entropy-histograms 02-per-class-small-multiples 04-class-distances 05b-images-by-class 06-inspector-lowest
        09-models-table 09b-models-invalid-cell 20-presentation-mode 21-tour-5 21-tour-7
        10-saturation-grid 15-nofade-tasks)
 mkdir -p docs/screenshots

@@ -1,5 +1,6 @@
 #include "image_inspector.h"
 
+#include <algorithm>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QKeyEvent>
@@ -134,6 +135,15 @@ void ImageInspector::showImages(int datasetId, int classIndex, std::optional<dou
     rerank();
 }
 
+void ImageInspector::showImage(int datasetId, int imagePosition)
+{
+    const DatasetEntry* e = store_->find(datasetId);
+    if (!e || !e->profile || imagePosition < 0 || imagePosition >= int(e->profile->perImage.size()))
+        return;
+    wanted_ = imagePosition; // read by the ranking, now or when the inspector is next shown
+    showImages(datasetId, e->profile->perImage[std::size_t(imagePosition)].classIndex);
+}
+
 void ImageInspector::fillClasses()
 {
     const QSignalBlocker b(class_);
@@ -177,7 +187,9 @@ void ImageInspector::rerankNow()
                               : tr("No images match."));
         return;
     }
-    showPosition(0);
+    const auto wanted = std::find(ranking_.begin(), ranking_.end(), wanted_);
+    wanted_ = -1;
+    showPosition(wanted != ranking_.end() ? int(wanted - ranking_.begin()) : 0);
 }
 
 void ImageInspector::showLowest() { showPosition(0); }

@@ -30,6 +30,9 @@ public:
     // Shows the images of a dataset, optionally one class and an entropy range, lowest first.
     void showImages(int datasetId, int classIndex = -1, std::optional<double> lower = {},
                     std::optional<double> upper = {});
+    // Shows one image (its position in the profile's perImage) among the images of its class,
+    // so that stepping goes on to its neighbours in entropy.
+    void showImage(int datasetId, int imagePosition);
     void showLowest();
     void showHighest();
     void step(int delta);
@@ -76,6 +79,7 @@ private:
     RankingFilter filter_;
     std::vector<int> ranking_; // positions into the profile's perImage
     int position_ = -1;
+    int wanted_ = -1; // the perImage position the next ranking starts at (-1: the lowest)
     std::uint64_t token_ = 0;
     bool loading_ = false;
     ImageAnalysis analysis_;

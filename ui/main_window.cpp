@@ -26,6 +26,7 @@
 #include "entropy_histogram_view.h"
 #include "export_source.h"
 #include "image_inspector.h"
+#include "image_scatter_view.h"
 #include "model_editing.h"
 #include "model_selection.h"
 #include "model_settings_panel.h"
@@ -86,6 +87,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(histogram_, tr("&Entropy histograms"));
     tabs_->addTab(perClass_, tr("&Per class"));
     tabs_->addTab(distances_, tr("Class &distances"));
+    auto* images = new ImageScatterView(store_);
+    tabs_->addTab(images, tr("&Images"));
     modelCharts_ = new ModelChartTabs(workspace_, selection_, tabs_, this);
     session_->setChartsHooks([this] { return modelCharts_->state(); },
                              [this](const QJsonObject& state) { modelCharts_->restoreState(state); });
@@ -103,13 +106,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(modelCharts_, &ModelChartTabs::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
     connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
-    connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this](int id) {
+    connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this, images](int id) {
         perClass_->setDataset(id);
         distances_->setDataset(id);
+        images->setDataset(id);
+    });
+    connect(images, &ImageScatterView::imageRequested, this, [this](int id, int image) {
+        inspect(id); // shows the inspector dock
+        inspector_->showImage(id, image);
     });
     connect(histogram_, &EntropyHistogramView::imagesRequested, this, &MainWindow::inspect);
     connect(perClass_, &PerClassView::imagesRequested, this, &MainWindow::inspect);
-    connect(queue_, &ScanQueue::scanFinished, this, [this](int id) {
+    connect(queue_, &ScanQueue::scanFinished, this, [this, images](int id) {
         const DatasetEntry* e = store_->find(id);
         if (!e)
             return;
@@ -129,6 +137,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (id == panel_->currentId()) {
             perClass_->setDataset(id);
             distances_->setDataset(id);
+            images->setDataset(id);
         }
     });
     restoreLayout();

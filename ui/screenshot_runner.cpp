@@ -15,6 +15,8 @@
 #include "dataset_store.h"
 #include "entropy_histogram_view.h"
 #include "heatmap_widget.h"
+#include "image_scatter_view.h"
+#include "point_cloud_layer.h"
 #include "zoomable_chart_view.h"
 #include "datasets_panel.h"
 #include "image_inspector.h"
@@ -89,6 +91,19 @@ void ScreenshotRunner::buildSteps()
         [this] { shootScreen(QStringLiteral("04b-class-distances-hover.png")); },
         [this, tab] { window_->distanceView()->setOrder(ClassDistanceView::Order::MeanEntropy); },
         [this] { shoot(QStringLiteral("05-class-distances-by-mean.png")); },
+        [this] { window_->chartTabs()->setCurrentWidget(window_->findChild<ImageScatterView*>()); },
+        [this] { shoot(QStringLiteral("05b-images-by-class.png")); },
+        [this] {
+            // Hover the image drawn nearest the middle of the plot.
+            auto* images = window_->findChild<ImageScatterView*>();
+            const QRectF plot = images->chart()->plotArea();
+            const int point = images->layer()->pointAt(plot.center(), plot.width());
+            if (point >= 0) {
+                auto* view = images->chartView();
+                hover(view->viewport(), view->mapFromScene(images->chart()->mapToScene(images->layer()->positionOf(point))));
+            }
+        },
+        [this] { shootScreen(QStringLiteral("05c-images-hover.png")); },
         [this, tab, firstId] { tab(0)(); window_->inspect(firstId()); },
         [this] { shoot(QStringLiteral("06-inspector-lowest.png")); },
         [this] { window_->inspector()->showHighest(); },
