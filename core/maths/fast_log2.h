@@ -33,9 +33,10 @@ struct Lanes4 {
 // digits; with the coefficients rounded to doubles, within 1.5e-17 of it, relative). The division
 // is the rounding that matters: within a few ulp of the true value, no table, branch or libm call.
 // Every x must be positive and normal; x = 0 gives a finite garbage value (-1023), never NaN, so a
-// caller can mask such lanes out afterwards.
+// caller can mask such lanes out afterwards. `minus`, an integer, is subtracted at no cost (it
+// folds into the exponent's constant): log2Positive(x, 1) = log2(x / 2).
 template <typename L>
-[[gnu::always_inline]] inline typename L::Double log2Positive(typename L::Double x)
+[[gnu::always_inline]] inline typename L::Double log2Positive(typename L::Double x, double minus = 0.0)
 {
     using Double = typename L::Double;
     using Bits = typename L::Bits;
@@ -47,7 +48,7 @@ template <typename L>
     const Double f = reinterpret_cast<Double>(bits - (biasedK << 52) + exponentOne);
     // k as a double without an int64 -> double conversion (AVX2 has none): 2^52 + biasedK, exactly.
     constexpr double twoTo52 = 4503599627370496.0;
-    const Double k = reinterpret_cast<Double>(biasedK | 0x4330000000000000ull) - (twoTo52 + 1023.0);
+    const Double k = reinterpret_cast<Double>(biasedK | 0x4330000000000000ull) - (twoTo52 + 1023.0 + minus);
     const Double z = (f - 1.0) / (f + 1.0); // f - 1 is exact (Sterbenz)
     const Double w = z * z;
     Double p = w * 0.2136589569431927 + 0.2209130842311768;

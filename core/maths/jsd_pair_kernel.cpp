@@ -33,8 +33,9 @@ template <typename L>
     using Double = typename L::Double;
     const Double a = load<L>(p), b = load<L>(q);
     const Double mass = a + b;
-    const Double terms = (load<L>(pLog2p) + load<L>(qLog2q)) - mass * log2Positive<L>(0.5 * mass);
-    const Double oneSided = select<L>((a == 0.0) | (b == 0.0), mass, terms);
+    const Double terms = (load<L>(pLog2p) + load<L>(qLog2q)) - mass * log2Positive<L>(mass, 1.0); // log2(mass / 2)
+    // a * b == 0 where either is empty: non-zero masses are at least 2^-64, their product normal.
+    const Double oneSided = select<L>(a * b == 0.0, mass, terms);
     return select<L>(a == b, Double{}, oneSided);
 }
 

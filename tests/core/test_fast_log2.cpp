@@ -63,6 +63,22 @@ private Q_SLOTS:
             QCOMPARE(got[i], double(int(i) - 1022)); // exactly, log2(1) = 0 included
     }
 
+    void minusFoldsIntoTheExponent()
+    {
+        // log2Positive(x, 1) is log2(x / 2): exact at powers of two, else as close to libm's
+        // log2(x / 2) as log2Positive(x / 2) is.
+        std::mt19937_64 rng(4);
+        std::uniform_real_distribution<double> exponent(-64.0, 1.0);
+        for (int i = 0; i < 10000; ++i) {
+            const double x = i < 60 ? std::ldexp(1.0, -i) : std::exp2(exponent(rng));
+            const double half = log2Positive<Lanes2>(Lanes2::Double{x, x}, 1.0)[0];
+            if (i < 60)
+                QCOMPARE(half, double(-i - 1));
+            else
+                QVERIFY2(std::abs(half - std::log2(x / 2)) <= 4 * ulpOf(std::log2(x / 2)), qPrintable(QString::number(x, 'g', 17)));
+        }
+    }
+
     void withinFourUlpOfLibm()
     {
         // Log-uniform over the probabilities and mixtures the kernel sees (2^-64 .. 2), plus the
