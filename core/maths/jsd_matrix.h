@@ -1,9 +1,10 @@
 #pragma once
 // Every pairwise Jensen-Shannon distance of a set of class distributions, fast enough for
 // ImageNet's 1000 classes (499,500 pairs) when the heatmap opens. Same definition and results as
-// jensenShannonDistance (to rounding, and exactly 0 for identical distributions, exactly 1 for
+// jensenShannonDistance (to rounding: exactly 0 for identical distributions, 1 to an ulp for
 // disjoint ones), computed with each class's p log2 p taken once, one log per bin and pair (of the
-// mixture), four bins at a time, in row blocks dealt to several threads.
+// mixture) where both supports overlap, four bins at a time (jsd_pair_kernel.h), in row blocks
+// dealt to several threads.
 #include <cstdint>
 #include <vector>
 

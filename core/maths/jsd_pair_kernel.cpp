@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
+#include <string>
 
 #include "maths/fast_log2.h"
 
@@ -21,11 +22,11 @@ template <typename L>
 
 // L::width bins' contribution to sum_k p log2(p/m) + q log2(q/m), M = (P+Q)/2. Per bin this is
 // p log2 p + q log2 q - (p+q) log2 m: with both classes' p log2 p prepared, a pair needs one log
-// per bin, of m. Two bins' rules are applied exactly, so identical classes give exactly 0 and
-// disjoint ones exactly their masses (distance 1): equal masses (both empty included) contribute
-// 0, and where one side is empty the term is the other's mass (m is half of it, log2 2 = 1).
-// The cancellation stays per bin (terms of size p log2 p, not the whole entropies), so the sum is
-// as accurate as the textbook p log2(p/m) form.
+// per bin, of m. Two kinds of bin take their exact value instead, so identical classes give
+// exactly 0 and disjoint ones the sum of their masses (distance 1, to an ulp): equal masses (both
+// empty included) contribute 0, and where one side is empty the term is the other's mass (m is
+// half of it, log2 2 = 1). The cancellation stays within each bin (terms the size of p log2 p, not
+// of whole entropies), so the sum is as accurate as the textbook p log2(p/m) form.
 template <typename L>
 [[gnu::always_inline]] inline typename L::Double binTerms(const double* p, const double* pLog2p, const double* q,
                                                           const double* qLog2q)
@@ -102,7 +103,7 @@ template <typename L>
     }
 }
 
-// Baseline x86-64: SSE2, two lanes.
+// The baseline instruction set (SSE2 on x86-64): two lanes.
 void rowBlockPortable(const JsdClassTable& t, std::size_t rowBegin, std::size_t rowEnd, JsdPair* pairs)
 {
     rowBlock<Lanes2>(t, rowBegin, rowEnd, pairs);
@@ -111,8 +112,8 @@ void rowBlockPortable(const JsdClassTable& t, std::size_t rowBegin, std::size_t 
 #if defined(__x86_64__) || defined(__i386__)
 #define NOFADE_JSD_HAS_AVX2_VARIANT 1
 // The same code compiled for AVX2 + FMA: the always-inline helpers above take this function's
-// target, so four lanes are one register and the series is fused multiply-adds. Only called when the
-// CPU has both (the build itself stays baseline x86-64, so the package runs anywhere).
+// target, so four lanes are one register and the polynomial is fused multiply-adds. Only called
+// when the CPU has both (the build itself stays baseline x86-64, so the package runs anywhere).
 [[gnu::target("avx2,fma")]] void rowBlockAvx2Fma(const JsdClassTable& t, std::size_t rowBegin, std::size_t rowEnd,
                                                  JsdPair* pairs)
 {
@@ -145,12 +146,14 @@ JsdClassTable makeJsdClassTable(const std::vector<std::vector<std::uint64_t>>& c
     t.supportEnd.assign(t.classes, 0);
     for (std::size_t c = 0; c < t.classes; ++c) {
         if (counts[c].size() != bins)
-            throw std::invalid_argument("class histograms differ in their number of bins");
+            throw std::invalid_argument("class histogram " + std::to_string(c) + " has " +
+                                        std::to_string(counts[c].size()) + " bins, class histogram 0 has " +
+                                        std::to_string(bins));
         std::uint64_t total = 0;
         for (std::uint64_t v : counts[c])
             total += v;
         if (total == 0)
-            throw std::invalid_argument("a class histogram is empty");
+            throw std::invalid_argument("class histogram " + std::to_string(c) + " is empty");
         BinBlock* row = t.blocks.data() + c * t.blocksPerClass;
         std::size_t first = bins, last = 0;
         for (std::size_t k = 0; k < bins; ++k) {

@@ -17,7 +17,8 @@ struct alignas(64) BinBlock {
 };
 
 // Every class's distribution as blocks of four bins (the last block zero-padded), with its support
-// (first non-empty block, one past the last) so a pair only visits the blocks where either has mass.
+// (first non-empty block, one past the last): a pair takes logs only in the blocks where both
+// supports overlap, and just adds the masses in those where only one class has any.
 struct JsdClassTable {
     std::size_t classes = 0;
     std::size_t blocksPerClass = 0;
@@ -27,7 +28,8 @@ struct JsdClassTable {
     const BinBlock* row(std::size_t c) const { return blocks.data() + c * blocksPerClass; }
 };
 
-// `counts`: the classes' histograms, all of one length, each with a positive total.
+// `counts`: the classes' histograms, all of one length, each with a positive total
+// (std::invalid_argument naming the class otherwise).
 JsdClassTable makeJsdClassTable(const std::vector<std::vector<std::uint64_t>>& counts);
 
 enum class JsdKernel {
@@ -39,7 +41,8 @@ enum class JsdKernel {
 bool jsdKernelAvailable(JsdKernel kernel);
 
 // The distances of pairs (i, j), rowBegin <= i < rowEnd, i < j < classes, written to
-// pairs[pairIndex(i, j)]. Each pair's value does not depend on the blocking or the thread.
+// pairs[jsdPairIndex(i, j, classes)]. A pair's value depends only on its two classes and the
+// kernel, never on the blocking or the thread.
 void computeJsdRowBlock(const JsdClassTable& table, std::size_t rowBegin, std::size_t rowEnd, JsdPair* pairs,
                         JsdKernel kernel);
 
