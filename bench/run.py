@@ -108,12 +108,19 @@ def main():
     rows.append({"corpus": "fashion-mnist-idx", "mode": "exact", "tool": "nofade", "images": 70000, "wall_s": wall,
                  "images_per_s": 70000 / wall, "peak_rss_mib": rss})
     print(f"Fashion-MNIST IDX (70,000 images from the .gz files, incl. JSD): {wall:.3f} s wall, {rss:.0f} MiB peak")
-    print("\nclass-distance matrix (histogram model, 64 bins, ImageNet-like class sizes):")
+    print("\nclass-distance matrix + C_JS (histogram model, 64 bins, ImageNet-like class sizes), best and median of 7,"
+          "\nagainst the pre-issue-7 kernel timed alternately in the same process (bench/jsd_old_kernel.cpp):")
     for classes in (10, 100, 1000):
-        out = subprocess.run([os.path.join(build, "bench", "bench-jsd"), str(classes), "5"], capture_output=True,
+        load = os.getloadavg()[0]
+        out = subprocess.run([os.path.join(build, "bench", "bench-jsd"), str(classes), "7", "--old"], capture_output=True,
                              text=True, check=True).stdout.split()
-        rows.append({"corpus": f"jsd-{classes}", "tool": "nofade", "pairs": int(out[1]), "wall_s": float(out[2]) / 1000})
-        print(f"  {classes:>5} classes  {int(out[1]):>7} pairs  {float(out[2]):>9.2f} ms")
+        pairs, best, median, kernel, old_best, old_median, ratio = (int(out[1]), float(out[2]), float(out[3]), out[4],
+                                                                     float(out[5]), float(out[6]), float(out[7]))
+        rows.append({"corpus": f"jsd-{classes}", "tool": "nofade", "pairs": pairs, "wall_s": best / 1000,
+                     "median_s": median / 1000, "kernel": kernel, "old_kernel_wall_s": old_best / 1000,
+                     "old_kernel_median_s": old_median / 1000, "speedup_vs_old_kernel": ratio, "load_average": load})
+        print(f"  {classes:>5} classes  {pairs:>7} pairs  {best:>8.2f} ms (median {median:.2f}, {kernel})"
+              f"   old kernel {old_best:>8.2f} ms (median {old_median:.2f})   x{ratio:.2f}   load {load:.1f}")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")
