@@ -72,7 +72,8 @@ void isolateSettings()
     QCoreApplication::setOrganizationName(QStringLiteral("NoFADE-test"));
     QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test"));
     // Every test process starts without results cached by an earlier run.
-    QFile::remove(ui::ScanQueue::defaultCacheFile());
+    for (const char* part : {"", "-wal", "-shm"}) // SQLite's journal files go with it
+        QFile::remove(ui::ScanQueue::defaultCacheFile() + QLatin1String(part));
 }
 
 bool writeKnownDataset(const QString& root)
