@@ -13,8 +13,8 @@
 // the masses sum to 2). So the 17 are not computed as matrices: the shared bins are found through
 // sparse histograms (sparse_histograms.h), the 17 divergences of a pair are summed together row
 // by row, and each pair's extrapolated distance is made and added on the spot, with no matrix
-// stored. The Gaussian class model has no empty bins: it takes the 17 matrices from the JSD
-// matrix code (maths/jsd_matrix.h).
+// stored (the same divergences as the matrix code's, to rounding). The Gaussian class model has
+// no empty bins: it takes the 17 matrices from the JSD matrix code (maths/jsd_matrix.h).
 #include <atomic>
 #include <cstdint>
 #include <optional>

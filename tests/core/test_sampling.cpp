@@ -486,6 +486,27 @@ private Q_SLOTS:
         QCOMPARE(c.sample->estimate.jsReason, cancelledEstimateReason());
     }
 
+    void atTheWholeDatasetEveryClassMixAgreesWithTheMatrix()
+    {
+        // Read at fraction 1 the estimate is ln(sum of the sample's own distances), here computed
+        // from shared bins only; the class-distance matrix (Profile::jsd) computes it from every
+        // bin. Equal and unequal class sizes, few images (every term from the n log n table) and
+        // hundreds (factored or logs), and two identical classes.
+        const std::vector<std::vector<int>> mixes{{20, 20, 20, 20}, {13, 7, 20, 1, 2}, {400, 390, 400, 12}};
+        for (const std::vector<int>& sizes : mixes) {
+            SyntheticSample s = syntheticSample(sizes);
+            if (sizes.size() == 4 && sizes[0] == 20) { // class 3 a copy of class 0
+                s.profile.classes[3].histogram = s.profile.classes[0].histogram;
+                s.profile.classes[3].moments = s.profile.classes[0].moments;
+                s.classes[3] = s.classes[0];
+            }
+            const auto js = extrapolatedJsComplexity(s.profile.settings, s.classes, 1.0, 3, nullptr);
+            QVERIFY(js);
+            QVERIFY2(std::abs(*js - *s.profile.jsd().complexity) < 1e-12,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(*js, 0, 'g', 17).arg(*s.profile.jsd().complexity, 0, 'g', 17)));
+        }
+    }
+
     void fashionMnistExactValuesInsideIntervals()
     {
         QVERIFY2(QFile::exists(kFashionMnist + QStringLiteral("/train-images-idx3-ubyte.gz")),
