@@ -270,7 +270,8 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
         run.cancel = &feedback.cancelFlag();
         run.progress = [&feedback](int done, int total) { feedback.setReplicates(done, total); };
         run.tick = tick;
-        feedback.setReplicates(0, options.sample->design.request.bootstrapRounds);
+        if (!feedback.isCancelled())
+            feedback.setReplicates(0, options.sample->design.request.bootstrapRounds);
         profile.sample = ProfileSample{options.sample->design, estimateFromSample(profile, options.sample->design, run)};
     }
     if (tick)
