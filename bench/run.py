@@ -121,6 +121,15 @@ def main():
                      "old_kernel_median_s": old_median / 1000, "speedup_vs_old_kernel": ratio, "load_average": load})
         print(f"  {classes:>5} classes  {pairs:>7} pairs  {best:>8.2f} ms (median {median:.2f}, {kernel})"
               f"   old kernel {old_best:>8.2f} ms (median {old_median:.2f})   x{ratio:.2f}   load {load:.1f}")
+    # A sampled scan's wait after its images: the C_JS estimate and its replicate interval.
+    print("\nsampled C_JS interval (estimateFromSample: 20 images per class, 200 replicates, ImageNet-like class sizes):")
+    for classes in (10, 100, 1000):
+        out = subprocess.run([os.path.join(build, "bench", "bench-sampling"), str(classes), "200",
+                              str(repeats if classes < 1000 else 1), str(threads)],
+                             capture_output=True, text=True, check=True).stdout.split()
+        rows.append({"corpus": f"sampled-cjs-{classes}", "tool": "nofade", "images": int(out[1]),
+                     "rounds": int(out[2]), "wall_s": float(out[3]) / 1000})
+        print(f"  {classes:>5} classes  {int(out[1]):>7} images  {int(out[2]):>4} replicates  {float(out[3]):>9.0f} ms")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")

@@ -25,11 +25,16 @@ QString stateText(DatasetState state);
 // The paper's default: C_JS for classification, C_H for detection and segmentation.
 ComplexityMeasure defaultMeasureFor(DatasetTask task);
 
+// What a running scan is doing: analysing images, or (a Quick estimate, after its images)
+// computing the C_JS interval's replicates.
+enum class ScanStep { Images, Interval };
+
 struct ScanProgress {
-    std::int64_t done = 0;
+    ScanStep step = ScanStep::Images;
+    std::int64_t done = 0; // of the step's units: images, or replicates
     std::int64_t total = 0;
     std::int64_t failed = 0;
-    double imagesPerSecond = 0.0;
+    double imagesPerSecond = 0.0; // units per second
     double etaSeconds = -1.0; // < 0: unknown
 };
 

@@ -63,9 +63,11 @@ QString DatasetTableModel::progressText(const DatasetEntry& e)
         if (p.total <= 0)
             return e.state == DatasetState::Cancelling ? QStringLiteral("cancelling…") : QStringLiteral("opening…");
         const QLocale l;
-        QString text = QStringLiteral("%1 / %2 · %3 img/s · ETA %4")
-                           .arg(l.toString(qlonglong(p.done)), l.toString(qlonglong(p.total)),
-                                l.toString(p.imagesPerSecond, 'f', 0), duration(p.etaSeconds));
+        QString text = p.step == ScanStep::Interval
+                           ? intervalProgressText(p.done, p.total, duration(p.etaSeconds))
+                           : QStringLiteral("%1 / %2 · %3 img/s · ETA %4")
+                                 .arg(l.toString(qlonglong(p.done)), l.toString(qlonglong(p.total)),
+                                      l.toString(p.imagesPerSecond, 'f', 0), duration(p.etaSeconds));
         if (e.state == DatasetState::Cancelling)
             text.prepend(QStringLiteral("cancelling · "));
         return text;

@@ -36,6 +36,13 @@ QString jsEstimateText(const Profile& p)
     return estimateText(*p.sample->estimate.js, p.sample->estimate.jsInterval, p.images());
 }
 
+QString intervalProgressText(std::int64_t done, std::int64_t total, const QString& eta)
+{
+    const QLocale l;
+    return tr("C_JS interval · %1 / %2 replicates · ETA %3")
+        .arg(l.toString(qlonglong(done)), l.toString(qlonglong(total)), eta);
+}
+
 QString sampleDescription(const Profile& p)
 {
     if (!p.sample)

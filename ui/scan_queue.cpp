@@ -49,6 +49,7 @@ struct ScanQueue::Running {
     std::int64_t lastDone = 0;
     double rate = 0.0;
     bool primed = false;
+    ScanStep step = ScanStep::Images;
 };
 
 ScanQueue::ScanQueue(DatasetStore* store, QObject* parent) : QObject(parent), store_(store)
@@ -213,7 +214,15 @@ void ScanQueue::poll()
         return;
     Running& r = *running_;
     const qint64 now = r.clock.elapsed();
-    const std::int64_t done = r.feedback->done();
+    // A Quick estimate ends with its C_JS interval, counted in replicates: a step of its own,
+    // with its own rate.
+    const ScanStep step = r.feedback->replicatesTotal() > 0 ? ScanStep::Interval : ScanStep::Images;
+    if (step != r.step) {
+        r.step = step;
+        r.primed = false;
+        r.rate = 0.0;
+    }
+    const std::int64_t done = step == ScanStep::Interval ? r.feedback->replicatesDone() : r.feedback->done();
     const double dt = double(now - r.lastMs) / 1000.0;
     if (!r.primed) {
         // The first look only sets the baseline: a continued scan starts with the images it kept,
@@ -229,8 +238,9 @@ void ScanQueue::poll()
         r.lastDone = done;
     }
     ScanProgress p;
+    p.step = step;
     p.done = done;
-    p.total = r.feedback->total();
+    p.total = step == ScanStep::Interval ? r.feedback->replicatesTotal() : r.feedback->total();
     p.failed = r.feedback->failed();
     p.imagesPerSecond = r.rate;
     p.etaSeconds = r.rate > 0 && p.total >= done ? double(p.total - done) / r.rate : -1.0;

@@ -262,7 +262,10 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGTERM, cancelOnInterrupt);
     TerminalProgress progress(stderrIsTerminal());
     const Profile profile = scanDataset(*dataset.source, request.settings, request.options, feedback, [&] {
-        progress.update(feedback.done(), feedback.total(), feedback.failed());
+        if (feedback.replicatesTotal() > 0)
+            progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal());
+        else
+            progress.update(feedback.done(), feedback.total(), feedback.failed());
     });
     progress.finish();
     std::signal(SIGINT, SIG_DFL);

@@ -141,6 +141,9 @@ QString ScanSampling::summary(const Profile& p) const
              .arg(d.stratified ? QStringLiteral("stratified by class (%1 strata)").arg(d.strata.size())
                                : QStringLiteral("simple random sample (classes unknown before scanning)"))
              .arg(d.request.seed);
+    if (const std::int64_t reached = n + p.failedItems(); reached < d.drawn)
+        s += QStringLiteral("Interrupted after %1 of the %2 sampled images: the estimates below are of those\n")
+                 .arg(reached).arg(d.drawn);
     s += QStringLiteral("Estimate    mean entropy ~= %1 bits (%2), sample of %3\n")
              .arg(fixed(e.mean), interval(e.meanInterval)).arg(n);
     if (e.js)
@@ -150,7 +153,7 @@ QString ScanSampling::summary(const Profile& p) const
     else
         s += QStringLiteral("Estimate    C_JS none: %1\n").arg(e.jsReason);
     s += QStringLiteral("Complete    nofade-cli scan %1 --resume PROFILE  (analyses the other %2 images exactly)\n")
-             .arg(p.source.path).arg(d.population - d.drawn);
+             .arg(p.source.path).arg(d.population - n - p.failedItems());
     return s;
 }
 

@@ -29,6 +29,24 @@ void TerminalProgress::update(std::int64_t done, std::int64_t total, std::int64_
     drawn_ = true;
 }
 
+void TerminalProgress::updateInterval(int done, int total)
+{
+    if (!enabled_ || total <= 0)
+        return;
+    if (!intervalClock_.isValid())
+        intervalClock_.start();
+    constexpr int width = 30;
+    const int filled = int(double(done) / double(total) * width);
+    const double seconds = intervalClock_.elapsed() / 1000.0;
+    const QString eta = done > 0 && done < total
+                            ? QStringLiteral("ETA %1 s").arg(seconds / done * (total - done), 0, 'f', 0)
+                            : QString();
+    printErr(QStringLiteral("\r[%1%2] C_JS interval: %3/%4 replicates  %5\x1b[K")
+                 .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
+                 .arg(done).arg(total).arg(eta));
+    drawn_ = true;
+}
+
 void TerminalProgress::finish()
 {
     if (enabled_ && drawn_)

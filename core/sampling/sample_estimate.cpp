@@ -1,8 +1,11 @@
 #include "sampling/sample_estimate.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <map>
-#include <span>
+#include <mutex>
+#include <thread>
 
 #include "sampling/seeded_random.h"
 #include "sampling/student_t.h"
@@ -11,35 +14,9 @@ namespace nofade {
 
 namespace {
 
-// Streams of SeededRandom::stream() for the estimates; the plan uses 0 .. classes.
+// Streams of SeededRandom::stream() for the estimates; the plan uses 0 .. classes. Replicate b
+// draws from stream kEstimateStream + 1 + b.
 constexpr std::uint64_t kEstimateStream = 0x5A3D'0000'0000ULL;
-
-// The JS divergences (squared JS distances) of every pair of the class samples, in the order of
-// Profile::jsd(): computed by the profile's own code, under its class model.
-std::vector<double> pairDivergences(const ProfileSettings& settings,
-                                    const std::vector<std::span<const double>>& classes)
-{
-    ProfileSettings s = settings;
-    s.minClassImages = 1; // the caller chose the classes
-    Profile p = makeEmptyProfile(s, {}, QStringList());
-    p.classes.resize(classes.size(), ClassProfile{QString(), Moments{}, EntropyHistogram(s.bins)});
-    for (std::size_t c = 0; c < classes.size(); ++c)
-        for (double h : classes[c]) {
-            p.classes[c].moments.add(h);
-            p.classes[c].histogram.add(h);
-        }
-    std::vector<double> d;
-    for (const JsdPair& pair : p.jsd().pairs)
-        d.push_back(pair.distance * pair.distance);
-    return d;
-}
-
-// Moves a uniform random subset of `want` elements to the front of `v`.
-void shuffleFront(std::vector<double>& v, std::size_t want, SeededRandom& random)
-{
-    for (std::size_t i = 0; i < want && i + 1 < v.size(); ++i)
-        std::swap(v[i], v[i + std::size_t(random.below(v.size() - i))]);
-}
 
 // numpy.percentile's default ('linear') of sorted values.
 double percentile(const std::vector<double>& sorted, double q)
@@ -51,7 +28,82 @@ double percentile(const std::vector<double>& sorted, double q)
     return sorted[i] + (h - double(i)) * (sorted[i + 1] - sorted[i]);
 }
 
+std::vector<std::span<const int>> spansOf(const std::vector<std::vector<int>>& lists)
+{
+    return {lists.begin(), lists.end()};
+}
+
+// One worker's buffers, kept from one replicate to the next.
+struct ReplicateWorkspace {
+    std::vector<std::vector<int>> halves;
+    ExtrapolationWorkspace extrapolation;
+};
+
+// Replicate b: the estimate for a random half of every class sample, drawn from its own stream.
+std::optional<double> replicate(const ClassImages& images, double fraction, std::uint64_t seed, int b,
+                                ReplicateWorkspace& work, const std::atomic<bool>* cancel)
+{
+    SeededRandom random = SeededRandom::stream(seed, kEstimateStream + 1 + std::uint64_t(b));
+    work.halves.resize(images.keys.size());
+    for (std::size_t c = 0; c < images.keys.size(); ++c) {
+        std::vector<int>& half = work.halves[c];
+        half = images.keys[c];
+        const std::size_t h = std::max<std::size_t>(1, half.size() / 2);
+        shuffleFront(half, h, random);
+        half.resize(h);
+    }
+    return extrapolatedJs(images, spansOf(work.halves), fraction / 2.0, random.next(), work.extrapolation, cancel,
+                          nullptr);
+}
+
+// Every replicate, on `threads` threads taking the next index as they become free; each result
+// lands in its own slot, so the order of the results does not depend on the scheduling. Stops
+// early when cancelled.
+void runReplicates(const ClassImages& images, double fraction, std::uint64_t seed, const EstimateRun& run,
+                   std::vector<std::optional<double>>& results)
+{
+    const int rounds = int(results.size());
+    const int threads = std::clamp(run.threads > 0 ? run.threads : int(std::thread::hardware_concurrency()), 1, rounds);
+    std::atomic<int> next{0};
+    std::mutex mutex; // guards done, running and the progress calls
+    std::condition_variable finished;
+    int done = 0;
+    int running = threads;
+    auto cancelled = [&] { return run.cancel && run.cancel->load(std::memory_order_relaxed); };
+    {
+        std::vector<std::jthread> workers;
+        for (int t = 0; t < threads; ++t)
+            workers.emplace_back([&] {
+                ReplicateWorkspace work;
+                for (int b; !cancelled() && (b = next.fetch_add(1)) < rounds;) {
+                    results[std::size_t(b)] = replicate(images, fraction, seed, b, work, run.cancel);
+                    std::lock_guard lock(mutex);
+                    ++done;
+                    if (run.progress && !cancelled())
+                        run.progress(done, rounds);
+                }
+                std::lock_guard lock(mutex);
+                --running;
+                finished.notify_all();
+            });
+        std::unique_lock lock(mutex);
+        while (running > 0) {
+            finished.wait_for(lock, std::chrono::milliseconds(100));
+            if (run.tick) {
+                lock.unlock();
+                run.tick();
+                lock.lock();
+            }
+        }
+    } // joined
+}
+
 } // namespace
+
+QString cancelledEstimateReason()
+{
+    return QStringLiteral("cancelled before the C_JS estimate and its interval were computed");
+}
 
 void estimateMean(const Profile& sample, const SampleDesign& design, SampleEstimate& into)
 {
@@ -120,51 +172,27 @@ std::optional<double> extrapolatedJsComplexity(const ProfileSettings& settings,
                                                const std::vector<std::vector<double>>& classEntropies,
                                                double fraction, std::uint64_t seed, QString* reason)
 {
-    std::vector<std::vector<double>> pool = classEntropies;
-    std::vector<std::span<const double>> all, half, quarter;
-    for (const std::vector<double>& c : pool)
-        all.emplace_back(c);
-    const std::vector<double> whole = pairDivergences(settings, all);
-    std::vector<double> halves(whole.size(), 0.0), quarters(whole.size(), 0.0);
-    SeededRandom random(seed);
-    for (int r = 0; r < kSubsampleRepeats; ++r) {
-        half.clear();
-        quarter.clear();
-        for (std::vector<double>& c : pool) {
-            const std::size_t h = std::max<std::size_t>(1, c.size() / 2);
-            shuffleFront(c, h, random); // a random half; its first half a random quarter
-            half.emplace_back(c.data(), h);
-            quarter.emplace_back(c.data(), std::max<std::size_t>(1, c.size() / 4));
-        }
-        const std::vector<double> dh = pairDivergences(settings, half);
-        const std::vector<double> dq = pairDivergences(settings, quarter);
-        for (std::size_t i = 0; i < whole.size(); ++i) {
-            halves[i] += dh[i] / kSubsampleRepeats;
-            quarters[i] += dq[i] / kSubsampleRepeats;
-        }
-    }
-    // The quadratic through (x, D) = (1, whole), (2, halves), (4, quarters), x = sample size /
-    // size, read at x = fraction (the dataset's size): Lagrange weights.
-    const double x = fraction;
-    const double w1 = (x - 2.0) * (x - 4.0) / 3.0;
-    const double w2 = -(x - 1.0) * (x - 4.0) / 2.0;
-    const double w4 = (x - 1.0) * (x - 2.0) / 6.0;
-    std::vector<JsdPair> pairs(whole.size());
-    for (std::size_t i = 0; i < whole.size(); ++i)
-        pairs[i].distance = std::sqrt(std::max(0.0, w1 * whole[i] + w2 * halves[i] + w4 * quarters[i]));
-    JsdSummary s = summariseJsd(std::move(pairs), int(classEntropies.size()));
-    if (!s.complexity && reason)
-        *reason = s.reason;
-    return s.complexity;
+    const ClassImages images(settings, classEntropies);
+    ExtrapolationWorkspace work;
+    return extrapolatedJs(images, spansOf(images.keys), fraction, seed, work, nullptr, reason);
 }
 
-SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design)
+SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const EstimateRun& run)
 {
     SampleEstimate e;
     estimateMean(sample, design, e);
 
+    auto cancelled = [&] {
+        if (!run.cancel || !run.cancel->load(std::memory_order_relaxed))
+            return false;
+        e.js.reset();
+        e.jsReason = cancelledEstimateReason();
+        return true;
+    };
     const JsdSummary plugIn = sample.jsd();
     e.jsPlugIn = plugIn.complexity;
+    if (cancelled())
+        return e;
     if (!plugIn.complexity) {
         e.jsReason = plugIn.reason;
         return e;
@@ -173,32 +201,32 @@ SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& des
     std::vector<int> slot(sample.classes.size(), -1);
     for (std::size_t k = 0; k < usable.size(); ++k)
         slot[std::size_t(usable[k])] = int(k);
-    std::vector<std::vector<double>> classes(usable.size());
+    std::vector<std::vector<double>> entropies(usable.size());
     for (const ImageEntropy& img : sample.perImage)
         if (img.classIndex >= 0 && slot[std::size_t(img.classIndex)] >= 0)
-            classes[std::size_t(slot[std::size_t(img.classIndex)])].push_back(img.entropy);
+            entropies[std::size_t(slot[std::size_t(img.classIndex)])].push_back(img.entropy);
+    const ClassImages images(sample.settings, std::move(entropies));
 
     const double f = std::clamp(design.fraction(), 1e-12, 1.0);
     const std::uint64_t seed = design.request.seed;
-    e.js = extrapolatedJsComplexity(sample.settings, classes,
-                                    f, SeededRandom::stream(seed, kEstimateStream).next(), &e.jsReason);
+    {
+        ExtrapolationWorkspace work;
+        e.js = extrapolatedJs(images, spansOf(images.keys), f, SeededRandom::stream(seed, kEstimateStream).next(), work,
+                              run.cancel, &e.jsReason);
+    }
+    if (cancelled())
+        return e;
     const int rounds = design.request.bootstrapRounds;
     if (!e.js || rounds < 2)
         return e;
-    SeededRandom random = SeededRandom::stream(seed, kEstimateStream + 1);
+    std::vector<std::optional<double>> results(static_cast<std::size_t>(rounds));
+    runReplicates(images, f, seed, run, results);
+    if (cancelled())
+        return e;
     std::vector<double> replicates;
-    std::vector<std::vector<double>> halves(classes.size());
-    for (int b = 0; b < rounds; ++b) {
-        for (std::size_t c = 0; c < classes.size(); ++c) {
-            std::vector<double> pool = classes[c];
-            const std::size_t h = std::max<std::size_t>(1, pool.size() / 2);
-            shuffleFront(pool, h, random);
-            halves[c].assign(pool.begin(), pool.begin() + std::ptrdiff_t(h));
-        }
-        const auto r = extrapolatedJsComplexity(sample.settings, halves, f / 2.0, random.next(), nullptr);
+    for (const std::optional<double>& r : results)
         if (r)
             replicates.push_back(*r);
-    }
     if (replicates.size() < 2)
         return e;
     std::sort(replicates.begin(), replicates.end());

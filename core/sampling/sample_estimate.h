@@ -14,15 +14,36 @@
 // (drawn without replacement), whose spread, scaled by sqrt(1 - n/N), is the spread of the
 // estimate at the sample's size; the 2.5% and 97.5% points of the centred replicates, added to
 // the estimate, bound the interval.
+//
+// The replicates are independent: they run on several threads, each drawn from its own seeded
+// stream (seed, replicate index), so the numbers do not depend on the thread count. A cancel
+// stops them between replicates; the estimate then has no C_JS (never an interval made from
+// part of the replicates), and says why.
+#include <atomic>
+#include <functional>
+
 #include "profile/profile.h"
+#include "sampling/extrapolated_js.h"
 
 namespace nofade {
 
-inline constexpr int kSubsampleRepeats = 8; // random halves/quarters averaged per estimate
+// How estimateFromSample runs; the defaults: every core, no cancel, no progress.
+struct EstimateRun {
+    int threads = 0; // 0: one per core
+    // Set from any thread to stop.
+    const std::atomic<bool>* cancel = nullptr;
+    // Replicates done of all, after each one, from the worker threads (one call at a time).
+    std::function<void(int done, int total)> progress;
+    // Called on the calling thread about ten times a second while the replicates run.
+    std::function<void()> tick;
+};
 
 // `sample`: a profile of the images of `design` (its per-image results are used). Deterministic
-// for design.request.seed and design.request.bootstrapRounds.
-SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design);
+// for design.request.seed and design.request.bootstrapRounds, whatever the threads.
+SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const EstimateRun& run = {});
+
+// What jsReason says after a cancel.
+QString cancelledEstimateReason();
 
 // The parts, for tests.
 // The mean, its standard error and t interval.

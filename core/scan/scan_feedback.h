@@ -16,17 +16,28 @@ public:
     std::int64_t done() const { return done_.load(std::memory_order_relaxed); }
     std::int64_t total() const { return total_.load(std::memory_order_relaxed); }
     std::int64_t failed() const { return failed_.load(std::memory_order_relaxed); }
+    // A sampled scan's last step, after its images: the C_JS interval's replicates done of all
+    // (0 of 0 until it starts).
+    int replicatesDone() const { return replicatesDone_.load(std::memory_order_relaxed); }
+    int replicatesTotal() const { return replicatesTotal_.load(std::memory_order_relaxed); }
 
     // Written by the scan engine.
     void setTotal(std::int64_t total) { total_.store(total, std::memory_order_relaxed); }
     void addDone(std::int64_t n) { done_.fetch_add(n, std::memory_order_relaxed); }
     void addFailed(std::int64_t n) { failed_.fetch_add(n, std::memory_order_relaxed); }
+    void setReplicates(int done, int total)
+    {
+        replicatesTotal_.store(total, std::memory_order_relaxed);
+        replicatesDone_.store(done, std::memory_order_relaxed);
+    }
 
 private:
     std::atomic<bool> cancelled_{false};
     std::atomic<std::int64_t> done_{0};
     std::atomic<std::int64_t> total_{0};
     std::atomic<std::int64_t> failed_{0};
+    std::atomic<int> replicatesDone_{0};
+    std::atomic<int> replicatesTotal_{0};
 };
 
 } // namespace nofade

@@ -279,8 +279,18 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     profile.failed = sink.takeFailures();
     profile.complete = !feedback.isCancelled()
                        && profile.images() + profile.failedItems() == shard.itemsOf(itemCount);
-    if (options.sample)
-        profile.sample = ProfileSample{options.sample->design, estimateFromSample(profile, options.sample->design)};
+    if (options.sample) {
+        // The C_JS interval can take seconds for many classes: it reports its own progress, and a
+        // cancel stops it too (the profile then says the C_JS estimate was not computed).
+        EstimateRun run;
+        run.threads = options.threads;
+        run.cancel = &feedback.cancelFlag();
+        run.progress = [&feedback](int done, int total) { feedback.setReplicates(done, total); };
+        run.tick = tick;
+        if (!feedback.isCancelled())
+            feedback.setReplicates(0, options.sample->design.request.bootstrapRounds);
+        profile.sample = ProfileSample{options.sample->design, estimateFromSample(profile, options.sample->design, run)};
+    }
     if (tick)
         tick();
     return profile;

@@ -1,13 +1,18 @@
 // nofade-cli scan --sample / --resume as a user runs them: the intervals printed and written to
-// the profile JSON, usage errors for clashing options, and a sample completed by --resume giving
-// the same profile file as a full scan.
+// the profile JSON, usage errors for clashing options, a sample completed by --resume giving
+// the same profile file as a full scan, and Ctrl+C during the C_JS interval.
+#include <csignal>
+#include <unistd.h>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "test_support.h"
+#include "timing_slack.h"
 
 using nofade::test::runCli;
 
@@ -17,6 +22,19 @@ QByteArray readAll(const QString& path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// CPU seconds a Linux process has used (utime + stime of /proc/PID/stat); -1 when it is gone.
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1.0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' '); // fields from 3 on
+    if (fields.size() < 13)
+        return -1.0;
+    return double(fields[11].toLongLong() + fields[12].toLongLong()) / double(::sysconf(_SC_CLK_TCK));
 }
 
 } // namespace
@@ -93,6 +111,50 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(r.out).contains(resumed), r.out.constData());
         QCOMPARE(runCli({QStringLiteral("scan"), dataset_, QStringLiteral("--per-image"), QStringLiteral("-o"), full}).exitCode, 0);
         QCOMPARE(readAll(completed), readAll(full));
+    }
+
+    void interruptDuringTheIntervalLeavesNoInterval()
+    {
+        // 300 classes of 4 tiny images, half of them sampled, 100,000 replicates: the images take
+        // a fraction of a second, the interval would take minutes.
+        QTemporaryDir big;
+        for (int c = 0; c < 300; ++c)
+            for (int i = 0; i < 4; ++i)
+                QVERIFY(nofade::test::writeImage(QStringLiteral("%1/c%2/i%3.png").arg(big.path()).arg(c).arg(i),
+                                                 nofade::test::randomImage(5, 6, 1, std::uint32_t(4 * c + i))));
+        const QString out = big.filePath(QStringLiteral("interrupted.json"));
+        QProcess p;
+        p.start(QStringLiteral(NOFADE_CLI_PATH),
+                {QStringLiteral("scan"), big.path(), QStringLiteral("--sample"), QStringLiteral("600"),
+                 QStringLiteral("--bootstrap"), QStringLiteral("100000"), QStringLiteral("--threads"), QStringLiteral("2"),
+                 QStringLiteral("--out"), out});
+        QVERIFY(p.waitForStarted());
+        // In the interval step: the process has used more CPU than 600 tiny images can take (a few
+        // hundredths of a second), a measure that a loaded machine does not stretch.
+        QTRY_VERIFY_WITH_TIMEOUT(cpuSeconds(p.processId()) > 1.5 || p.state() != QProcess::Running,
+                                 int(60000 * nofade::test::kTimingSlack));
+        QVERIFY(p.state() == QProcess::Running);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(int(10000 * nofade::test::kTimingSlack)));
+        qInfo("stopped %lld ms after SIGINT", static_cast<long long>(clock.elapsed()));
+        QCOMPARE(p.exitCode(), 130);
+
+        // What an interrupted scan leaves: the profile, incomplete, with every sampled image, and
+        // no C_JS estimate or interval, saying why.
+        const QJsonObject json = QJsonDocument::fromJson(readAll(out)).object();
+        QCOMPARE(json.value(QStringLiteral("complete")).toBool(true), false);
+        QCOMPARE(json.value(QStringLiteral("per_image")).toArray().size(), 600);
+        const QJsonObject js = json.value(QStringLiteral("sample")).toObject().value(QStringLiteral("js_complexity")).toObject();
+        QVERIFY(js.value(QStringLiteral("estimate")).isNull());
+        QVERIFY(js.value(QStringLiteral("ci95")).isNull());
+        QCOMPARE(js.value(QStringLiteral("rounds")).toInt(-1), 0);
+        QVERIFY2(js.value(QStringLiteral("reason")).toString().startsWith(QStringLiteral("cancelled")),
+                 qPrintable(js.value(QStringLiteral("reason")).toString()));
+        QVERIFY(js.value(QStringLiteral("plug_in")).isDouble()); // the sample's own C_JS is known
+        const QByteArray text = p.readAllStandardOutput();
+        QVERIFY2(text.contains("Estimate    C_JS none: cancelled"), text.constData());
     }
 
     void clashesAndBadValuesAreUsageErrors()

@@ -2,9 +2,16 @@
 // subset, each image equally likely); the estimates match hand arithmetic and, on Fashion-MNIST,
 // hold the exact values (computed independently with numpy/scipy) inside their 95% intervals,
 // which narrow as the sample grows; completing a sample with an exact scan decodes only the rest
-// and gives the full scan's profile bit for bit.
+// and gives the full scan's profile bit for bit. The C_JS estimate and its interval equal an
+// independent scipy computation of the same seeded draws, do not depend on the thread count, and
+// a cancel stops them promptly, leaving no interval.
+#include <chrono>
 #include <mutex>
+#include <numeric>
+#include <random>
 #include <set>
+#include <thread>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -17,6 +24,7 @@
 #include "sampling/student_t.h"
 #include "scan/scanner.h"
 #include "test_support.h"
+#include "timing_slack.h"
 
 using namespace nofade;
 
@@ -75,6 +83,50 @@ Profile scan(const DatasetSource& source, const ScanOptions& options)
 {
     ScanFeedback feedback;
     return scanDataset(source, ProfileSettings{}, options, feedback);
+}
+
+
+// A sample profile of classes of the given sizes (per-image results, class histograms) and its
+// design: each class a twentieth of its stratum. Entropies from a fixed generator (mt19937's
+// stream is specified by the standard), class c centred at 2 + 3c / classes bits.
+struct SyntheticSample {
+    Profile profile;
+    SampleDesign design;
+    std::vector<std::vector<double>> classes;
+};
+
+SyntheticSample syntheticSample(const std::vector<int>& sizes, ProfileSettings settings = {}, int rounds = 200)
+{
+    SyntheticSample s;
+    QStringList names;
+    for (std::size_t c = 0; c < sizes.size(); ++c)
+        names << QStringLiteral("class%1").arg(c);
+    s.profile = makeEmptyProfile(settings, {}, names);
+    s.design.stratified = true;
+    s.design.request.seed = 5;
+    s.design.request.bootstrapRounds = rounds;
+    std::mt19937 random(7);
+    for (int c = 0; c < int(sizes.size()); ++c) {
+        s.classes.emplace_back();
+        for (int i = 0; i < sizes[std::size_t(c)]; ++i) {
+            const double h = 2.0 + 3.0 * c / double(sizes.size()) + 2.5 * (double(random()) / 4294967296.0);
+            s.classes.back().push_back(h);
+            s.profile.moments.add(h);
+            s.profile.fine.add(h);
+            s.profile.classes[std::size_t(c)].moments.add(h);
+            s.profile.classes[std::size_t(c)].histogram.add(h);
+            s.profile.perImage.push_back({std::int64_t(s.profile.perImage.size()), QString(), false, c, h});
+        }
+        s.design.strata.push_back({c, 20 * std::int64_t(sizes[std::size_t(c)]), sizes[std::size_t(c)]});
+        s.design.population += 20 * std::int64_t(sizes[std::size_t(c)]);
+        s.design.drawn += sizes[std::size_t(c)];
+    }
+    return s;
+}
+
+bool sameInterval(const Interval& a, const Interval& b)
+{
+    return a.low == b.low && a.high == b.high; // bit for bit (QCOMPARE on doubles is fuzzy)
 }
 
 } // namespace
@@ -273,6 +325,186 @@ private Q_SLOTS:
         // One class: no C_JS, with the profile's reason.
         QVERIFY(!extrapolatedJsComplexity(p.settings, {classes[0]}, 0.5, 7, &reason));
         QVERIFY(reason.contains(QStringLiteral("fewer than two classes")));
+    }
+
+    void estimateAndIntervalMatchScipyOnTheSameDraws_data()
+    {
+        QTest::addColumn<std::vector<int>>("sizes");
+        // Classes whose halves and quarters are partly of equal size and partly not, over 16 bins
+        // so that they share many bins: small classes (every term from the n log n table)...
+        QTest::newRow("few images per class") << std::vector<int>{13, 12, 16, 9, 8};
+        // ... and large ones (the point estimate factors out equal totals and takes logs for
+        // unequal ones; its replicates' halves are small again).
+        QTest::newRow("hundreds per class") << std::vector<int>{380, 371, 400, 400};
+    }
+
+    void estimateAndIntervalMatchScipyOnTheSameDraws()
+    {
+        QFETCH(std::vector<int>, sizes);
+        ProfileSettings settings;
+        settings.bins = 16;
+        const SyntheticSample s = syntheticSample(sizes, settings, 40);
+        const SampleEstimate e = estimateFromSample(s.profile, s.design);
+        QVERIFY(e.js);
+        QCOMPARE(e.rounds, 40);
+        QJsonArray classes;
+        for (const std::vector<double>& c : s.classes) {
+            QJsonArray values;
+            for (double h : c)
+                values.append(h);
+            classes.append(values);
+        }
+        const QJsonObject spec{{QStringLiteral("classes"), classes}, {QStringLiteral("bins"), 16},
+                               {QStringLiteral("fraction"), s.design.fraction()},
+                               {QStringLiteral("seed"), qint64(s.design.request.seed)}, {QStringLiteral("rounds"), 40}};
+        QString error;
+        const QJsonObject golden = test::runReference(QStringLiteral("sampled_js_reference.py"),
+                                                      {QString::fromUtf8(QJsonDocument(spec).toJson(QJsonDocument::Compact))}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const double estimate = golden.value(QStringLiteral("estimate")).toDouble();
+        const QJsonArray interval = golden.value(QStringLiteral("interval")).toArray();
+        const QString where = QStringLiteral("C_JS %1 [%2, %3], scipy %4 [%5, %6]")
+                                  .arg(*e.js, 0, 'g', 15).arg(e.jsInterval.low, 0, 'g', 15).arg(e.jsInterval.high, 0, 'g', 15)
+                                  .arg(estimate, 0, 'g', 15).arg(interval[0].toDouble(), 0, 'g', 15)
+                                  .arg(interval[1].toDouble(), 0, 'g', 15);
+        QVERIFY2(std::abs(*e.js - estimate) < 1e-9, qPrintable(where));
+        QVERIFY2(std::abs(e.jsInterval.low - interval[0].toDouble()) < 1e-9, qPrintable(where));
+        QVERIFY2(std::abs(e.jsInterval.high - interval[1].toDouble()) < 1e-9, qPrintable(where));
+    }
+
+    void estimateDoesNotDependOnTheThreads()
+    {
+        for (ClassModel model : {ClassModel::Histogram, ClassModel::Gaussian}) {
+            ProfileSettings settings;
+            settings.classModel = model;
+            std::vector<int> sizes;
+            for (int c = 0; c < (model == ClassModel::Histogram ? 40 : 5); ++c)
+                sizes.push_back(9 + c % 4);
+            const SyntheticSample s = syntheticSample(sizes, settings, model == ClassModel::Histogram ? 60 : 12);
+            std::vector<SampleEstimate> estimates;
+            for (int threads : {1, 2, 3}) {
+                EstimateRun run;
+                run.threads = threads;
+                estimates.push_back(estimateFromSample(s.profile, s.design, run));
+            }
+            QVERIFY(estimates[0].js && std::isfinite(estimates[0].jsInterval.low));
+            for (const SampleEstimate& e : estimates) {
+                QVERIFY(e.js && *e.js == *estimates[0].js);
+                QVERIFY(sameInterval(e.jsInterval, estimates[0].jsInterval));
+                QCOMPARE(e.rounds, estimates[0].rounds);
+            }
+        }
+    }
+
+    void progressCountsEveryReplicate()
+    {
+        const SyntheticSample s = syntheticSample({10, 11, 12}, ProfileSettings{}, 30);
+        std::mutex mutex;
+        std::vector<int> seen;
+        EstimateRun run;
+        run.threads = 2;
+        std::set<int> totals;
+        run.progress = [&](int done, int total) {
+            std::lock_guard lock(mutex);
+            seen.push_back(done);
+            totals.insert(total);
+        };
+        QVERIFY(estimateFromSample(s.profile, s.design, run).js);
+        std::vector<int> all(30);
+        std::iota(all.begin(), all.end(), 1);
+        QCOMPARE(seen, all); // one call per replicate, in order
+        QCOMPARE(totals, std::set<int>{30});
+    }
+
+    void cancelMidEstimateStopsPromptlyWithoutAnInterval()
+    {
+        // 300 classes of 20 images and 100,000 replicates: minutes of work if the cancel went unseen.
+        const SyntheticSample s = syntheticSample(std::vector<int>(300, 20), ProfileSettings{}, 100000);
+        std::atomic<bool> cancel{false};
+        std::atomic<int> done{0};
+        EstimateRun run;
+        run.threads = 2;
+        run.cancel = &cancel;
+        run.progress = [&](int d, int) { done.store(d); };
+        SampleEstimate e;
+        std::chrono::steady_clock::time_point returned;
+        std::thread worker([&] {
+            e = estimateFromSample(s.profile, s.design, run);
+            returned = std::chrono::steady_clock::now();
+        });
+        // Mid-estimate: some replicates done, most not.
+        QTRY_VERIFY_WITH_TIMEOUT(done.load() >= 3, int(60000 * test::kTimingSlack));
+        const auto cancelledAt = std::chrono::steady_clock::now();
+        cancel.store(true);
+        worker.join();
+        const double ms = std::chrono::duration<double, std::milli>(returned - cancelledAt).count();
+        QVERIFY2(ms < 5000 * test::kTimingSlack, qPrintable(QStringLiteral("returned %1 ms after the cancel").arg(ms)));
+        QVERIFY(done.load() < 100000);
+        QVERIFY(!e.js);
+        QCOMPARE(e.jsReason, cancelledEstimateReason());
+        QVERIFY(!std::isfinite(e.jsInterval.low) && !std::isfinite(e.jsInterval.high));
+        QCOMPARE(e.rounds, 0);
+        // What did not need the replicates is there.
+        QVERIFY(e.jsPlugIn);
+        QVERIFY(e.meanInterval.contains(e.mean));
+
+        // Cancelled before it starts (a scan cancelled among its images): no C_JS estimate either.
+        EstimateRun early;
+        early.cancel = &cancel;
+        const SampleEstimate none = estimateFromSample(s.profile, s.design, early);
+        QVERIFY(!none.js);
+        QCOMPARE(none.jsReason, cancelledEstimateReason());
+    }
+
+    void sampledScanReportsTheIntervalStep()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("data"));
+        for (int c = 0; c < 3; ++c)
+            for (int i = 0; i < 8; ++i)
+                QVERIFY(test::writeImage(QStringLiteral("%1/c%2/i%3.png").arg(root).arg(c).arg(i),
+                                         test::randomImage(6 + i, 5 + c, 1, std::uint32_t(10 * c + i))));
+        OpenedDataset d = openDataset(root);
+        QVERIFY(d.source);
+        SampleRequest request;
+        request.count = 12;
+        request.bootstrapRounds = 25;
+        ScanOptions options;
+        options.sample = std::make_shared<const SamplePlan>(planSample(*d.source, request));
+        ScanFeedback feedback;
+        const Profile p = scanDataset(*d.source, ProfileSettings{}, options, feedback);
+        QCOMPARE(feedback.replicatesTotal(), 25);
+        QCOMPARE(feedback.replicatesDone(), 25);
+        QVERIFY(p.sample && p.sample->estimate.js);
+        QCOMPARE(p.sample->estimate.rounds, 25);
+
+        // A scan cancelled before it ends has no C_JS estimate, and says why.
+        ScanFeedback cancelled;
+        cancelled.cancel();
+        const Profile c = scanDataset(*d.source, ProfileSettings{}, options, cancelled);
+        QVERIFY(c.sample && !c.sample->estimate.js);
+        QCOMPARE(c.sample->estimate.jsReason, cancelledEstimateReason());
+    }
+
+    void atTheWholeDatasetEveryClassMixAgreesWithTheMatrix()
+    {
+        // Read at fraction 1 the estimate is ln(sum of the sample's own distances), here computed
+        // from shared bins only; the class-distance matrix (Profile::jsd) computes it from every
+        // bin. Equal and unequal class sizes, few images (every term from the n log n table) and
+        // hundreds (factored or logs), and two identical classes.
+        const std::vector<std::vector<int>> mixes{{20, 20, 20, 20}, {13, 7, 20, 1, 2}, {400, 390, 400, 12}};
+        for (const std::vector<int>& sizes : mixes) {
+            SyntheticSample s = syntheticSample(sizes);
+            if (sizes.size() == 4 && sizes[0] == 20) { // class 3 a copy of class 0
+                s.profile.classes[3].histogram = s.profile.classes[0].histogram;
+                s.profile.classes[3].moments = s.profile.classes[0].moments;
+                s.classes[3] = s.classes[0];
+            }
+            const auto js = extrapolatedJsComplexity(s.profile.settings, s.classes, 1.0, 3, nullptr);
+            QVERIFY(js);
+            QVERIFY2(std::abs(*js - *s.profile.jsd().complexity) < 1e-12,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(*js, 0, 'g', 17).arg(*s.profile.jsd().complexity, 0, 'g', 17)));
+        }
     }
 
     void fashionMnistExactValuesInsideIntervals()

@@ -1,7 +1,10 @@
 // "Quick estimate" driven through the main window: it scans a random sample in the scan queue's
 // worker, shows the estimates with their 95% intervals where C_H and C_JS are shown, and
-// "Continue scan" then completes the profile into the exact one.
+// "Continue scan" then completes the profile into the exact one. Its last step, the C_JS
+// interval, shows its own progress and stops on Cancel.
 #include <QAction>
+#include <QElapsedTimer>
+#include <QToolButton>
 #include <QMenu>
 #include <QTabWidget>
 #include <QTableView>
@@ -14,8 +17,11 @@
 #include "datasets/dataset_opener.h"
 #include "datasets_panel.h"
 #include "main_window.h"
+#include "sampling/sample_estimate.h"
 #include "scan/scanner.h"
 #include "scan_queue.h"
+#include "scan_status_widget.h"
+#include "timing_slack.h"
 #include "ui_fixtures.h"
 
 using namespace nofade;
@@ -94,6 +100,73 @@ private Q_SLOTS:
         QCOMPARE(e->profile->moments, direct.moments);
         QCOMPARE(e->jsd->complexity, direct.jsd().complexity);
         QCOMPARE(cell(DatasetTableModel::CH), QString::number(direct.entropyComplexity(), 'f', 4));
+    }
+
+    void cancelDuringTheInterval()
+    {
+        uitest::isolateSettings();
+        QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test-quick-estimate"));
+        QSettings().clear();
+        QTemporaryDir dir;
+        const QString root = dir.filePath(QStringLiteral("fashion"));
+        QString error;
+        QVERIFY2(uitest::writeFashionMnistPngs(root, 400, &error) == 400, qPrintable(error));
+
+        MainWindow window;
+        window.show();
+        DatasetsPanel* panel = window.datasetsPanel();
+        // The Gaussian class model (a numerical integral per class pair) and 100,000 replicates:
+        // an interval step long enough to watch and to cancel.
+        ScanSettings settings = window.scanQueue()->settings();
+        settings.profile.classModel = ClassModel::Gaussian;
+        settings.quickEstimate = SampleRequest{100};
+        settings.quickEstimate.bootstrapRounds = 100000;
+        window.scanQueue()->setSettings(settings);
+        const int id = panel->addPath(root, false);
+        QVERIFY(id > 0);
+        panel->selectDataset(id);
+        panel->quickEstimateAction()->trigger();
+
+        // Its progress: the replicates, in the table's state column and in the status bar.
+        auto progress = [&] { return window.datasets()->find(id)->progress; };
+        QTRY_VERIFY_WITH_TIMEOUT(progress().step == ScanStep::Interval && progress().done >= 1,
+                                 int(60000 * test::kTimingSlack));
+        QCOMPARE(progress().total, 100000);
+        const int row = window.datasets()->rowOf(id);
+        const QString state = panel->table()->model()->index(row, DatasetTableModel::State).data().toString();
+        QVERIFY2(state.startsWith(QStringLiteral("C_JS interval · ")) && state.contains(QStringLiteral(" / %1 replicates").arg(QLocale().toString(100000))),
+                 qPrintable(state));
+        auto* status = window.findChild<ScanStatusWidget*>();
+        QVERIFY(status && status->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("C_JS interval")), qPrintable(status->text()));
+        if (const QByteArray shot = qgetenv("NOFADE_TEST_SCREENSHOT_INTERVAL"); !shot.isEmpty()) // to look at it
+            window.grab().save(QString::fromLocal8Bit(shot));
+
+        // Cancel, as the user does: the status bar's button.
+        QToolButton* cancel = nullptr;
+        for (QToolButton* b : status->findChildren<QToolButton*>())
+            if (b->text() == QStringLiteral("Cancel"))
+                cancel = b;
+        QVERIFY(cancel && cancel->isEnabled());
+        QElapsedTimer clock;
+        clock.start();
+        cancel->click();
+        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(id)->state), int(DatasetState::Partial),
+                                  int(10000 * test::kTimingSlack));
+        qInfo("cancelled in %lld ms", static_cast<long long>(clock.elapsed()));
+        QVERIFY(progress().done < 100000);
+
+        // The sample is kept; its C_JS estimate is not there, and says why.
+        const DatasetEntry* e = window.datasets()->find(id);
+        QVERIFY(e->profile && e->profile->sample);
+        QCOMPARE(e->profile->images(), 100);
+        const SampleEstimate& est = e->profile->sample->estimate;
+        QVERIFY(!est.js);
+        QCOMPARE(est.jsReason, cancelledEstimateReason());
+        QVERIFY(std::isfinite(est.meanInterval.low)); // the mean's does not need the replicates
+        const QModelIndex cjs = panel->table()->model()->index(row, DatasetTableModel::CJS);
+        QCOMPARE(cjs.data().toString(), QStringLiteral("–"));
+        QCOMPARE(cjs.data(Qt::ToolTipRole).toString(), QStringLiteral("No C_JS: %1").arg(cancelledEstimateReason()));
     }
 };
 
