@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include "timing_slack.h"
+
 #include "models/bundled_data.h"
 #include "models/csv_document.h"
 #include "models/dataset_complexity.h"
@@ -290,7 +292,8 @@ private Q_SLOTS:
         const Report r = buildReport(table, hardware(), {typedComplexity("ImageNet", 3.0, "t")}, ReportSettings{});
         const QByteArray json = reportToJsonBytes(r);
         const QByteArray csv = reportToCsv(r);
-        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        // A hang detector, not a speed check (bench/ measures speed).
+        QVERIFY2(clock.elapsed() < 20000 * test::kTimingSlack, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(r.models.size(), std::size_t(10000));
         QCOMPARE(r.tableErrors.size(), 100);
         QCOMPARE(r.models[99].issues.size(), 1);
