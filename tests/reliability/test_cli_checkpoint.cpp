@@ -21,30 +21,12 @@
 #include <QThread>
 #include <QtTest>
 
+#include "scan_cache_probe.h"
 #include "test_support.h"
 
 using namespace nofade;
 
 namespace {
-
-QStringList cachedPaths(const QString& cacheFile)
-{
-    QStringList paths;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
-        db.setDatabaseName(cacheFile);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT path FROM items")))
-                while (q.next())
-                    paths << q.value(0).toString().mid(2); // drop the "u:" marker
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("reader"));
-    return paths;
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -105,7 +87,7 @@ private Q_SLOTS:
         timer.start();
         qsizetype saved = 0;
         while (p.state() == QProcess::Running && timer.elapsed() < 120000) {
-            if (QFileInfo::exists(cache) && (saved = cachedPaths(cache).size()) > 0)
+            if (QFileInfo::exists(cache) && (saved = test::cachedPaths(cache).size()) > 0)
                 break;
             QThread::msleep(20);
         }
@@ -115,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
         QVERIFY(!QFileInfo::exists(resumed)); // killed before writing anything
 
-        const QStringList survived = cachedPaths(cache);
+        const QStringList survived = test::cachedPaths(cache);
         qInfo() << survived.size() << "of" << kImages << "results survived the kill";
         QVERIFY(survived.size() >= saved);
         QVERIFY(survived.size() < kImages);
@@ -123,17 +105,8 @@ private Q_SLOTS:
         // Proof that cached files are not decoded again, independent of the counters: three of them
         // are overwritten with zeros of the same size and given back their modification time. Were
         // they decoded, they would fail and the profile would differ from the uninterrupted one.
-        for (int k = 0; k < 3 && k < survived.size(); ++k) {
-            const QByteArray file = QFile::encodeName(data_ + QLatin1Char('/') + survived[k * survived.size() / 3]);
-            struct stat st {};
-            QVERIFY(::stat(file.constData(), &st) == 0);
-            QFile f(QFile::decodeName(file));
-            QVERIFY(f.open(QIODevice::ReadWrite));
-            QVERIFY(f.write(QByteArray(qsizetype(st.st_size), '\0')) == st.st_size);
-            f.close();
-            const timespec times[2] = {st.st_atim, st.st_mtim};
-            QVERIFY(::utimensat(AT_FDCWD, file.constData(), times, 0) == 0);
-        }
+        for (int k = 0; k < 3 && k < survived.size(); ++k)
+            QVERIFY(test::spoilKeepingStamp(data_ + QLatin1Char('/') + survived[k * survived.size() / 3]));
 
         r = test::runCli(args);
         QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());

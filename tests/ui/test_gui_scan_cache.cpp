@@ -3,17 +3,12 @@
 // scan of the dataset takes those images from the cache, decodes only the rest and gives exactly
 // the profile of an uninterrupted scan. "Re-scan from scratch" decodes every image again.
 #include <csignal>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -22,6 +17,7 @@
 #include "datasets/dataset_opener.h"
 #include "scan/scanner.h"
 #include "scan_queue.h"
+#include "scan_cache_probe.h"
 #include "test_support.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
@@ -32,42 +28,6 @@ using namespace nofade::ui;
 namespace {
 
 constexpr int kImages = 900;
-
-// The images whose results are committed to the cache (paths relative to the dataset).
-QStringList cachedPaths(const QString& cacheFile)
-{
-    QStringList paths;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("reader"));
-        db.setDatabaseName(cacheFile);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT path FROM items")))
-                while (q.next())
-                    paths << q.value(0).toString().mid(2); // drop the "u:" marker
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("reader"));
-    return paths;
-}
-
-// Overwrites a file with zeros of the same size and gives it back its modification time: decoded
-// again it would fail, taken from the cache it still counts with its old entropy.
-bool spoilKeepingStamp(const QString& path)
-{
-    const QByteArray name = QFile::encodeName(path);
-    struct stat st {};
-    if (::stat(name.constData(), &st) != 0)
-        return false;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || f.write(QByteArray(qsizetype(st.st_size), '\0')) != st.st_size)
-        return false;
-    f.close();
-    const timespec times[2] = {st.st_atim, st.st_mtim};
-    return ::utimensat(AT_FDCWD, name.constData(), times, 0) == 0;
-}
 
 } // namespace
 
@@ -150,7 +110,7 @@ private Q_SLOTS:
         timer.start();
         qsizetype saved = 0;
         while (app.state() == QProcess::Running && timer.elapsed() < 120000 * test::kTimingSlack) {
-            if (QFileInfo::exists(cache) && (saved = cachedPaths(cache).size()) > 0)
+            if (QFileInfo::exists(cache) && (saved = test::cachedPaths(cache).size()) > 0)
                 break;
             QThread::msleep(20);
         }
@@ -159,7 +119,7 @@ private Q_SLOTS:
         QVERIFY(app.waitForFinished());
         QCOMPARE(app.exitStatus(), QProcess::CrashExit);
 
-        const QStringList survived = cachedPaths(cache);
+        const QStringList survived = test::cachedPaths(cache);
         qInfo() << survived.size() << "of" << kImages << "results survived the kill";
         QVERIFY(survived.size() >= saved);
         QVERIFY(survived.size() < kImages);
@@ -170,7 +130,7 @@ private Q_SLOTS:
             QFile f(spoiled.back());
             QVERIFY(f.open(QIODevice::ReadOnly));
             originals << f.readAll();
-            QVERIFY(spoilKeepingStamp(spoiled.back()));
+            QVERIFY(test::spoilKeepingStamp(spoiled.back()));
         }
         // The other tests use the dataset as it was.
         const auto restore = qScopeGuard([&] {
@@ -222,7 +182,7 @@ private Q_SLOTS:
         QVERIFY2(e->warnings[0].contains(cache) && e->warnings[0].contains(QLatin1String("rebuilt")),
                  qPrintable(e->warnings[0]));
         QCOMPARE(e->profile->images(), whole_.images());
-        QCOMPARE(cachedPaths(cache).size(), qsizetype(kImages)); // and it works again
+        QCOMPARE(test::cachedPaths(cache).size(), qsizetype(kImages)); // and it works again
     }
 
     void cacheThatCannotBeWrittenLetsTheScanRunAndSaysSo()
