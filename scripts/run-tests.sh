@@ -7,10 +7,10 @@ bash scripts/build.sh
 # NOFADE_SLURM_TEST=1: the Slurm job-array test (tests/slurm) starts its daemons here; a plain
 # `ctest` skips it (set NOFADE_SLURM_TEST=0 to skip it here too).
 NOFADE_SLURM_TEST=${NOFADE_SLURM_TEST:-1} ctest --test-dir build --output-on-failure "$@"
-# The suite again under ASan + UBSan, the threaded scan under TSan (own build trees), and a
-# short libFuzzer run of every reader: NOFADE_SANITIZE_AND_FUZZ=1 bash scripts/run-tests.sh.
-# Not yet part of CI: the full ASan run has not finished green on a fresh machine yet.
-if [ "${NOFADE_SANITIZE_AND_FUZZ:-0}" = 1 ]; then
+# Then the suite again under AddressSanitizer + UndefinedBehaviorSanitizer, the threaded scan
+# under ThreadSanitizer (each in its own build tree), and a short libFuzzer run of every reader:
+# about half an hour more on 2 cores. NOFADE_SANITIZE_AND_FUZZ=0 skips them for a quick local run.
+if [ "${NOFADE_SANITIZE_AND_FUZZ:-1}" = 1 ]; then
   bash scripts/sanitize.sh
-  bash scripts/fuzz.sh 12
+  bash scripts/fuzz.sh 10
 fi

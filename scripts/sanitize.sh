@@ -17,7 +17,7 @@ supp="$PWD/tests/sanitizers"
 for kind in "${kinds[@]}"; do
   case "$kind" in
     asan)
-      cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=address,undefined >/dev/null
+      cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=address,undefined -DNOFADE_BUILD_BENCH=OFF >/dev/null
       cmake --build build-asan
       # Leaks are checked; the suppressions name only leaks inside system libraries.
       ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0" \
@@ -26,7 +26,7 @@ for kind in "${kinds[@]}"; do
         ctest --test-dir build-asan --output-on-failure -LE "slow|package" --timeout 1200
       ;;
     tsan)
-      cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=thread -DNOFADE_BUILD_GUI=OFF >/dev/null
+      cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=thread -DNOFADE_BUILD_GUI=OFF -DNOFADE_BUILD_BENCH=OFF >/dev/null
       tsan_tests=(test_scan_engine test_scan_cache test_broken_files test_big_and_vanishing_folders)
       cmake --build build-tsan --target "${tsan_tests[@]}"
       # OpenCV's own thread pool is not instrumented: keep its work on the calling thread so
