@@ -4,6 +4,8 @@
 # Seeds come from tests/fuzz/corpus/<target>/; what the fuzzer learns is kept in
 # build-fuzz/corpus/<target>/ and crashing inputs are written to build-fuzz/findings/<target>/.
 # Exits non-zero when a target finds a crash, a leak, undefined behaviour or a hang.
+# The random seed is fixed (NOFADE_FUZZ_SEED, default 1): from the same corpus, a short run repeats
+# the same inputs in the same order, so a CI smoke run fails only on what a local run can replay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -26,7 +28,7 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds}s" >&2
   # -rss_limit_mb: a reader that allocates what a header claims is a finding, not a slow run.
   if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-       "build-fuzz/fuzz/$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -malloc_limit_mb=2048 \
+       "build-fuzz/fuzz/$t" -seed="${NOFADE_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 -malloc_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="build-fuzz/findings/$t/" \
        "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" 2> "build-fuzz/findings/$t.log"; then
     echo "fuzz: $t FAILED; input and log: build-fuzz/findings/$t/ and build-fuzz/findings/$t.log" >&2
