@@ -27,20 +27,34 @@
 using namespace nofade;
 using namespace nofade::ui;
 
+namespace {
+
+// Settings of its own and 400 Fashion-MNIST images as PNG files in class folders under `root`.
+bool startClean(const QString& root)
+{
+    uitest::isolateSettings();
+    // Its own settings file: UI tests run in parallel (ctest -j), and this one must not clear or
+    // overwrite the settings another test is checking.
+    QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test-quick-estimate"));
+    QSettings().clear();
+    QString error;
+    if (uitest::writeFashionMnistPngs(root, 400, &error) != 400) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 class TestUiQuickEstimate : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void quickEstimateThenComplete()
     {
-        uitest::isolateSettings();
-        // Its own settings file: UI tests run in parallel (ctest -j), and this one must not clear
-        // or overwrite the settings another test is checking.
-        QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test-quick-estimate"));
-        QSettings().clear();
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("fashion"));
-        QString error;
-        QVERIFY2(uitest::writeFashionMnistPngs(root, 400, &error) == 400, qPrintable(error));
+        QVERIFY(startClean(root));
 
         MainWindow window;
         window.show();
@@ -104,13 +118,9 @@ private Q_SLOTS:
 
     void cancelDuringTheInterval()
     {
-        uitest::isolateSettings();
-        QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test-quick-estimate"));
-        QSettings().clear();
         QTemporaryDir dir;
         const QString root = dir.filePath(QStringLiteral("fashion"));
-        QString error;
-        QVERIFY2(uitest::writeFashionMnistPngs(root, 400, &error) == 400, qPrintable(error));
+        QVERIFY(startClean(root));
 
         MainWindow window;
         window.show();
