@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include "datasets/dataset_format.h"
+#include "datasets/file_stamp.h"
 #include "datasets/path_text.h"
 #include "imaging/gray_mode.h"
 #include "imaging/image_decoder.h"
@@ -22,7 +23,8 @@ namespace nofade {
 class ItemSink {
 public:
     virtual ~ItemSink() = default;
-    virtual void imageDone(std::int64_t item, int classIndex, double entropyBits) = 0;
+    // `stamp`: the item's file (itemFile()) as it was opened for this result; unknown when none.
+    virtual void imageDone(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) = 0;
     virtual void imageFailed(std::int64_t item, const QString& reason) = 0;
     // Items first..last (inclusive) could not be read at all (e.g. a truncated IDX file):
     // reported once, as one entry, instead of thousands.

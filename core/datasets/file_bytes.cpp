@@ -16,7 +16,7 @@ QString systemErrorText(int errnoValue)
 }
 
 bool readFileBytes(const std::filesystem::path& path, std::vector<std::uint8_t>& out,
-                   std::int64_t maxBytes, QString* error)
+                   std::int64_t maxBytes, QString* error, FileStamp* stamp)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -36,6 +36,8 @@ bool readFileBytes(const std::filesystem::path& path, std::vector<std::uint8_t>&
         ::close(fd);
         return false;
     }
+    if (stamp)
+        *stamp = stampOfStat(st);
     out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t got = 0;
     while (got < out.size()) {

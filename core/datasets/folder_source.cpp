@@ -41,7 +41,8 @@ void FolderSource::scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) co
     // One buffer per worker thread, reused across files: memory stays threads x one image.
     thread_local std::vector<std::uint8_t> bytes;
     QString error;
-    if (!readFileBytes(absolutePath(item), bytes, kMaxImageFileBytes, &error)) {
+    FileStamp stamp;
+    if (!readFileBytes(absolutePath(item), bytes, kMaxImageFileBytes, &error, &stamp)) {
         sink.imageFailed(item, error);
         return;
     }
@@ -62,7 +63,7 @@ void FolderSource::scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) co
         sink.imageFailed(item, QStringLiteral("image has zero pixels"));
         return;
     }
-    sink.imageDone(item, knownClassOf(item), h);
+    sink.imageDone(item, knownClassOf(item), h, stamp);
 }
 
 DecodedImage FolderSource::loadForDisplay(std::int64_t item, const DecodeLimits& limits) const

@@ -97,6 +97,13 @@ private:
             const std::string_view name(de->d_name);
             if (name.empty() || name[0] == '.') // ".", ".." and hidden entries
                 continue;
+            // A regular file (the file system says so in the entry) needs no stat: in a folder of
+            // 200,000 images that saves 200,000 system calls before the scan can start.
+            if (de->d_type == DT_REG) {
+                if (isImageFileName(name))
+                    entries.push_back(Entry{std::string(name)});
+                continue;
+            }
             Entry e{std::string(name)};
             struct stat st {};
             // stat follows symbolic links; a dangling link with an image name is kept as a file

@@ -1,6 +1,8 @@
 #include "datasets/gz_reader.h"
 
 #include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "datasets/file_bytes.h"
@@ -9,10 +11,16 @@ namespace nofade {
 
 GzReader::GzReader(const std::filesystem::path& path)
 {
-    errno = 0;
-    gzFile f = gzopen(path.c_str(), "rb");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error_ = QStringLiteral("cannot open: %1").arg(systemErrorText(errno));
+        return;
+    }
+    stamp_ = stampOfOpenFile(fd);
+    gzFile f = gzdopen(fd, "rb"); // takes the descriptor: gzclose closes it
     if (!f) {
-        error_ = QStringLiteral("cannot open: %1").arg(systemErrorText(errno ? errno : ENOMEM));
+        ::close(fd);
+        error_ = QStringLiteral("cannot open: %1").arg(systemErrorText(ENOMEM));
         return;
     }
     gzbuffer(f, 256 * 1024);

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <QString>
 
+#include "datasets/file_stamp.h"
+
 namespace nofade {
 
 class GzReader {
@@ -16,6 +18,8 @@ public:
 
     bool isOpen() const { return file_ != nullptr; }
     QString error() const { return error_; }
+    // The file's stamp as it was opened, before anything was read.
+    FileStamp stamp() const { return stamp_; }
 
     // Reads exactly n bytes; false at end of data or on a read/decompression error (see error()).
     bool readExactly(void* into, std::size_t n);
@@ -24,6 +28,7 @@ public:
 private:
     void* file_ = nullptr; // gzFile, kept opaque so zlib stays out of the headers
     QString error_;
+    FileStamp stamp_;
 };
 
 } // namespace nofade

@@ -72,7 +72,7 @@ void RecordFileSource::scanUnit(int unit, const UnitContext& ctx, ItemSink& sink
         }
         IntensityHistogram hist{};
         histogramOfRecord(record.data(), hist);
-        sink.imageDone(item, classIndex, shannonEntropyBits(hist));
+        sink.imageDone(item, classIndex, shannonEntropyBits(hist), reader.stamp());
     }
 }
 

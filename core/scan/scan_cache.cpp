@@ -3,7 +3,6 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
-#include <sys/stat.h>
 #include <vector>
 #include <QFile>
 #include <QFileInfo>
@@ -20,23 +19,10 @@ namespace nofade {
 namespace {
 
 // Bump when the tables change: an older cache is then rebuilt rather than misread.
-constexpr char kLayout[] = "nofade.scan-cache/1";
+// 2: the decode key moved to its own table; items refer to it by number (smaller, faster inserts).
+constexpr char kLayout[] = "nofade.scan-cache/2";
 // Results are committed at most this long after they come in: what a kill -9 can lose.
 constexpr auto kCommitInterval = std::chrono::milliseconds(500);
-
-struct FileStamp {
-    std::int64_t size = -1; // -1: the file could not be stat'ed; its result is not saved
-    std::int64_t mtimeNs = 0;
-    bool operator==(const FileStamp&) const = default;
-};
-
-FileStamp stampOf(const std::filesystem::path& file)
-{
-    struct stat st {};
-    if (file.empty() || ::stat(file.c_str(), &st) != 0)
-        return {};
-    return {std::int64_t(st.st_size), std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
-}
 
 // Everything that changes one image's entropy, plus the dataset it belongs to: results saved
 // under another key are never used. The version is included because a fix to the decoder or
@@ -66,6 +52,7 @@ struct Pending {
     std::int64_t item;
     int classIndex;
     double entropy;
+    FileStamp stamp;
 };
 
 } // namespace
@@ -76,9 +63,8 @@ struct ScanCache::Private {
     QSqlDatabase db;
     // Set by prepare().
     const DatasetSource* source = nullptr;
-    QString key;
+    qlonglong decodeId = -1; // the row of the decode key in `decodes`; -1: results are not saved
     QStringList classNames;
-    std::vector<FileStamp> stamps; // per item, taken before the scan
     std::int64_t reused = 0;
     std::atomic<std::int64_t> analysed{0};
     QString writeError;
@@ -115,7 +101,8 @@ struct ScanCache::Private {
     bool create(QString* error)
     {
         return exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"), error)
-               && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS items(decode TEXT NOT NULL, path TEXT NOT NULL, "
+               && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS decodes(id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL)"), error)
+               && exec(QStringLiteral("CREATE TABLE IF NOT EXISTS items(decode INTEGER NOT NULL, path TEXT NOT NULL, "
                                       "size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, class TEXT, "
                                       "entropy REAL NOT NULL, PRIMARY KEY(decode, path)) WITHOUT ROWID"), error)
                && exec(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES('layout', '%1')")
@@ -142,6 +129,23 @@ struct ScanCache::Private {
         exec(QStringLiteral("PRAGMA journal_mode=WAL"), &ignored);
         exec(QStringLiteral("PRAGMA synchronous=FULL"), &ignored);
         return true;
+    }
+
+    // The number of `key` in `decodes`, added when new; -1 (with writeError set) when the cache
+    // cannot be read or written.
+    qlonglong decodeIdOf(const QString& key)
+    {
+        QSqlQuery add(db);
+        add.prepare(QStringLiteral("INSERT OR IGNORE INTO decodes(key) VALUES(?)"));
+        add.addBindValue(key);
+        QSqlQuery find(db);
+        find.prepare(QStringLiteral("SELECT id FROM decodes WHERE key = ?"));
+        find.addBindValue(key);
+        if (!add.exec() || !find.exec() || !find.next()) {
+            writeError = sqlError(add.lastError().isValid() ? add.lastError() : find.lastError());
+            return -1;
+        }
+        return find.value(0).toLongLong();
     }
 
     void closeConnection()
@@ -211,25 +215,10 @@ std::shared_ptr<const Profile> ScanCache::prepare(const DatasetSource& source, c
     flush(true); // anything of an earlier scan belongs to its own source
     const std::int64_t itemCount = source.itemCount();
     d->source = &source;
-    d->key = decodeKey(source, settings);
+    d->decodeId = d->decodeIdOf(decodeKey(source, settings));
     d->classNames = source.classNames();
-    d->stamps.assign(std::size_t(itemCount), FileStamp{});
     d->reused = 0;
     d->analysed = 0;
-
-    // Stamp each wanted item's file once (records of an IDX or CIFAR file share theirs).
-    std::filesystem::path lastFile;
-    FileStamp lastStamp;
-    for (std::int64_t item = 0; item < itemCount; ++item) {
-        if (!shard.contains(item))
-            continue;
-        const std::filesystem::path file = source.itemFile(item);
-        if (file != lastFile || lastFile.empty()) {
-            lastFile = file;
-            lastStamp = stampOf(file);
-        }
-        d->stamps[std::size_t(item)] = lastStamp;
-    }
 
     struct Saved {
         FileStamp stamp;
@@ -240,21 +229,31 @@ std::shared_ptr<const Profile> ScanCache::prepare(const DatasetSource& source, c
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT path, size, mtime_ns, class, entropy FROM items WHERE decode = ?"));
-    q.addBindValue(d->key);
-    if (q.exec()) {
+    q.addBindValue(d->decodeId);
+    if (d->decodeId >= 0 && q.exec()) {
         while (q.next())
             saved.insert(q.value(0).toString(), {{q.value(1).toLongLong(), q.value(2).toLongLong()}, q.value(3), q.value(4).toDouble()});
     }
 
     ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
     auto profile = std::make_shared<Profile>(makeEmptyProfile(settings, info, d->classNames));
+    // Only files with a saved result are stat'ed here (once per file: records of an IDX or CIFAR
+    // file share theirs); the scan stamps the others as it opens them.
+    std::filesystem::path lastFile;
+    FileStamp lastStamp;
     for (std::int64_t item = 0; item < itemCount && !saved.isEmpty(); ++item) {
-        const FileStamp& now = d->stamps[std::size_t(item)];
-        if (now.size < 0)
+        if (!shard.contains(item))
             continue;
         const PathText path = source.itemPath(item);
         const auto it = saved.constFind(itemKey(path));
-        if (it == saved.cend() || !(it->stamp == now))
+        if (it == saved.cend())
+            continue;
+        const std::filesystem::path file = source.itemFile(item);
+        if (file != lastFile || lastFile.empty()) {
+            lastFile = file;
+            lastStamp = stampOfPath(file);
+        }
+        if (!lastStamp.known() || !(it->stamp == lastStamp))
             continue;
         int classIndex = -1;
         if (!it->className.isNull()) {
@@ -273,11 +272,13 @@ std::int64_t ScanCache::reused() const { return d->reused; }
 std::int64_t ScanCache::analysed() const { return d->analysed.load(); }
 QString ScanCache::writeError() const { return d->writeError; }
 
-void ScanCache::itemAnalysed(std::int64_t item, int classIndex, double entropyBits)
+void ScanCache::itemAnalysed(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp)
 {
     d->analysed.fetch_add(1, std::memory_order_relaxed);
+    if (!stamp.known())
+        return; // nothing to tell a changed file by: not saved
     std::lock_guard lock(d->mutex);
-    d->pending.push_back({item, classIndex, entropyBits});
+    d->pending.push_back({item, classIndex, entropyBits, stamp});
 }
 
 void ScanCache::flush(bool final)
@@ -291,7 +292,7 @@ void ScanCache::flush(bool final)
         batch.swap(d->pending);
     }
     d->lastCommit = now;
-    if (batch.empty() || !d->source)
+    if (batch.empty() || !d->source || d->decodeId < 0)
         return;
     if (!d->db.transaction()) {
         d->writeError = sqlError(d->db.lastError());
@@ -301,14 +302,11 @@ void ScanCache::flush(bool final)
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO items(decode, path, size, mtime_ns, class, entropy) "
                              "VALUES(?, ?, ?, ?, ?, ?)"));
     for (const Pending& p : batch) {
-        const FileStamp stamp = p.item < std::int64_t(d->stamps.size()) ? d->stamps[std::size_t(p.item)] : FileStamp{};
-        if (stamp.size < 0)
-            continue;
         const bool hasClass = p.classIndex >= 0 && p.classIndex < d->classNames.size();
-        q.addBindValue(d->key);
+        q.addBindValue(d->decodeId);
         q.addBindValue(itemKey(d->source->itemPath(p.item)));
-        q.addBindValue(qlonglong(stamp.size));
-        q.addBindValue(qlonglong(stamp.mtimeNs));
+        q.addBindValue(qlonglong(p.stamp.size));
+        q.addBindValue(qlonglong(p.stamp.mtimeNs));
         q.addBindValue(hasClass ? QVariant(d->classNames.at(p.classIndex)) : QVariant(QMetaType(QMetaType::QString)));
         q.addBindValue(p.entropy);
         if (!q.exec()) {

@@ -30,9 +30,9 @@ public:
 
     // Looks up the wanted items of `source` (the shard): those whose file has the size and mtime
     // it had when its result was saved, under the same per-image settings, come back as a partial
-    // profile for ScanOptions::resume. Also notes every wanted file's size and mtime now, before
-    // any decoding, so that a file changed during the scan is never saved under its new stamp.
-    // `source` must outlive the scan.
+    // profile for ScanOptions::resume. The scan's results are saved with the stamp their file had
+    // when the scan opened it (itemAnalysed), so a file changed during the scan is analysed again
+    // next time. `source` must outlive the scan.
     std::shared_ptr<const Profile> prepare(const DatasetSource& source, const ProfileSettings& settings,
                                            const Shard& shard);
 
@@ -43,7 +43,7 @@ public:
     // is not affected: its profile is complete in memory.
     QString writeError() const;
 
-    void itemAnalysed(std::int64_t item, int classIndex, double entropyBits) override;
+    void itemAnalysed(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) override;
     void flush(bool final) override;
 
 private:

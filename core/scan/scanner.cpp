@@ -44,12 +44,12 @@ public:
     {
     }
 
-    void imageDone(std::int64_t item, int classIndex, double entropyBits) override
+    void imageDone(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) override
     {
         entropy_[std::size_t(item)] = entropyBits;
         classOf_[std::size_t(item)] = classIndex;
         if (checkpoint_)
-            checkpoint_->itemAnalysed(item, classIndex, entropyBits);
+            checkpoint_->itemAnalysed(item, classIndex, entropyBits, stamp);
         feedback_.addDone(1);
     }
 

@@ -67,7 +67,7 @@ std::vector<int> classTable(const std::vector<int>& sizes)
 
 class CountingCheckpoint final : public ScanCheckpoint {
 public:
-    void itemAnalysed(std::int64_t item, int, double) override
+    void itemAnalysed(std::int64_t item, int, double, const FileStamp&) override
     {
         std::lock_guard lock(mutex_);
         items.insert(item);

@@ -48,7 +48,7 @@ public:
             if (i % 97 == 13)
                 sink.imageFailed(i, QStringLiteral("synthetic failure"));
             else
-                sink.imageDone(i, knownClassOf(i), entropyOf(i));
+                sink.imageDone(i, knownClassOf(i), entropyOf(i), FileStamp{});
         }
     }
     DecodedImage loadForDisplay(std::int64_t, const DecodeLimits&) const override { return {}; }

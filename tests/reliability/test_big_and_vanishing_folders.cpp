@@ -48,7 +48,7 @@ long maxRssMiB()
 class DeleteFolderMidway final : public ScanCheckpoint {
 public:
     DeleteFolderMidway(QString folder, int after) : folder_(std::move(folder)), after_(after) {}
-    void itemAnalysed(std::int64_t, int, double) override
+    void itemAnalysed(std::int64_t, int, double, const FileStamp&) override
     {
         std::lock_guard lock(mutex_);
         if (++seen_ != after_)

@@ -1,6 +1,7 @@
 // The scan checkpoint cache (core/scan/scan_cache): a cancelled or killed scan resumes without
 // decoding again what was saved; a changed file is analysed again; settings do not mix; a corrupt
 // or foreign cache file is rebuilt and the user told; failed files are always tried again.
+#include <functional>
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
@@ -26,13 +27,18 @@ struct CachedScan {
 };
 
 // Passes results on to the cache and cancels the scan after `after` of them, from inside the
-// scan: a timer would often fire only after a small scan has finished.
+// scan: a timer would often fire only after a small scan has finished. `beforeSaving` runs on the
+// worker once the item's file has been read, before its result reaches the cache.
 class CancelAfter final : public ScanCheckpoint {
 public:
-    CancelAfter(ScanCheckpoint& next, ScanFeedback& feedback, std::int64_t after) : next_(next), feedback_(feedback), after_(after) {}
-    void itemAnalysed(std::int64_t item, int classIndex, double entropyBits) override
+    CancelAfter(ScanCheckpoint& next, ScanFeedback& feedback, std::int64_t after,
+                std::function<void(std::int64_t)> beforeSaving)
+        : next_(next), feedback_(feedback), after_(after), beforeSaving_(std::move(beforeSaving)) {}
+    void itemAnalysed(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) override
     {
-        next_.itemAnalysed(item, classIndex, entropyBits);
+        if (beforeSaving_)
+            beforeSaving_(item);
+        next_.itemAnalysed(item, classIndex, entropyBits, stamp);
         if (after_ > 0 && seen_.fetch_add(1) + 1 >= after_)
             feedback_.cancel();
     }
@@ -42,12 +48,13 @@ private:
     ScanCheckpoint& next_;
     ScanFeedback& feedback_;
     std::int64_t after_;
+    std::function<void(std::int64_t)> beforeSaving_;
     std::atomic<std::int64_t> seen_{0};
 };
 
 // Scans `path` through the cache file `cacheFile`; cancels once `cancelAfter` images are done (0: never).
 CachedScan scanWithCache(const QString& path, const QString& cacheFile, const ProfileSettings& settings = {},
-                         std::int64_t cancelAfter = 0)
+                         std::int64_t cancelAfter = 0, std::function<void(std::int64_t)> beforeSaving = {})
 {
     CachedScan out;
     OpenedDataset d = openDataset(path);
@@ -61,7 +68,7 @@ CachedScan scanWithCache(const QString& path, const QString& cacheFile, const Pr
     options.threads = 2;
     options.resume = cache->prepare(*d.source, settings, options.shard);
     ScanFeedback feedback;
-    CancelAfter checkpoint(*cache, feedback, cancelAfter);
+    CancelAfter checkpoint(*cache, feedback, cancelAfter, std::move(beforeSaving));
     options.checkpoint = &checkpoint;
     out.profile = scanDataset(*d.source, settings, options, feedback);
     out.reused = cache->reused();
@@ -171,6 +178,31 @@ private Q_SLOTS:
         const CachedScan again = scanWithCache(data, cache);
         QCOMPARE(again.reused, 18);
         QCOMPARE(again.analysed, 2);
+        compareProfiles(again.profile, scanPlain(data));
+    }
+
+    // The result is saved with the stamp the file had when the scan read it: a file rewritten
+    // after that (still during the scan) must not pass for the one that was analysed.
+    void fileRewrittenDuringTheScanIsAnalysedAgain()
+    {
+        QTemporaryDir copy;
+        const QString data = copy.filePath(QStringLiteral("d"));
+        for (int i = 0; i < 12; ++i)
+            QVERIFY(test::writeImage(QStringLiteral("%1/c/%2.png").arg(data).arg(i, 2, 10, QLatin1Char('0')),
+                                     test::randomImage(30, 30, 1, std::uint32_t(200 + i))));
+        const QString rewritten = data + QStringLiteral("/c/05.png");
+        const std::int64_t item = 5; // items are in path order
+        const QString cache = copy.filePath(QStringLiteral("cache.sqlite"));
+        std::atomic<bool> done{false};
+        const CachedScan first = scanWithCache(data, cache, {}, 0, [&](std::int64_t analysed) {
+            if (analysed == item && !done.exchange(true))
+                QVERIFY(test::writeImage(rewritten, test::gradientImage(30, 30, 1, 9)));
+        });
+        QVERIFY(done);
+        QCOMPARE(first.analysed, 12);
+        const CachedScan again = scanWithCache(data, cache);
+        QCOMPARE(again.reused, 11);
+        QCOMPARE(again.analysed, 1);
         compareProfiles(again.profile, scanPlain(data));
     }
 
