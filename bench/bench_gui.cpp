@@ -44,8 +44,8 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     window.show();
     ScanSettings settings = window.scanQueue()->settings();
     settings.threads = threads;
-    if (mode == QLatin1String("fast"))
-        settings.profile.gray = GrayMode::Fast;
+    // Both modes set explicitly: the bench's settings persist from one run to the next.
+    settings.profile.gray = mode == QLatin1String("fast") ? GrayMode::Fast : GrayMode::Exact;
     window.applySettings(settings, false);
     // Every run decodes every image: nothing from an earlier run's scan cache (the cache's writes
     // are part of the measured cost).
@@ -75,6 +75,11 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     const DatasetEntry* e = window.datasets()->find(id);
     if (!e || !e->profile) {
         std::fprintf(stderr, "bench-gui: the scan of %s gave no profile\n", qPrintable(folder));
+        return 1;
+    }
+    if (e->profile->settings.gray != settings.profile.gray) {
+        std::fprintf(stderr, "bench-gui: the scan ran in %s mode, not %s\n",
+                     qPrintable(grayModeName(e->profile->settings.gray)), qPrintable(mode));
         return 1;
     }
     std::printf("%lld %.4f %.2f\n", static_cast<long long>(e->profile->images()), wall, meter.longestMs());

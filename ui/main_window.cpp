@@ -112,8 +112,9 @@ MainWindow::MainWindow(QWidget* parent)
         images->setDataset(id);
     });
     connect(images, &ImageScatterView::imageRequested, this, [this](int id, int image) {
-        inspect(id); // shows the inspector dock
+        showInspectorDock(); // not inspect(): that would rank and decode the first image in vain
         inspector_->showImage(id, image);
+        inspector_->setFocus();
     });
     connect(histogram_, &EntropyHistogramView::imagesRequested, this, &MainWindow::inspect);
     connect(perClass_, &PerClassView::imagesRequested, this, &MainWindow::inspect);
@@ -318,13 +319,18 @@ void MainWindow::openBundledExample()
     box->open();
 }
 
-void MainWindow::inspect(int datasetId, int classIndex, std::optional<double> lower, std::optional<double> upper)
+void MainWindow::showInspectorDock()
 {
     if (inspectorDock_->isHidden()) {
         inspectorDock_->show();
         resizeDocks({inspectorDock_}, {std::max(480, width() / 3)}, Qt::Horizontal);
     }
     inspectorDock_->raise();
+}
+
+void MainWindow::inspect(int datasetId, int classIndex, std::optional<double> lower, std::optional<double> upper)
+{
+    showInspectorDock();
     inspector_->showImages(datasetId, classIndex, lower, upper);
     inspector_->setFocus();
 }

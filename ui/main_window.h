@@ -76,6 +76,7 @@ protected:
 
 private:
     void createDocks();
+    void showInspectorDock(); // shown, sized and raised, its content unchanged
     void createMenus();
     void updateRecentMenu();
     void chooseExportFile();

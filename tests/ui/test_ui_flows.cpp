@@ -1,8 +1,10 @@
 // The main flows of the application, driven through the main window as a user would: add a
 // dataset, scan it, read the table, open the failures, look at the charts and the inspector,
 // switch settings, save and reload a profile, drop a folder, see clear errors.
+#include <algorithm>
 #include <cmath>
 #include <QAbstractButton>
+#include <QDockWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QTableView>
@@ -20,6 +22,7 @@
 #include "failures_dialog.h"
 #include "heatmap_widget.h"
 #include "image_inspector.h"
+#include "image_scatter_view.h"
 #include "main_window.h"
 #include "scan_queue.h"
 #include "session_store.h"
@@ -148,6 +151,25 @@ private Q_SLOTS:
         QTRY_VERIFY(!inspector->isLoading());
         QCOMPARE(inspector->imageCount(), 1);
         QVERIFY(std::abs(inspector->analysis().entropy - 2.0) < 1e-12);
+    }
+
+    // A click on a point of the Images tab opens the inspector on that very image.
+    void clickInImagesTabShowsThatImage()
+    {
+        ImageScatterView* images = nullptr;
+        for (int i = 0; i < window_->chartTabs()->count() && !images; ++i)
+            images = qobject_cast<ImageScatterView*>(window_->chartTabs()->widget(i));
+        QVERIFY(images);
+        window_->inspectorDock()->hide();
+        const auto& perImage = window_->datasets()->find(id_)->profile->perImage;
+        const auto highest = std::max_element(perImage.begin(), perImage.end(),
+                                              [](const auto& a, const auto& b) { return a.entropy < b.entropy; });
+        Q_EMIT images->imageRequested(id_, int(highest - perImage.begin()));
+        ImageInspector* inspector = window_->inspector();
+        QTRY_VERIFY(window_->inspectorDock()->isVisible());
+        QTRY_VERIFY(!inspector->isLoading() && inspector->analysis().ok());
+        QCOMPARE(inspector->currentImage()->path, highest->path);
+        QVERIFY(std::abs(inspector->analysis().entropy - 6.0) < 1e-12);
     }
 
     void switchingSettingsRescans()
