@@ -94,7 +94,7 @@ SessionData SessionController::capture() const
     s.profileComplexities = workspace_->profileComplexities();
     for (int row = 0; row < store_->count(); ++row) {
         const DatasetEntry& e = store_->at(row);
-        s.datasets.push_back({e.name, e.path, taskName(e.task), measureName(e.measure), e.profileFile});
+        s.datasets.push_back({e.name, e.path, taskName(e.task), measureName(e.measure), e.profileFile, e.shardFolder});
     }
     if (saveCharts_)
         s.charts = saveCharts_();
@@ -118,7 +118,8 @@ void SessionController::apply(const SessionData& session, bool withDatasets)
                                 {QStringLiteral("path"), d.path},
                                 {QStringLiteral("task"), d.task},
                                 {QStringLiteral("measure"), d.measure},
-                                {QStringLiteral("profile"), d.profile}};
+                                {QStringLiteral("profile"), d.profile},
+                                {QStringLiteral("shards"), d.shardFolder}};
         SessionStore::restoreList(panel_, store_, list);
     }
     feed_->setRestored(session.profileComplexities);

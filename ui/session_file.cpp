@@ -115,7 +115,8 @@ QByteArray sessionToJson(const SessionData& session)
                                     {QStringLiteral("path"), d.path},
                                     {QStringLiteral("task"), d.task},
                                     {QStringLiteral("measure"), d.measure},
-                                    {QStringLiteral("profile"), d.profile}});
+                                    {QStringLiteral("profile"), d.profile},
+                                    {QStringLiteral("shard_folder"), d.shardFolder}});
     const QJsonObject o{
         {QStringLiteral("schema"), QStringLiteral("%1%2").arg(QLatin1String(kSessionSchemaPrefix)).arg(kSessionVersion)},
         {QStringLiteral("models"), QJsonObject{{QStringLiteral("name"), session.modelsName},
@@ -187,6 +188,7 @@ std::optional<SessionData> sessionFromJson(const QByteArray& bytes, const QStrin
         ds.task = d.text(QStringLiteral("task"));
         ds.measure = d.text(QStringLiteral("measure"));
         ds.profile = d.text(QStringLiteral("profile"));
+        ds.shardFolder = d.optionalText(QStringLiteral("shard_folder")); // absent in sessions saved before it was kept
         s.datasets.push_back(ds);
     }
     s.charts = in.object(QStringLiteral("charts"));

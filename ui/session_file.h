@@ -26,6 +26,7 @@ struct SessionDataset {
     QString task;     // DatasetTask name
     QString measure;  // "C_JS" | "C_H"
     QString profile;  // a saved profile file, or empty
+    QString shardFolder; // a folder of shard profiles the dataset is merged from (watched), or empty
 
     bool operator==(const SessionDataset&) const = default;
 };

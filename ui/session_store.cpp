@@ -32,6 +32,7 @@ bool SessionStore::save(const DatasetStore& store, QString* error)
         m[QStringLiteral("path")] = e.path;
         m[QStringLiteral("task")] = taskName(e.task);
         m[QStringLiteral("measure")] = measureName(e.measure);
+        m[QStringLiteral("shards")] = e.shardFolder;
         if (e.profile) {
             const QString file = dir.filePath(QStringLiteral("dataset-%1.profile.json").arg(row));
             QString why;
@@ -74,7 +75,11 @@ int SessionStore::restoreList(DatasetsPanel* panel, DatasetStore* store, const Q
             });
         };
         const QString profile = m.value(QStringLiteral("profile")).toString();
-        if (!profile.isEmpty() && QFileInfo::exists(profile)) {
+        const QString shards = m.value(QStringLiteral("shards")).toString();
+        if (!shards.isEmpty() && QFileInfo(shards).isDir()) {
+            // Watched again, so shards that arrive after the restart are merged in.
+            applyMeta(panel->openShardFolder(shards));
+        } else if (!profile.isEmpty() && QFileInfo::exists(profile)) {
             // Loaded in order, each in a worker.
             auto* watcher = new QFutureWatcher<LoadedProfile>(panel);
             QObject::connect(watcher, &QFutureWatcher<LoadedProfile>::finished, panel, [panel, watcher, applyMeta] {

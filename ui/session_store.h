@@ -17,8 +17,9 @@ public:
     static bool save(const DatasetStore& store, QString* error);
     // Re-adds the remembered datasets; returns how many.
     static int restore(DatasetsPanel* panel, DatasetStore* store);
-    // Re-adds datasets described as maps (name, path, task, measure, profile): a profile file
-    // is loaded in a worker, else the dataset's path is added without scanning.
+    // Re-adds datasets described as maps (name, path, task, measure, profile, shards): a shard
+    // folder that still exists is watched again, a profile file is loaded in a worker, else the
+    // dataset's path is added without scanning.
     static int restoreList(DatasetsPanel* panel, DatasetStore* store, const QVariantList& list);
     static bool hasSession();
 };

@@ -61,6 +61,9 @@ public:
         return v.toString();
     }
 
+    // Empty when the key is absent (a key added in a later version of the file).
+    QString optionalText(const QString& key) { return m_o.contains(key) ? text(key) : QString(); }
+
     bool boolean(const QString& key)
     {
         const QJsonValue v = value(key);

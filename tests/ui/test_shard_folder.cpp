@@ -4,6 +4,7 @@
 #include <cmath>
 #include <QAction>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenu>
@@ -18,6 +19,8 @@
 #include "dataset_table_model.h"
 #include "datasets_panel.h"
 #include "main_window.h"
+#include "session_controller.h"
+#include "session_store.h"
 #include "profile/profile_json.h"
 #include "scan/scanner.h"
 #include "shard_folder_watcher.h"
@@ -224,6 +227,51 @@ private Q_SLOTS:
         panel->scanDataset(id, true);
         QCOMPARE(store->find(id)->state, DatasetState::Loaded);
         window.datasets()->remove(id); // stops watching
+    }
+
+    // A session (its file, and the one restored at start-up) brings the shard folder back
+    // watched: shards that arrive after the restart are merged in.
+    void sessionsWatchTheShardFolderAgain_data()
+    {
+        QTest::addColumn<bool>("sessionFile");
+        QTest::newRow("session file") << true;
+        QTest::newRow("last session at start-up") << false;
+    }
+
+    void sessionsWatchTheShardFolderAgain()
+    {
+        QFETCH(bool, sessionFile);
+        const QString run = dir_.filePath(sessionFile ? QStringLiteral("run43") : QStringLiteral("run44"));
+        const QString folder = run + QStringLiteral("/shards");
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = run + QStringLiteral(".nofade-session");
+        {
+            MainWindow window;
+            const int id = window.datasetsPanel()->openShardFolder(folder);
+            writeProfile(QDir(folder).filePath(Shard{0, kShards}.fileName()), shards_[0]);
+            QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->find(id)->profile != nullptr, kHangMs);
+            QString error;
+            if (sessionFile)
+                QVERIFY2(window.sessionController()->save(file, &error), qPrintable(error));
+            else
+                QVERIFY2(SessionStore::save(*window.datasets(), &error), qPrintable(error));
+        }
+        MainWindow window;
+        if (sessionFile) {
+            QString error;
+            QVERIFY2(window.sessionController()->open(file, &error), qPrintable(error));
+        } else {
+            QCOMPARE(SessionStore::restore(window.datasetsPanel(), window.datasets()), 1);
+        }
+        QCOMPARE(window.datasets()->count(), 1);
+        const int id = window.datasets()->at(0).id;
+        QCOMPARE(window.datasets()->find(id)->shardFolder, QFileInfo(folder).absoluteFilePath());
+        QCOMPARE(window.datasets()->find(id)->name, QLatin1String(sessionFile ? "run43" : "run44"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->find(id)->profile != nullptr, kHangMs);
+        for (int k : {1, 2})
+            writeProfile(QDir(folder).filePath(Shard{k, kShards}.fileName()), shards_[std::size_t(k)]);
+        QTRY_COMPARE_WITH_TIMEOUT(window.datasets()->find(id)->state, DatasetState::Loaded, kHangMs);
+        QCOMPARE(numbers(*window.datasets()->find(id)->profile), numbers(whole_));
     }
 };
 
