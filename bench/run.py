@@ -4,6 +4,7 @@
 For each corpus and grey mode it times, on the same thread count:
   floor   build/bench/decode-floor: read + OpenCV decode + grey histogram, nothing else
   nofade  build/bin/nofade-cli scan (the whole scan: entropy, profile, classes, JSD, JSON)
+  cached  the same with --cache (every result saved to the SQLite crash checkpoint), empty cache
   python  bench/python_reference.py: PIL + numpy with a process pool of the same size
   gui     build/bench/bench-gui scan: the same scan driven through the application's worker path
           (main window, scan queue, scan cache, views updating), offscreen, with its longest
@@ -21,9 +22,11 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -79,6 +82,7 @@ def main():
     floor = os.path.join(build, "bench", "decode-floor")
     bench_gui = os.path.join(build, "bench", "bench-gui")
     rows = []
+    cache = os.path.join(tempfile.mkdtemp(prefix="nofade-bench-"), "scan-cache.sqlite")
     print(f"threads {threads}, median of {repeats} runs after a warm-up; machine: {platform.processor() or platform.machine()}, "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}\n")
     header = f"{'corpus':<8} {'mode':<6} {'tool':<7} {'images':>7} {'wall s':>8} {'img/s':>9} {'RSS MiB':>8} {'vs floor':>9} {'vs python':>10}"
@@ -91,6 +95,10 @@ def main():
             results = {
                 "floor": measure([floor, folder, mode, str(threads)], repeats, inner_field=2),
                 "nofade": measure([cli, "scan", folder, "--gray", mode, "--threads", str(threads), "--out", "/dev/null"], repeats),
+                # The same with the crash checkpoint (--cache), from an empty cache each run.
+                "cached": measure(["/bin/sh", "-c", f'rm -f "$0" "$0-wal" "$0-shm"; exec "$@"', cache,
+                                   cli, "scan", folder, "--gray", mode, "--threads", str(threads), "--cache", cache,
+                                   "--out", "/dev/null"], repeats),
                 "python": measure(["/usr/bin/python3", os.path.join(HERE, "python_reference.py"), folder, mode, str(threads)],
                                   repeats, inner_field=2),
                 "gui": measure([bench_gui, "scan", folder, mode, str(threads)], repeats, gui_outputs := [], inner_field=1),
@@ -163,6 +171,7 @@ def main():
     with open(path, "w") as f:
         json.dump({"date": datetime.datetime.now().isoformat(timespec="seconds"), "threads": threads,
                    "cores": os.cpu_count(), "rows": rows}, f, indent=1)
+    shutil.rmtree(os.path.dirname(cache), ignore_errors=True)
     print(f"\nresults written to {path}")
 
 
