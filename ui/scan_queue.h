@@ -63,8 +63,8 @@ public:
 
 Q_SIGNALS:
     void scanStarted(int id);
-    void scanFinished(int id); // also after a cancel or a failure
-    void idle();
+    void scanFinished(int id); // also after a cancel or a failure; the profile is in the store
+    void idle();               // nothing queued or running, and every result committed to the cache
 
 private:
     struct Pending {
@@ -76,7 +76,8 @@ private:
 
     void startNext();
     void poll();
-    void finish();
+    void deliver(); // the worker's result, into the store (it then makes its last cache commit)
+    void finish();  // the worker has returned: the next scan may start
 
     DatasetStore* store_;
     ScanSettings settings_;

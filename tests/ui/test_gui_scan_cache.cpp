@@ -39,7 +39,8 @@ private:
     QString data_;
     Profile whole_;
 
-    // Scans the dataset through a fresh store and queue with this cache, as the application does.
+    // Scans the dataset through a fresh store and queue with this cache, as the application does,
+    // and waits until the queue is idle (every result committed).
     const DatasetEntry* scan(DatasetStore& store, ScanQueue& queue, ScanQueue::Mode mode, int* id)
     {
         if (*id == 0) {
@@ -49,8 +50,11 @@ private:
             *id = store.add(std::move(e));
         }
         QSignalSpy finished(&queue, &ScanQueue::scanFinished);
+        QSignalSpy idle(&queue, &ScanQueue::idle); // also the cache's last commit, made after delivery
         queue.enqueue(*id, mode);
         if (!finished.wait(int(240000 * test::kTimingSlack)))
+            return nullptr;
+        if (idle.isEmpty() && !idle.wait(int(60000 * test::kTimingSlack)))
             return nullptr;
         return store.find(*id);
     }
