@@ -131,21 +131,26 @@ struct ScanCache::Private {
         return true;
     }
 
-    // The number of `key` in `decodes`, added when new; -1 (with writeError set) when the cache
-    // cannot be read or written.
+    // The number of `key` in `decodes`, added when new (a read-only cache can still be read);
+    // -1 (with writeError set) when it is neither there nor can be added.
     qlonglong decodeIdOf(const QString& key)
     {
+        const auto find = [&]() -> qlonglong {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT id FROM decodes WHERE key = ?"));
+            q.addBindValue(key);
+            return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        if (const qlonglong id = find(); id >= 0)
+            return id;
         QSqlQuery add(db);
-        add.prepare(QStringLiteral("INSERT OR IGNORE INTO decodes(key) VALUES(?)"));
+        add.prepare(QStringLiteral("INSERT INTO decodes(key) VALUES(?)"));
         add.addBindValue(key);
-        QSqlQuery find(db);
-        find.prepare(QStringLiteral("SELECT id FROM decodes WHERE key = ?"));
-        find.addBindValue(key);
-        if (!add.exec() || !find.exec() || !find.next()) {
-            writeError = sqlError(add.lastError().isValid() ? add.lastError() : find.lastError());
+        if (!add.exec()) {
+            writeError = sqlError(add.lastError());
             return -1;
         }
-        return find.value(0).toLongLong();
+        return find();
     }
 
     void closeConnection()
