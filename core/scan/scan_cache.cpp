@@ -82,19 +82,25 @@ struct ScanCache::Private {
         return false;
     }
 
-    // Empty when the open file is a cache of our layout that SQLite finds sound.
-    QString checkExisting()
+    struct Check {
+        QString problem;       // empty: a cache of our layout that SQLite finds sound
+        bool otherVersion = false; // a sound cache of another version's layout
+    };
+
+    Check checkExisting()
     {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-            return sqlError(q.lastError());
+            return {sqlError(q.lastError())};
         if (q.value(0).toString() != QLatin1String("ok"))
-            return QStringLiteral("integrity check failed: %1").arg(q.value(0).toString());
+            return {QStringLiteral("integrity check failed: %1").arg(q.value(0).toString())};
         QSqlQuery layout(db);
         if (!layout.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'layout'")) || !layout.next())
-            return QStringLiteral("not a NoFADE scan cache");
-        if (layout.value(0).toString() != QLatin1String(kLayout))
-            return QStringLiteral("cache layout \"%1\", expected \"%2\"").arg(layout.value(0).toString(), QLatin1String(kLayout));
+            return {QStringLiteral("not a NoFADE scan cache")};
+        const QString found = layout.value(0).toString();
+        if (found != QLatin1String(kLayout))
+            return {QStringLiteral("cache layout \"%1\", expected \"%2\"").arg(found, QLatin1String(kLayout)),
+                    found.startsWith(QLatin1String("nofade.scan-cache/"))};
         return {};
     }
 
@@ -193,13 +199,17 @@ std::unique_ptr<ScanCache> ScanCache::open(const QString& file, QString* error, 
         return nullptr;
     }
     if (existed) {
-        const QString problem = d->checkExisting();
-        if (!problem.isEmpty()) {
+        const Private::Check check = d->checkExisting();
+        if (!check.problem.isEmpty()) {
             // Results are only a cache: losing them costs time, never correctness.
             d->closeConnection();
             d->removeFiles();
-            *notice = QStringLiteral("%1: the scan cache was unusable (%2); it has been rebuilt, and images "
-                                     "will be analysed again").arg(file, problem);
+            *notice = QStringLiteral("%1: the scan cache %2 (%3); it has been rebuilt, and images will be "
+                                     "analysed again")
+                          .arg(file,
+                               check.otherVersion ? QStringLiteral("was written by another version of NoFADE Studio")
+                                                  : QStringLiteral("was unusable"),
+                               check.problem);
             if (!d->openConnection(&why)) {
                 *error = QStringLiteral("%1: cannot create the scan cache: %2").arg(file, why);
                 return nullptr;

@@ -229,6 +229,7 @@ private Q_SLOTS:
         QTest::newRow("text file") << QByteArray("text");
         QTest::newRow("truncated cache") << QByteArray("truncated");
         QTest::newRow("another program's database") << QByteArray("foreign");
+        QTest::newRow("an earlier version's cache") << QByteArray("earlier");
     }
     void corruptOrForeignCacheIsRebuiltAndSaysSo()
     {
@@ -252,13 +253,24 @@ private Q_SLOTS:
                 db.setDatabaseName(cache);
                 QVERIFY(db.open());
                 QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("CREATE TABLE photos(id INTEGER, name TEXT)")));
+                if (kind == "foreign") {
+                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE photos(id INTEGER, name TEXT)")));
+                } else { // the first layout: the decode key on every row
+                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")));
+                    QVERIFY(q.exec(QStringLiteral("INSERT INTO meta VALUES('layout', 'nofade.scan-cache/1')")));
+                    QVERIFY(q.exec(QStringLiteral("CREATE TABLE items(decode TEXT NOT NULL, path TEXT NOT NULL, size INTEGER "
+                                                  "NOT NULL, mtime_ns INTEGER NOT NULL, class TEXT, entropy REAL NOT NULL, "
+                                                  "PRIMARY KEY(decode, path)) WITHOUT ROWID")));
+                }
                 db.close();
             }
             QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
         }
         const CachedScan s = scanWithCache(data_, cache);
         QVERIFY2(s.notice.contains(QStringLiteral("rebuilt")) && s.notice.contains(cache), qPrintable(s.notice));
+        // An earlier version's cache is not called unusable: it was only made by another version.
+        QCOMPARE(s.notice.contains(QStringLiteral("another version of NoFADE Studio")), kind == "earlier");
+        QCOMPARE(s.notice.contains(QStringLiteral("unusable")), kind != "earlier");
         qInfo().noquote() << s.notice;
         QCOMPARE(s.reused, 0);
         compareProfiles(s.profile, scanPlain(data_));
