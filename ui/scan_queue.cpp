@@ -89,6 +89,10 @@ ScanQueue::~ScanQueue()
         running_->watcher.disconnect(this);
         running_->watcher.waitForFinished();
     }
+    for (const auto& run : committing_) { // their last commits: nothing analysed is lost on quit
+        run->watcher.disconnect(this);
+        run->watcher.waitForFinished();
+    }
 }
 
 QString ScanQueue::defaultCacheFile()
@@ -98,7 +102,7 @@ QString ScanQueue::defaultCacheFile()
     return QDir(folder).filePath(QStringLiteral("scan-cache.sqlite"));
 }
 
-int ScanQueue::runningId() const { return running_ && !running_->delivered ? running_->id : 0; }
+int ScanQueue::runningId() const { return running_ ? running_->id : 0; }
 
 bool ScanQueue::canContinue() { return true; }
 
@@ -130,7 +134,7 @@ void ScanQueue::cancel(int id)
             Q_EMIT idle();
         return;
     }
-    if (running_ && running_->id == id && !running_->delivered && !running_->feedback->isCancelled()) {
+    if (running_ && running_->id == id && !running_->feedback->isCancelled()) {
         running_->feedback->cancel();
         store_->update(id, DatasetStore::StateChanged, [](DatasetEntry& d) { d.state = DatasetState::Cancelling; });
     }
@@ -178,8 +182,9 @@ void ScanQueue::startNext()
     const QString cacheFile = sample ? QString() : cacheFile_;
     const bool readCache = next.mode != Mode::Reanalyse && !options.resume;
 
-    connect(&running_->watcher, &QFutureWatcher<Result>::resultReadyAt, this, &ScanQueue::deliver);
-    connect(&running_->watcher, &QFutureWatcher<Result>::finished, this, &ScanQueue::finish);
+    Running* run = running_.get();
+    connect(&run->watcher, &QFutureWatcher<Result>::resultReadyAt, this, [this, run] { deliver(run); });
+    connect(&run->watcher, &QFutureWatcher<Result>::finished, this, [this, run] { finish(run); });
     running_->watcher.setFuture(QtConcurrent::run([=](QPromise<Result>& promise) mutable {
         // Opened in the worker: a cache belongs to the thread that scans (Qt SQL connections are
         // per thread). Declared out here: its last commit is made after the result is delivered.
@@ -277,15 +282,17 @@ void ScanQueue::poll()
     store_->update(r.id, DatasetStore::ProgressChanged, [&p](DatasetEntry& d) { d.progress = p; });
 }
 
-void ScanQueue::deliver()
+void ScanQueue::deliver(Running* run)
 {
-    if (!running_ || running_->delivered)
+    if (run->delivered)
         return;
-    running_->delivered = true;
-    poll();
-    pollTimer_.stop();
-    Result r = running_->watcher.result();
-    const int id = running_->id;
+    run->delivered = true;
+    if (run == running_.get()) {
+        poll();
+        pollTimer_.stop();
+    }
+    Result r = run->watcher.result();
+    const int id = run->id;
     store_->update(id, DatasetStore::StateChanged | DatasetStore::ProfileChanged, [&r](DatasetEntry& d) {
         d.warnings = r.warnings;
         d.fromScanCache = r.fromScanCache;
@@ -301,23 +308,26 @@ void ScanQueue::deliver()
         d.jsd = r.jsd;
         d.state = r.profile->complete ? DatasetState::Scanned : DatasetState::Partial;
     });
+    if (run == running_.get()) // the next scan need not wait for this one's last commit
+        committing_.push_back(std::move(running_));
     Q_EMIT scanFinished(id);
+    startNext();
 }
 
-void ScanQueue::finish()
+void ScanQueue::finish(Running* run)
 {
-    if (!running_)
+    deliver(run); // when its result has not come on its own
+    const auto it = std::find_if(committing_.begin(), committing_.end(),
+                                 [run](const std::unique_ptr<Running>& c) { return c.get() == run; });
+    if (it == committing_.end())
         return;
-    deliver(); // when its result has not come on its own
-    std::unique_ptr<Running> done = std::move(running_);
     // The watcher is destroyed outside of its own signal emission; kept in a member, not in the
     // timer's lambda, so that it is freed even when the queue goes before the timer fires.
-    retired_.push_back(std::move(done));
+    retired_.push_back(std::move(*it));
+    committing_.erase(it);
     QTimer::singleShot(0, this, [this] { retired_.clear(); });
-    if (pending_.empty())
+    if (isIdle())
         Q_EMIT idle();
-    else
-        startNext();
 }
 
 } // namespace nofade::ui

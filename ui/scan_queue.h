@@ -57,7 +57,8 @@ public:
     void cancel(int id);
     void cancelAll();
 
-    bool isIdle() const { return !running_ && pending_.empty(); }
+    // Idle: nothing queued or scanning, and every finished scan's results committed to the cache.
+    bool isIdle() const { return !running_ && pending_.empty() && committing_.empty(); }
     int runningId() const;
     int pendingCount() const { return int(pending_.size()); }
 
@@ -76,14 +77,17 @@ private:
 
     void startNext();
     void poll();
-    void deliver(); // the worker's result, into the store (it then makes its last cache commit)
-    void finish();  // the worker has returned: the next scan may start
+    // The worker's result, into the store; the worker then makes its last cache commit while the
+    // next scan starts.
+    void deliver(Running* run);
+    void finish(Running* run); // the worker has returned
 
     DatasetStore* store_;
     ScanSettings settings_;
     QString cacheFile_;
     std::deque<Pending> pending_;
     std::unique_ptr<Running> running_;
+    std::vector<std::unique_ptr<Running>> committing_; // delivered, their workers still committing
     std::vector<std::unique_ptr<Running>> retired_; // finished, deleted on the next event loop turn
     QTimer pollTimer_;
 };
