@@ -185,7 +185,7 @@ void ScanQueue::startNext()
     Running* run = running_.get();
     connect(&run->watcher, &QFutureWatcher<Result>::resultReadyAt, this, [this, run] { deliver(run); });
     connect(&run->watcher, &QFutureWatcher<Result>::finished, this, [this, run] { finish(run); });
-    running_->watcher.setFuture(QtConcurrent::run([=](QPromise<Result>& promise) mutable {
+    run->watcher.setFuture(QtConcurrent::run([=](QPromise<Result>& promise) mutable {
         // Opened in the worker: a cache belongs to the thread that scans (Qt SQL connections are
         // per thread). Declared out here: its last commit is made after the result is delivered.
         std::unique_ptr<ScanCache> cache;
