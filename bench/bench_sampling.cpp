@@ -58,9 +58,7 @@ int main(int argc, char** argv)
     double best = 1e30;
     for (int r = 0; r < std::max(1, repeats); ++r) {
         const auto start = std::chrono::steady_clock::now();
-        EstimateRun run;
-        run.threads = threads;
-        const SampleEstimate e = estimateFromSample(sample, design, run);
+        const SampleEstimate e = estimateFromSample(sample, design, ParallelRun(threads));
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         best = std::min(best, ms);
         std::fprintf(stderr, "C_JS plug-in %.6f, estimate %.6f, 95%% interval %.6f-%.6f, %d ms\n",

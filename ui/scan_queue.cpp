@@ -63,7 +63,7 @@ struct ScanQueue::Result {
 
 struct ScanQueue::Running {
     int id = 0;
-    std::shared_ptr<ScanFeedback> feedback = std::make_shared<ScanFeedback>();
+    std::shared_ptr<Feedback> feedback = std::make_shared<Feedback>();
     QFutureWatcher<Result> watcher;
     QElapsedTimer clock;
     qint64 lastMs = 0;
@@ -177,7 +177,7 @@ void ScanQueue::startNext()
     const QString path = e->path;
     const DatasetFormat format = e->format;
     std::shared_ptr<const DatasetSource> source = e->source;
-    std::shared_ptr<ScanFeedback> feedback = running_->feedback;
+    std::shared_ptr<Feedback> feedback = running_->feedback;
     // A sample is not worth saving image by image: it is quick to redo, and Continue completes it.
     const QString cacheFile = sample ? QString() : cacheFile_;
     const bool readCache = next.mode != Mode::Reanalyse && !options.resume;

@@ -12,8 +12,8 @@
 
 #include "dataset_entry.h"
 #include "profile/profile_settings.h"
-#include "sampling/sample_request.h"
-#include "scan/scan_feedback.h"
+#include "profile/sample_request.h"
+#include "parallel/feedback.h"
 
 namespace nofade::ui {
 

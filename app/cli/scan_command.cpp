@@ -21,7 +21,7 @@ namespace {
 
 constexpr int kHelpShown = -1;
 
-ScanFeedback* g_interruptible = nullptr;
+Feedback* g_interruptible = nullptr;
 
 extern "C" void cancelOnInterrupt(int)
 {
@@ -256,7 +256,7 @@ int runScanCommand(const QStringList& args)
         request.options.checkpoint = cache.get();
     }
 
-    ScanFeedback feedback;
+    Feedback feedback;
     g_interruptible = &feedback;
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);

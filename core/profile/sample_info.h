@@ -8,7 +8,7 @@
 #include <vector>
 #include <QString>
 
-#include "sampling/sample_request.h"
+#include "profile/sample_request.h"
 
 namespace nofade {
 

@@ -1,12 +1,10 @@
 #include "sampling/sample_estimate.h"
 
 #include <algorithm>
-#include <chrono>
-#include <condition_variable>
 #include <map>
 #include <mutex>
-#include <thread>
 
+#include "parallel/parallel_for.h"
 #include "sampling/seeded_random.h"
 #include "sampling/student_t.h"
 
@@ -56,46 +54,23 @@ std::optional<double> replicate(const ClassImages& images, double fraction, std:
                           nullptr);
 }
 
-// Every replicate, on `threads` threads taking the next index as they become free; each result
-// lands in its own slot, so the order of the results does not depend on the scheduling. Stops
-// early when cancelled.
-void runReplicates(const ClassImages& images, double fraction, std::uint64_t seed, const EstimateRun& run,
+// Every replicate through the parallel loop; each result lands in its own slot, so the order of
+// the results does not depend on the scheduling. Stops early when cancelled.
+void runReplicates(const ClassImages& images, double fraction, std::uint64_t seed, const ParallelRun& run,
                    std::vector<std::optional<double>>& results)
 {
-    const int rounds = int(results.size());
-    const int threads = std::clamp(run.threads > 0 ? run.threads : int(std::thread::hardware_concurrency()), 1, rounds);
-    std::atomic<int> next{0};
-    std::mutex mutex; // guards done, running and the progress calls
-    std::condition_variable finished;
+    const std::size_t rounds = results.size();
+    std::vector<ReplicateWorkspace> work(std::size_t(parallelWorkers(rounds, run)));
+    const std::atomic<bool>* cancel = run.feedback ? &run.feedback->cancelFlag() : nullptr;
+    std::mutex mutex; // guards done and the progress
     int done = 0;
-    int running = threads;
-    auto cancelled = [&] { return run.cancel && run.cancel->load(std::memory_order_relaxed); };
-    {
-        std::vector<std::jthread> workers;
-        for (int t = 0; t < threads; ++t)
-            workers.emplace_back([&] {
-                ReplicateWorkspace work;
-                for (int b; !cancelled() && (b = next.fetch_add(1)) < rounds;) {
-                    results[std::size_t(b)] = replicate(images, fraction, seed, b, work, run.cancel);
-                    std::lock_guard lock(mutex);
-                    ++done;
-                    if (run.progress && !cancelled())
-                        run.progress(done, rounds);
-                }
-                std::lock_guard lock(mutex);
-                --running;
-                finished.notify_all();
-            });
-        std::unique_lock lock(mutex);
-        while (running > 0) {
-            finished.wait_for(lock, std::chrono::milliseconds(100));
-            if (run.tick) {
-                lock.unlock();
-                run.tick();
-                lock.lock();
-            }
-        }
-    } // joined
+    parallelFor(rounds, run, [&](std::size_t b, int worker) {
+        results[b] = replicate(images, fraction, seed, int(b), work[std::size_t(worker)], cancel);
+        std::lock_guard lock(mutex);
+        ++done;
+        if (run.feedback && !run.feedback->isCancelled())
+            run.feedback->setReplicates(done, int(rounds));
+    });
 }
 
 } // namespace
@@ -177,13 +152,13 @@ std::optional<double> extrapolatedJsComplexity(const ProfileSettings& settings,
     return extrapolatedJs(images, spansOf(images.keys), fraction, seed, work, nullptr, reason);
 }
 
-SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const EstimateRun& run)
+SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const ParallelRun& run)
 {
     SampleEstimate e;
     estimateMean(sample, design, e);
 
     auto cancelled = [&] {
-        if (!run.cancel || !run.cancel->load(std::memory_order_relaxed))
+        if (!run.feedback || !run.feedback->isCancelled())
             return false;
         e.js.reset();
         e.jsReason = cancelledEstimateReason();
@@ -212,7 +187,7 @@ SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& des
     {
         ExtrapolationWorkspace work;
         e.js = extrapolatedJs(images, spansOf(images.keys), f, SeededRandom::stream(seed, kEstimateStream).next(), work,
-                              run.cancel, &e.jsReason);
+                              run.feedback ? &run.feedback->cancelFlag() : nullptr, &e.jsReason);
     }
     if (cancelled())
         return e;

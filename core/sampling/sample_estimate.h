@@ -16,31 +16,19 @@
 // the estimate, bound the interval.
 //
 // The replicates are independent: they run on several threads, each drawn from its own seeded
-// stream (seed, replicate index), so the numbers do not depend on the thread count. A cancel
-// stops them between replicates; the estimate then has no C_JS (never an interval made from
+// stream (seed, replicate index), so the numbers do not depend on the thread count. They report
+// to run.feedback's replicates (done of all); its cancel stops them between replicates; the
+// estimate then has no C_JS (never an interval made from
 // part of the replicates), and says why.
-#include <atomic>
-#include <functional>
-
+#include "parallel/parallel_for.h"
 #include "profile/profile.h"
 #include "sampling/extrapolated_js.h"
 
 namespace nofade {
 
-// How estimateFromSample runs; the defaults: every core, no cancel, no progress.
-struct EstimateRun {
-    int threads = 0; // 0: one per core
-    // Set from any thread to stop.
-    const std::atomic<bool>* cancel = nullptr;
-    // Replicates done of all, after each one, from the worker threads (one call at a time).
-    std::function<void(int done, int total)> progress;
-    // Called on the calling thread about ten times a second while the replicates run.
-    std::function<void()> tick;
-};
-
 // `sample`: a profile of the images of `design` (its per-image results are used). Deterministic
 // for design.request.seed and design.request.bootstrapRounds, whatever the threads.
-SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const EstimateRun& run = {});
+SampleEstimate estimateFromSample(const Profile& sample, const SampleDesign& design, const ParallelRun& run = {});
 
 // What jsReason says after a cancel.
 QString cancelledEstimateReason();

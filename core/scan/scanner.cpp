@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <condition_variable>
 #include <limits>
 #include <mutex>
-#include <thread>
 #include <vector>
-#if defined(__linux__)
-#include <pthread.h>
-#include <sched.h>
-#endif
 
+#include "parallel/parallel_for.h"
 #include "sampling/sample_estimate.h"
 
 namespace nofade {
@@ -21,23 +16,11 @@ namespace {
 
 constexpr double kNotDone = std::numeric_limits<double>::quiet_NaN();
 
-// Scan workers are throughput work: as SCHED_BATCH threads (same nice level, same share of the
-// CPU) they never preempt the GUI's thread when they wake from a file read, while it still
-// preempts them. Best effort: a refusal changes nothing but latency.
-void yieldToInteractiveThreads()
-{
-#if defined(__linux__)
-    sched_param none{};
-    none.sched_priority = 0;
-    pthread_setschedparam(pthread_self(), SCHED_BATCH, &none);
-#endif
-}
-
 // Collects outcomes from the workers into per-item slots; aggregation happens afterwards in item
 // order, on one thread, so the profile does not depend on thread timing.
 class CollectingSink final : public ItemSink {
 public:
-    CollectingSink(const DatasetSource& source, const Shard& shard, ScanFeedback& feedback)
+    CollectingSink(const DatasetSource& source, const Shard& shard, Feedback& feedback)
         : source_(source), shard_(shard), feedback_(feedback),
           entropy_(std::size_t(source.itemCount()), kNotDone),
           classOf_(std::size_t(source.itemCount()), -1)
@@ -110,7 +93,7 @@ private:
     Shard shard_;
     std::function<bool(std::int64_t)> wanted_;
     ScanCheckpoint* checkpoint_ = nullptr;
-    ScanFeedback& feedback_;
+    Feedback& feedback_;
     std::vector<double> entropy_; // NaN until the item is analysed
     std::vector<int> classOf_;
     std::mutex mutex_;
@@ -169,13 +152,8 @@ QString resumeMismatch(const Profile& previous, const DatasetSource& source,
     return {};
 }
 
-int defaultThreadCount()
-{
-    return std::max(1u, std::thread::hardware_concurrency());
-}
-
 Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings,
-                    const ScanOptions& options, ScanFeedback& feedback, const std::function<void()>& tick)
+                    const ScanOptions& options, Feedback& feedback, const std::function<void()>& tick)
 {
     const std::int64_t itemCount = source.itemCount();
     const Shard shard = options.shard;
@@ -213,48 +191,24 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     sink.setCheckpoint(options.checkpoint);
     ctx.cancel = &feedback.cancelFlag();
 
-    const int threads = std::clamp(options.threads > 0 ? options.threads : defaultThreadCount(), 1,
-                                   std::max(1, int(units.size())));
-    std::atomic<std::size_t> nextUnit{0};
-    std::mutex doneMutex;
-    std::condition_variable doneSignal;
-    int running = threads;
-    std::vector<std::jthread> workers;
-    workers.reserve(std::size_t(threads));
-    for (int t = 0; t < threads; ++t) {
-        workers.emplace_back([&] {
-            yieldToInteractiveThreads();
-            for (;;) {
-                const std::size_t i = nextUnit.fetch_add(1, std::memory_order_relaxed);
-                if (i >= units.size() || ctx.cancelled())
-                    break;
-                try {
-                    source.scanUnit(units[i], ctx, sink);
-                } catch (const std::exception& e) { // e.g. out of memory: lose the unit, not the scan
-                    const auto [first, end] = source.unitItems(units[i]);
-                    sink.rangeFailed(first, end - 1, QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
-                }
-            }
-            std::lock_guard lock(doneMutex);
-            --running;
-            doneSignal.notify_all();
-        });
-    }
-    {
-        std::unique_lock lock(doneMutex);
-        while (running > 0) {
-            doneSignal.wait_for(lock, std::chrono::milliseconds(100));
-            if (tick || options.checkpoint) {
-                lock.unlock();
-                if (tick)
-                    tick();
-                if (options.checkpoint)
-                    options.checkpoint->flush(false);
-                lock.lock();
-            }
+    // Scan workers are throughput work: batch priority keeps the GUI's thread responsive.
+    ParallelRun run(options.threads, &feedback);
+    run.batchPriority = true;
+    if (tick || options.checkpoint)
+        run.tick = [&] {
+            if (tick)
+                tick();
+            if (options.checkpoint)
+                options.checkpoint->flush(false);
+        };
+    parallelFor(units.size(), run, [&](std::size_t i, int) {
+        try {
+            source.scanUnit(units[i], ctx, sink);
+        } catch (const std::exception& e) { // e.g. out of memory: lose the unit, not the scan
+            const auto [first, end] = source.unitItems(units[i]);
+            sink.rangeFailed(first, end - 1, QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
         }
-    }
-    workers.clear(); // join
+    });
     if (options.checkpoint)
         options.checkpoint->flush(true);
 
@@ -282,14 +236,11 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     if (options.sample) {
         // The C_JS interval can take seconds for many classes: it reports its own progress, and a
         // cancel stops it too (the profile then says the C_JS estimate was not computed).
-        EstimateRun run;
-        run.threads = options.threads;
-        run.cancel = &feedback.cancelFlag();
-        run.progress = [&feedback](int done, int total) { feedback.setReplicates(done, total); };
-        run.tick = tick;
         if (!feedback.isCancelled())
             feedback.setReplicates(0, options.sample->design.request.bootstrapRounds);
-        profile.sample = ProfileSample{options.sample->design, estimateFromSample(profile, options.sample->design, run)};
+        const ParallelRun replicates(options.threads, &feedback, tick);
+        profile.sample = ProfileSample{options.sample->design,
+                                       estimateFromSample(profile, options.sample->design, replicates)};
     }
     if (tick)
         tick();

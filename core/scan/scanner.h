@@ -9,7 +9,7 @@
 #include "datasets/dataset_source.h"
 #include "profile/profile.h"
 #include "scan/scan_checkpoint.h"
-#include "scan/scan_feedback.h"
+#include "parallel/parallel_for.h"
 #include "scan/shard.h"
 #include "sampling/sample_plan.h"
 
@@ -34,12 +34,10 @@ struct ScanOptions {
 QString resumeMismatch(const Profile& previous, const DatasetSource& source,
                        const ProfileSettings& settings, const Shard& shard);
 
-int defaultThreadCount();
-
 // Blocks the calling thread until the scan ends (run it in a worker in a GUI). `tick`, if set,
 // is called on the calling thread about ten times a second while the workers run.
 Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings,
-                    const ScanOptions& options, ScanFeedback& feedback,
+                    const ScanOptions& options, Feedback& feedback,
                     const std::function<void()>& tick = {});
 
 } // namespace nofade

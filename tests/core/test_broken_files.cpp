@@ -66,7 +66,7 @@ Profile scanFolder(const QString& path)
     OpenedDataset d = openDataset(path);
     if (!d.source)
         qFatal("%s", qPrintable(d.error));
-    ScanFeedback feedback;
+    Feedback feedback;
     return scanDataset(*d.source, ProfileSettings{}, ScanOptions{}, feedback);
 }
 

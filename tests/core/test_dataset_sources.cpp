@@ -47,7 +47,7 @@ Profile scan(const QString& path, DatasetFormat format = DatasetFormat::Auto)
     OpenedDataset d = openDataset(path, format);
     if (!d.source)
         qFatal("cannot open %s: %s", qPrintable(path), qPrintable(d.error));
-    ScanFeedback feedback;
+    Feedback feedback;
     return scanDataset(*d.source, ProfileSettings{}, ScanOptions{}, feedback);
 }
 

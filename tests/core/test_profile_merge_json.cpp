@@ -17,7 +17,7 @@ namespace {
 
 Profile scanShard(const DatasetSource& source, Shard shard, const ProfileSettings& settings = {})
 {
-    ScanFeedback feedback;
+    Feedback feedback;
     ScanOptions options;
     options.shard = shard;
     return scanDataset(source, settings, options, feedback);

@@ -64,7 +64,7 @@ private:
 
 Profile run(const DatasetSource& source, int threads, Shard shard = {}, std::shared_ptr<const Profile> resume = {})
 {
-    ScanFeedback feedback;
+    Feedback feedback;
     ScanOptions options;
     options.threads = threads;
     options.shard = shard;
@@ -118,7 +118,7 @@ private Q_SLOTS:
     void progressIsCountedToTheEnd()
     {
         SyntheticSource source(3000, 7);
-        ScanFeedback feedback;
+        Feedback feedback;
         int ticks = 0;
         scanDataset(source, ProfileSettings{}, ScanOptions{}, feedback, [&] { ++ticks; });
         QCOMPARE(feedback.total(), 3000);
@@ -131,7 +131,7 @@ private Q_SLOTS:
     {
         // 20,000 items of 1 ms each on 2 threads would take 10 s.
         SyntheticSource source(20000, 1, std::chrono::microseconds(1000));
-        ScanFeedback feedback;
+        Feedback feedback;
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(300));
             feedback.cancel();
@@ -151,7 +151,7 @@ private Q_SLOTS:
     void resumeDecodesOnlyWhatIsLeft()
     {
         SyntheticSource slow(4000, 1, std::chrono::microseconds(200));
-        ScanFeedback feedback;
+        Feedback feedback;
         std::thread canceller([&] {
             std::this_thread::sleep_for(std::chrono::milliseconds(150));
             feedback.cancel();

@@ -38,7 +38,7 @@ private Q_SLOTS:
         }
         OpenedDataset dataset = openDataset(dir_.path());
         QVERIFY2(dataset.source, qPrintable(dataset.error));
-        ScanFeedback feedback;
+        Feedback feedback;
         profile_ = scanDataset(*dataset.source, ProfileSettings{}, ScanOptions{}, feedback);
         QString error;
         reference_ = test::runReference(QStringLiteral("reference_scan.py"), {dir_.path()}, &error);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         OpenedDataset dataset = openDataset(dir_.path());
         ProfileSettings fast;
         fast.gray = GrayMode::Fast;
-        ScanFeedback feedback;
+        Feedback feedback;
         const Profile p = scanDataset(*dataset.source, fast, ScanOptions{}, feedback);
         QCOMPARE(p.images(), profile_.images());
         // METHODS.md: fast differs from exact by about 0.02 bits per image on average.

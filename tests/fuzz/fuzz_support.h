@@ -49,7 +49,7 @@ inline void scanScratch(DatasetFormat format)
         return;
     ScanOptions options;
     options.threads = 1;
-    ScanFeedback feedback;
+    Feedback feedback;
     const Profile p = scanDataset(*d.source, ProfileSettings{}, options, feedback);
     if (p.images() + p.failedItems() != d.source->itemCount())
         std::abort(); // every item must be settled: analysed or failed

@@ -100,7 +100,7 @@ private Q_SLOTS:
         OpenedDataset d = openDataset(dir.path());
         QVERIFY2(d.source, qPrintable(d.error));
         QCOMPARE(d.source->itemCount(), qint64(kFiles));
-        ScanFeedback feedback;
+        Feedback feedback;
         const Profile p = scanDataset(*d.source, ProfileSettings{}, ScanOptions{}, feedback);
         QVERIFY(p.complete);
         QCOMPARE(p.failedItems(), qint64(0));
@@ -138,7 +138,7 @@ private Q_SLOTS:
                                      test::randomImage(24, 16, 1, std::uint32_t(i))));
         OpenedDataset d = openDataset(root);
         QVERIFY2(d.source, qPrintable(d.error));
-        ScanFeedback before;
+        Feedback before;
         const Profile whole = scanDataset(*d.source, ProfileSettings{}, ScanOptions{}, before);
         QCOMPARE(whole.images(), qint64(kFiles));
 
@@ -146,7 +146,7 @@ private Q_SLOTS:
         ScanOptions options;
         options.threads = 2;
         options.checkpoint = &deleter;
-        ScanFeedback feedback;
+        Feedback feedback;
         const Profile p = scanDataset(*d.source, ProfileSettings{}, options, feedback);
         QVERIFY(deleter.deleted());
         QVERIFY(!QFileInfo::exists(root));

@@ -64,7 +64,7 @@ private Q_SLOTS:
                                          test::randomImage(10 + i, 9 + c, 1, std::uint32_t(c * 10 + i))));
         OpenedDataset d = openDataset(dir_.filePath(QStringLiteral("data")));
         QVERIFY(d.source);
-        ScanFeedback feedback;
+        Feedback feedback;
         profile_ = scanDataset(*d.source, ProfileSettings{}, ScanOptions{}, feedback);
         goodJson_ = profileToJsonBytes(profile_, true);
         QString error;
@@ -204,7 +204,7 @@ private Q_SLOTS:
                                 test::bigEndian32(0x803) + test::bigEndian32(30) + test::bigEndian32(4) + test::bigEndian32(5) + QByteArray(200, '\x45')));
         OpenedDataset t = openDataset(dir.path());
         QVERIFY2(t.source, qPrintable(t.error));
-        ScanFeedback feedback;
+        Feedback feedback;
         const Profile p = scanDataset(*t.source, ProfileSettings{}, ScanOptions{}, feedback);
         QCOMPARE(p.images(), 10);
         QCOMPARE(p.failedItems(), 20);

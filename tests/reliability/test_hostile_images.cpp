@@ -27,7 +27,7 @@ Profile scanFolder(const QString& path, GrayMode gray = GrayMode::Exact)
     OpenedDataset d = openDataset(path);
     if (!d.source)
         qFatal("%s", qPrintable(d.error));
-    ScanFeedback feedback;
+    Feedback feedback;
     ProfileSettings settings;
     settings.gray = gray;
     return scanDataset(*d.source, settings, ScanOptions{}, feedback);

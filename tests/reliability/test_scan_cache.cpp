@@ -31,7 +31,7 @@ struct CachedScan {
 // worker once the item's file has been read, before its result reaches the cache.
 class CancelAfter final : public ScanCheckpoint {
 public:
-    CancelAfter(ScanCheckpoint& next, ScanFeedback& feedback, std::int64_t after,
+    CancelAfter(ScanCheckpoint& next, Feedback& feedback, std::int64_t after,
                 std::function<void(std::int64_t)> beforeSaving)
         : next_(next), feedback_(feedback), after_(after), beforeSaving_(std::move(beforeSaving)) {}
     void itemAnalysed(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) override
@@ -46,7 +46,7 @@ public:
 
 private:
     ScanCheckpoint& next_;
-    ScanFeedback& feedback_;
+    Feedback& feedback_;
     std::int64_t after_;
     std::function<void(std::int64_t)> beforeSaving_;
     std::atomic<std::int64_t> seen_{0};
@@ -67,7 +67,7 @@ CachedScan scanWithCache(const QString& path, const QString& cacheFile, const Pr
     ScanOptions options;
     options.threads = 2;
     options.resume = cache->prepare(*d.source, settings, options.shard);
-    ScanFeedback feedback;
+    Feedback feedback;
     CancelAfter checkpoint(*cache, feedback, cancelAfter, std::move(beforeSaving));
     options.checkpoint = &checkpoint;
     out.profile = scanDataset(*d.source, settings, options, feedback);
@@ -79,7 +79,7 @@ CachedScan scanWithCache(const QString& path, const QString& cacheFile, const Pr
 Profile scanPlain(const QString& path, const ProfileSettings& settings = {})
 {
     OpenedDataset d = openDataset(path);
-    ScanFeedback feedback;
+    Feedback feedback;
     return scanDataset(*d.source, settings, ScanOptions{}, feedback);
 }
 

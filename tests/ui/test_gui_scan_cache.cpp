@@ -73,7 +73,7 @@ private Q_SLOTS:
         }
         OpenedDataset opened = openDataset(data_, DatasetFormat::Folder);
         QVERIFY2(opened.source, qPrintable(opened.error));
-        ScanFeedback feedback;
+        Feedback feedback;
         whole_ = scanDataset(*opened.source, ProfileSettings{}, ScanOptions{}, feedback);
         QCOMPARE(whole_.images(), std::int64_t(kImages));
     }

@@ -38,7 +38,7 @@ const int kHangMs = int(20000 * test::kTimingSlack); // a hang, not a speed boun
 Profile scan(const QString& root, Shard shard, ProfileSettings settings = {})
 {
     OpenedDataset d = openDataset(root);
-    ScanFeedback feedback;
+    Feedback feedback;
     ScanOptions options;
     options.shard = shard;
     return scanDataset(*d.source, settings, options, feedback);

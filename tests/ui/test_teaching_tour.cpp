@@ -45,7 +45,7 @@ private Q_SLOTS:
         OpenedDataset opened = openDataset(dir_.path());
         QVERIFY2(opened.source, qPrintable(opened.error));
         entry_.source = std::shared_ptr<const DatasetSource>(std::move(opened.source));
-        ScanFeedback feedback;
+        Feedback feedback;
         auto profile = std::make_shared<Profile>(scanDataset(*entry_.source, ProfileSettings{}, ScanOptions{}, feedback));
         entry_.jsd = std::make_shared<const JsdSummary>(profile->jsd());
         entry_.profile = std::move(profile);

@@ -109,7 +109,7 @@ private Q_SLOTS:
         QVERIFY(!e->profile->sample);
         QVERIFY(e->profile->complete);
         OpenedDataset opened = openDataset(root);
-        ScanFeedback feedback;
+        Feedback feedback;
         const Profile direct = scanDataset(*opened.source, e->profile->settings, ScanOptions{}, feedback);
         QCOMPARE(e->profile->moments, direct.moments);
         QCOMPARE(e->jsd->complexity, direct.jsd().complexity);

@@ -1,4 +1,4 @@
-#include "sampling/sample_request.h"
+#include "profile/sample_request.h"
 
 #include <algorithm>
 #include <cmath>
