@@ -1,6 +1,6 @@
 // GUI figures for bench/run.py (not a test):
 //   bench-gui scan FOLDER MODE THREADS   a scan driven through the application's own worker path
-//                                        (MainWindow -> ScanQueue), views updating as it runs;
+//                                        (MainWindow -> ScanController), views updating as it runs;
 //                                        prints: images wall_s longest_event_loop_stall_ms
 //   bench-gui chart N REPEATS            a chart of N random points drawn by the PointCloudLayer
 //                                        (the Images tab), 1200 x 800, repainted REPEATS times;
@@ -23,14 +23,15 @@
 #include <QTimer>
 #include <QValueAxis>
 
-#include "chart_palette.h"
-#include "dataset_store.h"
-#include "datasets_panel.h"
+#include "chart_kit/chart_palette.h"
+#include "chart_kit/point_cloud_layer.h"
+#include "chart_kit/zoomable_chart_view.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
 #include "event_loop_stall_meter.h"
-#include "main_window.h"
-#include "point_cloud_layer.h"
-#include "scan_queue.h"
-#include "zoomable_chart_view.h"
+#include "shell/main_window.h"
 
 using namespace nofade;
 using namespace nofade::ui;
@@ -42,7 +43,7 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     MainWindow window;
     window.resize(1400, 900);
     window.show();
-    ScanSettings settings = window.scanQueue()->settings();
+    ScanSettings settings = window.findChild<ScanController*>(QStringLiteral("scanController"))->settings();
     settings.threads = threads;
     // Both modes set explicitly: the bench's settings persist from one run to the next.
     settings.profile.gray = mode == QLatin1String("fast") ? GrayMode::Fast : GrayMode::Exact;
@@ -51,7 +52,7 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     // during the scan are part of the measured cost; its last one comes after the profile is
     // delivered, as in the application.
     for (const char* part : {"", "-wal", "-shm"}) // SQLite's journal files go with it
-        QFile::remove(window.scanQueue()->cacheFile() + QLatin1String(part));
+        QFile::remove(window.findChild<ScanController*>(QStringLiteral("scanController"))->cacheFile() + QLatin1String(part));
     // The user adds a dataset to a window already on screen: its first paint is start-up cost
     // (measured by the cold-start row), not a stall of the scan.
     QElapsedTimer settle;
@@ -59,13 +60,13 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     while (settle.elapsed() < 500)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 
-    EventLoopStallMeter meter;
+    test::EventLoopStallMeter meter;
     QEventLoop loop;
-    QObject::connect(window.scanQueue(), &ScanQueue::scanFinished, &loop, &QEventLoop::quit);
+    QObject::connect(window.findChild<ScanController*>(QStringLiteral("scanController")), &ScanController::scanFinished, &loop, &QEventLoop::quit);
     QElapsedTimer clock;
     meter.start();
     clock.start();
-    const int id = window.datasetsPanel()->addPath(folder);
+    const int id = window.findChild<DatasetController*>(QStringLiteral("datasetController"))->addPath(folder);
     if (id <= 0) {
         std::fprintf(stderr, "bench-gui: cannot open %s\n", qPrintable(folder));
         return 1;
@@ -73,7 +74,7 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
     loop.exec();
     const double wall = double(clock.nsecsElapsed()) / 1e9;
     meter.stop();
-    const DatasetEntry* e = window.datasets()->find(id);
+    const DatasetEntry* e = window.findChild<DatasetStore*>(QStringLiteral("datasetStore"))->find(id);
     if (!e || !e->profile) {
         std::fprintf(stderr, "bench-gui: the scan of %s gave no profile\n", qPrintable(folder));
         return 1;

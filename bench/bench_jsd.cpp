@@ -2,7 +2,7 @@
 // a user pays when opening the heatmap of ImageNet: Profile::jsd(), as the application calls it.
 //
 // usage: bench-jsd CLASSES [REPEATS] [--old] [--portable]
-//   --old       also time the kernel as it was before issue 7 (bench/jsd_old_kernel.cpp), runs
+//   --old       also time the previous scalar kernel (bench/jsd_old_kernel.cpp), runs
 //               interleaved with the new one so both see the same load; prints the ratio
 //   --portable  time the baseline x86-64 kernel instead of the best one for this CPU
 // prints: classes pairs best_ms median_ms kernel [old_best_ms old_median_ms best_ratio]

@@ -1,4 +1,4 @@
-// The class-distance kernel as it was before issue 7 (commit 1e51b3c, core/maths/jsd_matrix.cpp),
+// The previous, scalar class-distance kernel (commit 1e51b3c, core/maths/jsd_matrix.cpp),
 // kept verbatim for bench-jsd --old: the ratio to it, measured in the same run under the same
 // load, is the trustworthy speed figure on a shared machine. Not used by the application.
 #include "jsd_old_kernel.h"

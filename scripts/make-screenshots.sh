@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots of README.md and docs/USER_GUIDE.md (docs/screenshots/): builds, runs
-# the application's screenshot mode (nofade --screenshot: the bundled example and corpus, every view
+# the application's screenshot mode (nofade --screenshots DIR: the bundled example and corpus, every view
 # in turn) under Xvfb with a scratch home, and copies the views the documents show.
 #   bash scripts/make-screenshots.sh
 set -euo pipefail
@@ -10,7 +10,7 @@ bash scripts/build.sh
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scratch/home/.local/share" \
-  xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/nofade --fresh --screenshot "$scratch/shots"
+  xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/nofade --fresh --screenshots "$scratch/shots"
 shown=(01-entropy-histograms 02-per-class-small-multiples 04-class-distances 05b-images-by-class 06-inspector-lowest
        09-models-table 09b-models-invalid-cell 20-presentation-mode 21-tour-5 21-tour-7
        10-saturation-grid 15-nofade-tasks)

@@ -3,10 +3,11 @@
 # only. Installs nothing when everything is already there, so it is cheap to run every time.
 set -euo pipefail
 
+# `setup-debian.sh app`: only what building and running the application needs (the README's first
+# command); without an argument, everything the tests need too.
 packages=(
-  # toolchain; clang and its runtime libraries for libFuzzer (scripts/fuzz.sh); setpriv and
-  # prlimit (util-linux) run the permission and disk-full tests
-  cmake ninja-build g++ pkg-config clang libclang-rt-14-dev util-linux
+  # toolchain
+  cmake ninja-build g++ pkg-config
   # libraries: Qt 6.4 (Core, Widgets, Charts, Svg; Charts needs the OpenGL dev files),
   # OpenCV 4.6 core/imgproc/imgcodecs, zlib, Eigen (Levenberg-Marquardt fits)
   qt6-base-dev libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
@@ -14,6 +15,11 @@ packages=(
   fonts-dejavu-core
   # the bundled example dataset
   dataset-fashion-mnist
+)
+[ "${1:-}" = app ] || packages+=(
+  # clang and its runtime libraries for libFuzzer (scripts/fuzz.sh); setpriv and prlimit
+  # (util-linux) run the permission and disk-full tests
+  clang libclang-rt-14-dev util-linux
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
   # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)

@@ -1,6 +1,6 @@
 // The class-distance kernel's log2 (four lanes, no libm) against glibc's std::log2, which is
 // within an ulp of the true value: exact at powers of two, within 4 ulp everywhere else tried
-// (the same atanh series as before issue 7: its few roundings show most on results below 1 in
+// (the same atanh series as the scalar kernel the SIMD one replaced: its few roundings show most on results below 1 in
 // size, whose ulp is small; in bits the worst error seen is about 2.2e-16).
 // This file is compiled without AVX (the portable code); the AVX2 + FMA code of the same function
 // is checked through the kernel's results in test_jsd_kernel.

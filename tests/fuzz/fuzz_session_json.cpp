@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <QByteArray>
 
-#include "session_file.h"
+#include "documents/session_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

@@ -68,8 +68,12 @@ assert abs(p["complexity"]["entropy"] - 1.5) < 1e-12, p["complexity"]  # mean of
 PY
 gui=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/nofade" --version)
 [[ "$gui" == *"$version"* ]] || fail "nofade --version printed: $gui"
+# --help needs no display: answered before the GUI starts.
+help=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root/usr/bin/nofade" --help 2>&1) \
+  || fail "nofade --help without a display failed: $help"
+[[ "$help" == *"--screenshots"* ]] || fail "nofade --help does not list --screenshots: $help"
 # The GUI starts offscreen on the scanned folder, draws every view, saves them and quits.
-QT_QPA_PLATFORM=offscreen timeout 300 "$root/usr/bin/nofade" --fresh --screenshot "$scratch/shots" "$scratch/data" \
+QT_QPA_PLATFORM=offscreen timeout 300 "$root/usr/bin/nofade" --fresh --screenshots "$scratch/shots" "$scratch/data" \
   >"$scratch/gui.log" 2>&1 || { cat "$scratch/gui.log" >&2; fail "the installed GUI did not start and quit cleanly"; }
 n=$(ls "$scratch/shots"/*.png 2>/dev/null | wc -l)
 [ "$n" -ge 1 ] || fail "the installed GUI saved no screenshots"

@@ -13,10 +13,10 @@
 #include <QThread>
 #include <QtTest>
 
-#include "dataset_store.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
 #include "datasets/dataset_opener.h"
 #include "scan/scanner.h"
-#include "scan_queue.h"
 #include "scan_cache_probe.h"
 #include "test_support.h"
 #include "timing_slack.h"
@@ -41,7 +41,7 @@ private:
 
     // Scans the dataset through a fresh store and queue with this cache, as the application does,
     // and waits until the queue is idle (every result committed).
-    const DatasetEntry* scan(DatasetStore& store, ScanQueue& queue, ScanQueue::Mode mode, int* id)
+    const DatasetEntry* scan(DatasetStore& store, ScanController& queue, ScanController::Mode mode, int* id)
     {
         if (*id == 0) {
             DatasetEntry e;
@@ -49,8 +49,8 @@ private:
             e.path = data_;
             *id = store.add(std::move(e));
         }
-        QSignalSpy finished(&queue, &ScanQueue::scanFinished);
-        QSignalSpy idle(&queue, &ScanQueue::idle); // also the cache's last commit, made after delivery
+        QSignalSpy finished(&queue, &ScanController::scanFinished);
+        QSignalSpy idle(&queue, &ScanController::idle); // also the cache's last commit, made after delivery
         queue.enqueue(*id, mode);
         if (!finished.wait(int(240000 * test::kTimingSlack)))
             return nullptr;
@@ -81,10 +81,10 @@ private Q_SLOTS:
     void theApplicationUsesItsCache()
     {
         DatasetStore store;
-        ScanQueue queue(&store);
+        ScanController queue(&store);
         QVERIFY(queue.cacheFile().isEmpty()); // a bare queue saves nothing...
-        QVERIFY(ScanQueue::defaultCacheFile().endsWith(QLatin1String("/scan-cache.sqlite")));
-        QVERIFY(QFileInfo(QFileInfo(ScanQueue::defaultCacheFile()).path()).isDir()); // ...the application's has a home
+        QVERIFY(ScanController::defaultCacheFile().endsWith(QLatin1String("/scan-cache.sqlite")));
+        QVERIFY(QFileInfo(QFileInfo(ScanController::defaultCacheFile()).path()).isDir()); // ...the application's has a home
     }
 
     void killedApplicationResumesFromTheCache()
@@ -147,10 +147,10 @@ private Q_SLOTS:
 
         // Reopened: the saved images come from the cache, only the others are decoded.
         DatasetStore store;
-        ScanQueue queue(&store);
+        ScanController queue(&store);
         queue.setCacheFile(cache);
         int id = 0;
-        const DatasetEntry* e = scan(store, queue, ScanQueue::Mode::Restart, &id);
+        const DatasetEntry* e = scan(store, queue, ScanController::Mode::Restart, &id);
         QVERIFY(e && e->profile);
         QVERIFY2(e->warnings.isEmpty(), qPrintable(e->warnings.join(QLatin1Char('\n'))));
         QCOMPARE(e->fromScanCache, std::int64_t(survived.size()));
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(e->profile->fine == whole_.fine);
 
         // Re-scan from scratch decodes everything: now the spoiled files fail, by name.
-        e = scan(store, queue, ScanQueue::Mode::Reanalyse, &id);
+        e = scan(store, queue, ScanController::Mode::Reanalyse, &id);
         QVERIFY(e && e->profile);
         QCOMPARE(e->fromScanCache, std::int64_t(0));
         QCOMPARE(e->profile->failedItems(), std::int64_t(spoiled.size()));
@@ -177,10 +177,10 @@ private Q_SLOTS:
         junk.write(QByteArray(4096, 'x'));
         junk.close();
         DatasetStore store;
-        ScanQueue queue(&store);
+        ScanController queue(&store);
         queue.setCacheFile(cache);
         int id = 0;
-        const DatasetEntry* e = scan(store, queue, ScanQueue::Mode::Restart, &id);
+        const DatasetEntry* e = scan(store, queue, ScanController::Mode::Restart, &id);
         QVERIFY(e && e->profile);
         QCOMPARE(e->warnings.size(), 1);
         QVERIFY2(e->warnings[0].contains(cache) && e->warnings[0].contains(QLatin1String("rebuilt")),
@@ -192,10 +192,10 @@ private Q_SLOTS:
     void cacheThatCannotBeWrittenLetsTheScanRunAndSaysSo()
     {
         DatasetStore store;
-        ScanQueue queue(&store);
+        ScanController queue(&store);
         queue.setCacheFile(dir_.filePath(QStringLiteral("no-such-folder/scan-cache.sqlite")));
         int id = 0;
-        const DatasetEntry* e = scan(store, queue, ScanQueue::Mode::Restart, &id);
+        const DatasetEntry* e = scan(store, queue, ScanController::Mode::Restart, &id);
         QVERIFY(e && e->profile);
         QCOMPARE(e->profile->images(), whole_.images());
         QCOMPARE(e->warnings.size(), 1);

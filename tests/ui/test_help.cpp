@@ -5,7 +5,7 @@
 #include <QTextDocument>
 #include <QtTest>
 
-#include "main_window.h"
+#include "shell/main_window.h"
 #include "ui_fixtures.h"
 
 using namespace nofade::ui;

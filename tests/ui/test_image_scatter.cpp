@@ -18,20 +18,21 @@
 #include <QWheelEvent>
 #include <QtTest>
 
-#include "chart_exporter.h"
-#include "chart_palette.h"
-#include "class_distance_view.h"
-#include "dataset_store.h"
-#include "datasets_panel.h"
-#include "disc_stamper.h"
-#include "image_inspector.h"
-#include "image_scatter_view.h"
-#include "main_window.h"
-#include "point_cloud_layer.h"
-#include "point_grid.h"
+#include "chart_kit/chart_palette.h"
+#include "chart_kit/disc_stamper.h"
+#include "chart_kit/point_cloud_layer.h"
+#include "chart_kit/point_grid.h"
+#include "chart_kit/zoomable_chart_view.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "entropy_tabs/class_distance_tab.h"
+#include "entropy_tabs/images_tab.h"
+#include "export/chart_exporter.h"
+#include "inspector/image_inspector_panel.h"
+#include "shell/main_window.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
-#include "zoomable_chart_view.h"
 
 using namespace nofade;
 using namespace nofade::ui;
@@ -295,19 +296,19 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* view = window.findChild<ImageScatterView*>();
+        auto* view = window.findChild<ImagesTab*>();
         QVERIFY(view);
         // Its tab comes after Class distances.
-        QTabWidget* tabs = window.chartTabs();
-        QCOMPARE(tabs->indexOf(view), tabs->indexOf(window.distanceView()) + 1);
+        QTabWidget* tabs = uitest::part<QTabWidget>(window, "chartTabs");
+        QCOMPARE(tabs->indexOf(view), tabs->indexOf(uitest::part<ClassDistanceTab>(window, "classDistanceTab")) + 1);
         QCOMPARE(tabs->tabText(tabs->indexOf(view)).remove(QLatin1Char('&')), QStringLiteral("Images"));
         tabs->setCurrentWidget(view);
         QVERIFY2(view->emptyText().contains(QStringLiteral("No dataset has a profile yet")), qPrintable(view->emptyText()));
 
-        DatasetsPanel* panel = window.datasetsPanel();
-        const int first = panel->addPath(dir_.filePath(QStringLiteral("distinct")));
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window, "datasetsPanel");
+        const int first = uitest::part<DatasetController>(window, "datasetController")->addPath(dir_.filePath(QStringLiteral("distinct")));
         QVERIFY(first > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(first)->state), int(DatasetState::Scanned), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(first)->state), int(DatasetState::Scanned), 30000);
         QTRY_COMPARE(view->datasetId(), first);
         QVERIFY(view->emptyText().isEmpty());
 
@@ -334,9 +335,9 @@ private Q_SLOTS:
         QCOMPARE(categories->categoriesLabels(), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
 
         // A second dataset: selecting it in the Datasets panel switches the tab to it.
-        const int second = panel->addPath(dir_.filePath(QStringLiteral("distinct2")));
+        const int second = uitest::part<DatasetController>(window, "datasetController")->addPath(dir_.filePath(QStringLiteral("distinct2")));
         QVERIFY(second > 0 && second != first);
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(second)->state), int(DatasetState::Scanned), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(second)->state), int(DatasetState::Scanned), 30000);
         panel->selectDataset(first);
         QTRY_COMPARE(view->datasetId(), first);
         panel->selectDataset(second);
@@ -349,10 +350,10 @@ private Q_SLOTS:
         window.resize(1400, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* view = window.findChild<ImageScatterView*>();
-        window.chartTabs()->setCurrentWidget(view);
-        const int id = window.datasetsPanel()->addPath(dir_.filePath(QStringLiteral("distinct")));
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(id)->state), int(DatasetState::Scanned), 30000);
+        auto* view = window.findChild<ImagesTab*>();
+        uitest::part<QTabWidget>(window, "chartTabs")->setCurrentWidget(view);
+        const int id = uitest::part<DatasetController>(window, "datasetController")->addPath(dir_.filePath(QStringLiteral("distinct")));
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->state), int(DatasetState::Scanned), 30000);
         QTRY_COMPARE(view->layer()->count(), int(std::size(kImages)));
         ZoomableChartView* chartView = view->chartView();
         const PointCloud& points = view->layer()->points();
@@ -377,10 +378,10 @@ private Q_SLOTS:
             if (points.y[std::size_t(i)] == 6.0)
                 six = i;
         QVERIFY(six >= 0);
-        QVERIFY(window.inspectorDock()->isHidden());
+        QVERIFY(uitest::part<QDockWidget>(window, "inspectorDock")->isHidden());
         QTest::mouseClick(chartView->viewport(), Qt::LeftButton, {}, viewportPixel(chartView, points.x[std::size_t(six)], 6.0));
-        QTRY_VERIFY(window.inspectorDock()->isVisible());
-        ImageInspector* inspector = window.inspector();
+        QTRY_VERIFY(uitest::part<QDockWidget>(window, "inspectorDock")->isVisible());
+        ImageInspectorPanel* inspector = uitest::part<ImageInspectorPanel>(window, "imageInspectorPanel");
         QTRY_VERIFY(!inspector->isLoading() && inspector->analysis().ok());
         QCOMPARE(inspector->currentImage()->path, QStringLiteral("b/e6.png"));
         QVERIFY(std::abs(inspector->analysis().entropy - 6.0) < 1e-12);
@@ -399,7 +400,7 @@ private Q_SLOTS:
     void exportsKeepThePoints()
     {
         DatasetStore store;
-        ImageScatterView view(&store);
+        ImagesTab view(&store);
         view.resize(1000, 700);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -464,7 +465,7 @@ private Q_SLOTS:
     void columnsForNoClassesAndForManyClasses()
     {
         DatasetStore store;
-        ImageScatterView view(&store);
+        ImagesTab view(&store);
         view.resize(900, 600);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -515,7 +516,7 @@ private Q_SLOTS:
             profile->perImage.push_back({i, QStringLiteral("img/%1.png").arg(i), false, i % 10,
                                          std::clamp(entropy(rng), 0.0, 8.0)});
         DatasetStore store;
-        ImageScatterView view(&store);
+        ImagesTab view(&store);
         view.resize(1200, 800);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

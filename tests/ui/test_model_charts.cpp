@@ -17,21 +17,21 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
-#include "figure_folder_export.h"
-#include "figure_renderer.h"
-#include "figure_spec.h"
-#include "main_window.h"
-#include "model_chart_tabs.h"
-#include "model_chart_text.h"
-#include "model_selection.h"
-#include "model_workspace.h"
+#include "export/figure_folder_export.h"
+#include "export/figure_renderer.h"
+#include "export/figure_spec.h"
+#include "model_figures/model_chart_text.h"
+#include "model_figures/model_figures_controller.h"
+#include "model_figures/nofade_chart.h"
+#include "model_figures/nofade_tab.h"
+#include "model_figures/saturation_chart.h"
+#include "model_figures/saturation_tab.h"
+#include "model_table/model_selection_store.h"
+#include "model_table/model_store.h"
 #include "models/dataset_complexity.h"
 #include "models/dataset_names.h"
 #include "models/report_csv.h"
-#include "nofade_chart.h"
-#include "nofade_view.h"
-#include "saturation_chart.h"
-#include "saturation_view.h"
+#include "shell/main_window.h"
 #include "test_support.h"
 #include "ui_fixtures.h"
 
@@ -99,7 +99,7 @@ private Q_SLOTS:
 
     void saturationChartsMatchTheReport()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         const Report& report = ws.report();
         QVERIFY(report.datasets.size() >= 3);
         int fitted = 0, pointsOnly = 0;
@@ -161,7 +161,7 @@ private Q_SLOTS:
 
     void saturationTooltipNamesEverything()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         for (const ModelResult& m : ws.report().models) {
             if (!hasCo2(m) || !m.energyKwh || !m.deviceHours)
                 continue;
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
     void noFadeChartsWithTypedComplexities()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         ws.setComplexities(testComplexities());
         const Report& report = ws.report();
         for (const QString& task : NoFadeChart::tasks(report)) {
@@ -211,10 +211,10 @@ private Q_SLOTS:
 
     void noFadeEmptyStateSaysHowToGetComplexities()
     {
-        ModelWorkspace ws;
-        ModelSelection sel;
+        ModelStore ws;
+        ModelSelectionStore sel;
         QCOMPARE(NoFadeChart::drawableCount(ws.report()), 0);
-        NoFadeView view(&ws, &sel);
+        NoFadeTab view(&ws, &sel);
         view.rebuildNow();
         QVERIFY(view.views().empty());
         QVERIFY(view.emptyText().contains(QStringLiteral("scan the dataset")));
@@ -227,7 +227,7 @@ private Q_SLOTS:
 
     void pngSizeIsInchesTimesDpi()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         QTemporaryDir dir;
         const FigureSpec spec{FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false, ColourBy::Family, {}};
         struct Case { double w, h; int dpi; int px, py; };
@@ -256,7 +256,7 @@ private Q_SLOTS:
 
     void svgParsesAndHoldsTheSeries()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         QTemporaryDir dir;
         const DatasetResult& d = ws.report().datasets[0];
         const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {d.key}, false, ColourBy::Family, {}},
@@ -287,7 +287,7 @@ private Q_SLOTS:
 
     void pdfOpensInPoppler()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         QTemporaryDir dir;
         const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false,
                                                       ColourBy::Family, {}}, FigureStyle::publication());
@@ -310,7 +310,7 @@ private Q_SLOTS:
 
     void exportAllWritesEveryFigureDataAndSettings()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         ws.setComplexities(testComplexities());
         const Report& report = ws.report();
         QTemporaryDir dir;
@@ -350,7 +350,7 @@ private Q_SLOTS:
         QCOMPARE(settings.value(QStringLiteral("report_settings")).toObject().value(QStringLiteral("log_base")).toString(), QStringLiteral("ln"));
 
         // Without complexities the NoFADE figures are left out, with the reason.
-        ModelWorkspace plain;
+        ModelStore plain;
         QTemporaryDir dir2;
         FolderExport job2;
         job2.size = FigureSize{4, 3, 60};
@@ -361,12 +361,12 @@ private Q_SLOTS:
 
     void linkedSelectionBothWaysWithoutLoops()
     {
-        ModelWorkspace ws;
+        ModelStore ws;
         ws.setComplexities(testComplexities());
-        ModelSelection sel;
-        QSignalSpy changed(&sel, &ModelSelection::changed);
-        SaturationView sat(&ws, &sel);
-        NoFadeView nof(&ws, &sel);
+        ModelSelectionStore sel;
+        QSignalSpy changed(&sel, &ModelSelectionStore::changed);
+        SaturationTab sat(&ws, &sel);
+        NoFadeTab nof(&ws, &sel);
         sat.setDatasets(ws.report().datasets[0].key); // ImageNet: classification
         nof.setTask(QStringLiteral("classification"));
         for (QWidget* w : {static_cast<QWidget*>(&sat), static_cast<QWidget*>(&nof)}) {
@@ -444,13 +444,13 @@ private Q_SLOTS:
     void mainWindowHasTheChartTabs()
     {
         MainWindow window;
-        QVERIFY(window.modelWorkspace());
-        QVERIFY(window.modelSelection());
-        QTabWidget* tabs = window.chartTabs();
-        QVERIFY(tabs->indexOf(window.modelCharts()->saturationView()) >= 0);
-        QVERIFY(tabs->indexOf(window.modelCharts()->noFadeView()) >= 0);
+        QVERIFY(uitest::part<ModelStore>(window, "modelStore"));
+        QVERIFY(uitest::part<ModelSelectionStore>(window, "modelSelectionStore"));
+        QTabWidget* tabs = uitest::part<QTabWidget>(window, "chartTabs");
+        QVERIFY(tabs->indexOf(uitest::part<ModelFiguresController>(window, "modelFiguresController")->saturationView()) >= 0);
+        QVERIFY(tabs->indexOf(uitest::part<ModelFiguresController>(window, "modelFiguresController")->noFadeView()) >= 0);
         bool copy = false;
-        for (QAction* a : window.modelCharts()->actions())
+        for (QAction* a : uitest::part<ModelFiguresController>(window, "modelFiguresController")->actions())
             copy = copy || a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
         QVERIFY(copy);
     }

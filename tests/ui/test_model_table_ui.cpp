@@ -16,17 +16,17 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "complexity_editor.h"
-#include "dataset_store.h"
-#include "profile_complexity_feed.h"
-#include "model_cell_delegate.h"
-#include "model_editing.h"
-#include "model_filter_model.h"
-#include "model_selection.h"
-#include "model_settings_panel.h"
-#include "model_table_model.h"
-#include "model_workspace.h"
-#include "models_panel.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/profile_complexity_controller.h"
+#include "model_table/complexity_editor_widget.h"
+#include "model_table/model_cell_delegate.h"
+#include "model_table/model_editing_controller.h"
+#include "model_table/model_filter_model.h"
+#include "model_table/model_selection_store.h"
+#include "model_table/model_settings_panel.h"
+#include "model_table/model_store.h"
+#include "model_table/model_table_model.h"
+#include "model_table/models_panel.h"
 #include "models/bundled_data.h"
 #include "ui_fixtures.h"
 
@@ -49,9 +49,9 @@ bool close(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(std:
 class TestModelTableUi : public QObject {
     Q_OBJECT
 
-    std::unique_ptr<ModelWorkspace> workspace_;
-    std::unique_ptr<ModelSelection> selection_;
-    std::unique_ptr<ModelEditing> editing_;
+    std::unique_ptr<ModelStore> workspace_;
+    std::unique_ptr<ModelSelectionStore> selection_;
+    std::unique_ptr<ModelEditingController> editing_;
     std::unique_ptr<ModelsPanel> panel_;
 
     ModelTableModel* model() const { return panel_->tableModel(); }
@@ -70,10 +70,10 @@ private Q_SLOTS:
 
     void init()
     {
-        workspace_ = std::make_unique<ModelWorkspace>();
-        selection_ = std::make_unique<ModelSelection>();
+        workspace_ = std::make_unique<ModelStore>();
+        selection_ = std::make_unique<ModelSelectionStore>();
         selection_->follow(workspace_.get());
-        editing_ = std::make_unique<ModelEditing>(workspace_.get());
+        editing_ = std::make_unique<ModelEditingController>(workspace_.get());
         panel_ = std::make_unique<ModelsPanel>(workspace_.get(), editing_.get(), selection_.get());
         workspace_->setTable(ModelTable::fromCsv(kTable, QStringLiteral("t.csv"), workspace_->tableOptions()));
         workspace_->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.5, QStringLiteral("test value"))});
@@ -91,7 +91,7 @@ private Q_SLOTS:
 
     void startsWithTheBundledCorpus()
     {
-        ModelWorkspace fresh;
+        ModelStore fresh;
         QVERIFY(fresh.isBundledTable());
         QCOMPARE(fresh.table().toCsv(), bundledCorpusCsv());
         QVERIFY(fresh.table().errorMessages().isEmpty());
@@ -289,7 +289,7 @@ private Q_SLOTS:
 
     void tableSelectionSelectsModels()
     {
-        QSignalSpy changed(selection_.get(), &ModelSelection::changed);
+        QSignalSpy changed(selection_.get(), &ModelSelectionStore::changed);
         QTableView* view = panel_->view();
         view->selectRow(2);
         QCOMPARE(selection_->rows(), QSet<int>{2});
@@ -309,7 +309,7 @@ private Q_SLOTS:
 
     void selectionSelectsTableRows()
     {
-        QSignalSpy changed(selection_.get(), &ModelSelection::changed);
+        QSignalSpy changed(selection_.get(), &ModelSelectionStore::changed);
         QObject chart; // another view, e.g. a chart
         selection_->select({1, 3}, &chart);
         QCOMPARE(panel_->selectedRows(), (QList<int>{1, 3}));
@@ -365,7 +365,7 @@ private Q_SLOTS:
         QVERIFY(cell(0, QStringLiteral("score")).data(Qt::ToolTipRole).toString().contains(QLatin1String("above 1")));
         // Measure switch: ImageNet to C_H; the typed value is still used, whatever the measure.
         QTableWidget* complexities = settings.complexityEditor()->table();
-        auto* measure = qobject_cast<QComboBox*>(complexities->cellWidget(0, ComplexityEditor::Measure));
+        auto* measure = qobject_cast<QComboBox*>(complexities->cellWidget(0, ComplexityEditorWidget::Measure));
         QVERIFY(measure);
         measure->setCurrentIndex(measure->findData(QStringLiteral("C_H")));
         QCOMPARE(workspace_->report().datasets[0].measure, QStringLiteral("C_H"));
@@ -392,7 +392,7 @@ private Q_SLOTS:
             p.classes[std::size_t(cls)].histogram.add(h);
         }
         DatasetStore store;
-        ProfileComplexityFeed feed(&store, workspace_.get());
+        ProfileComplexityController feed(&store, workspace_.get());
         DatasetEntry entry;
         entry.name = QStringLiteral("MS COCO"); // an alias of the table's COCO
         entry.state = DatasetState::Scanned;
@@ -414,7 +414,7 @@ private Q_SLOTS:
         // Text that is not a number is refused in place (marked), nothing changes.
         settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QStringLiteral("seven"), QString());
         QVERIFY(close(computed(2, C::NoFade), 40 * std::log(2.0) / std::log(1e11)));
-        QTableWidgetItem* typed = settings.complexityEditor()->table()->item(1, ComplexityEditor::Typed);
+        QTableWidgetItem* typed = settings.complexityEditor()->table()->item(1, ComplexityEditorWidget::Typed);
         QCOMPARE(typed->text(), QStringLiteral("seven"));
         QVERIFY(typed->toolTip().contains(QLatin1String("not a number")));
         // Renaming the dataset away from COCO, or removing it, takes its complexity away.
@@ -434,9 +434,9 @@ private Q_SLOTS:
         const QByteArray written = f.readAll();
         QCOMPARE(written, workspace_->table().toCsv());
         // Import into a workspace holding the bundled corpus: the same table comes back; undo restores the corpus.
-        ModelWorkspace other;
-        ModelSelection otherSelection;
-        ModelEditing otherEditing(&other);
+        ModelStore other;
+        ModelSelectionStore otherSelection;
+        ModelEditingController otherEditing(&other);
         ModelsPanel otherPanel(&other, &otherEditing, &otherSelection);
         QVERIFY2(otherPanel.importCsv(file, &message), qPrintable(message));
         QCOMPARE(other.table().toCsv(), written);

@@ -9,20 +9,20 @@
 #include <QUndoStack>
 #include <QtTest>
 
-#include "app_settings.h"
-#include "complexity_editor.h"
-#include "dataset_store.h"
-#include "main_window.h"
-#include "model_chart_tabs.h"
-#include "model_editing.h"
-#include "model_selection.h"
-#include "model_settings_panel.h"
-#include "model_workspace.h"
+#include "dataset_state/dataset_store.h"
+#include "documents/session_file.h"
+#include "model_figures/model_figures_controller.h"
+#include "model_figures/nofade_tab.h"
+#include "model_figures/saturation_tab.h"
+#include "model_table/complexity_editor_widget.h"
+#include "model_table/model_editing_controller.h"
+#include "model_table/model_selection_store.h"
+#include "model_table/model_settings_panel.h"
+#include "model_table/model_store.h"
 #include "models/report_json.h"
-#include "nofade_view.h"
-#include "saturation_view.h"
-#include "session_controller.h"
-#include "session_file.h"
+#include "session/session_controller.h"
+#include "shell/app_settings.h"
+#include "shell/main_window.h"
 #include "ui_fixtures.h"
 
 using namespace nofade;
@@ -46,7 +46,7 @@ void write(const QString& file, const QByteArray& bytes)
 // Edits of every kind a session holds.
 void editEverything(MainWindow& w)
 {
-    ModelEditing* e = w.modelEditing();
+    ModelEditingController* e = uitest::part<ModelEditingController>(w, "modelEditingController");
     e->setCell(0, QStringLiteral("score"), QStringLiteral("83.9"));
     e->setCell(2, QStringLiteral("notes"), QStringLiteral("a note, with \"quotes\"\nover two lines"));
     const int row = e->appendRow();
@@ -54,15 +54,15 @@ void editEverything(MainWindow& w)
                                        std::pair{"dataset", "COCO"}, std::pair{"score", "not yet"}})
         e->setCell(row, QString::fromLatin1(column), QString::fromLatin1(text));
     e->removeRows({5});
-    ReportSettings s = w.modelWorkspace()->settings();
+    ReportSettings s = uitest::part<ModelStore>(w, "modelStore")->settings();
     s.pue = 1.58;
     s.kgPerKwh = 0.123456789;
     s.intensitySource = QStringLiteral("custom value");
     s.utilisation = 0.4;
     s.nofade.logBase = LogBase::Two;
     s.measures.insert(QStringLiteral("coco"), nofade::ComplexityMeasure::JensenShannon);
-    w.modelWorkspace()->setSettings(s);
-    w.modelWorkspace()->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.75, QStringLiteral("my estimate")),
+    uitest::part<ModelStore>(w, "modelStore")->setSettings(s);
+    uitest::part<ModelStore>(w, "modelStore")->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.75, QStringLiteral("my estimate")),
                                          typedComplexity(QStringLiteral("COCO"), 7.1, QStringLiteral("from a scan elsewhere"))});
 }
 
@@ -93,38 +93,38 @@ private Q_SLOTS:
     {
         MainWindow a;
         QJsonObject charts{{QStringLiteral("panel"), QStringLiteral("overlay")}, {QStringLiteral("log_x"), true}};
-        a.sessionController()->setChartsHooks([charts] { return charts; }, [](const QJsonObject&) {});
+        uitest::part<SessionController>(a, "sessionController")->setChartsHooks([charts] { return charts; }, [](const QJsonObject&) {});
         editEverything(a);
         const QString file = dir_.filePath(QStringLiteral("s.nofade-session"));
         QString error;
-        QVERIFY2(a.sessionController()->save(file, &error), qPrintable(error));
-        QVERIFY(!a.sessionController()->isModified());
+        QVERIFY2(uitest::part<SessionController>(a, "sessionController")->save(file, &error), qPrintable(error));
+        QVERIFY(!uitest::part<SessionController>(a, "sessionController")->isModified());
         QVERIFY(a.windowTitle().startsWith(QStringLiteral("s.nofade-session — ")));
 
         MainWindow b;
         QJsonObject restored;
         // The charts' state as a chart view would keep it: what was restored is what is saved.
-        b.sessionController()->setChartsHooks([&restored] { return restored; }, [&restored](const QJsonObject& o) { restored = o; });
-        b.modelEditing()->setCell(1, QStringLiteral("score"), QStringLiteral("1")); // undone history is dropped on open
-        QVERIFY2(b.sessionController()->open(file, &error), qPrintable(error));
-        QCOMPARE(b.modelWorkspace()->table().toCsv(), a.modelWorkspace()->table().toCsv());
-        QCOMPARE(b.modelWorkspace()->table().fileName(), a.modelWorkspace()->table().fileName());
-        QCOMPARE(reportToJsonBytes(b.modelWorkspace()->report()), reportToJsonBytes(a.modelWorkspace()->report()));
-        QCOMPARE(b.modelWorkspace()->settings().kgPerKwh, 0.123456789);
+        uitest::part<SessionController>(b, "sessionController")->setChartsHooks([&restored] { return restored; }, [&restored](const QJsonObject& o) { restored = o; });
+        uitest::part<ModelEditingController>(b, "modelEditingController")->setCell(1, QStringLiteral("score"), QStringLiteral("1")); // undone history is dropped on open
+        QVERIFY2(uitest::part<SessionController>(b, "sessionController")->open(file, &error), qPrintable(error));
+        QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->table().toCsv(), uitest::part<ModelStore>(a, "modelStore")->table().toCsv());
+        QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->table().fileName(), uitest::part<ModelStore>(a, "modelStore")->table().fileName());
+        QCOMPARE(reportToJsonBytes(uitest::part<ModelStore>(b, "modelStore")->report()), reportToJsonBytes(uitest::part<ModelStore>(a, "modelStore")->report()));
+        QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->settings().kgPerKwh, 0.123456789);
         QCOMPARE(restored, charts);
-        QCOMPARE(b.modelEditing()->undoStack()->count(), 0);
-        QVERIFY(!b.sessionController()->isModified());
+        QCOMPARE(uitest::part<ModelEditingController>(b, "modelEditingController")->undoStack()->count(), 0);
+        QVERIFY(!uitest::part<SessionController>(b, "sessionController")->isModified());
         // Saving the opened session again writes the same file.
         const QString again = dir_.filePath(QStringLiteral("again.nofade-session"));
-        QVERIFY(b.sessionController()->save(again, &error));
+        QVERIFY(uitest::part<SessionController>(b, "sessionController")->save(again, &error));
         QJsonObject first = QJsonDocument::fromJson(readAll(file)).object();
         QJsonObject second = QJsonDocument::fromJson(readAll(again)).object();
         QCOMPARE(second, first);
         QCOMPARE(first.value(QStringLiteral("schema")).toString(), QStringLiteral("nofade.session/1"));
         // An edit marks the session modified; the NoFADE of the typed complexities is there.
-        QVERIFY(b.modelWorkspace()->report().models[0].nofade.has_value());
-        b.modelEditing()->setCell(0, QStringLiteral("score"), QStringLiteral("84"));
-        QVERIFY(b.sessionController()->isModified());
+        QVERIFY(uitest::part<ModelStore>(b, "modelStore")->report().models[0].nofade.has_value());
+        uitest::part<ModelEditingController>(b, "modelEditingController")->setCell(0, QStringLiteral("score"), QStringLiteral("84"));
+        QVERIFY(uitest::part<SessionController>(b, "sessionController")->isModified());
         QVERIFY(b.windowTitle().contains(QLatin1String("*")));
     }
 
@@ -134,8 +134,8 @@ private Q_SLOTS:
         // what a new window shows after opening the session.
         MainWindow a;
         editEverything(a); // typed complexities: the NoFADE tab has tasks to choose from
-        SaturationView* sat = a.modelCharts()->saturationView();
-        NoFadeView* nof = a.modelCharts()->noFadeView();
+        SaturationTab* sat = uitest::part<ModelFiguresController>(a, "modelFiguresController")->saturationView();
+        NoFadeTab* nof = uitest::part<ModelFiguresController>(a, "modelFiguresController")->noFadeView();
         sat->setDatasets(QStringLiteral("overlay"));
         sat->setColourBy(ColourBy::Dataset);
         sat->setStyleName(QStringLiteral("publication"));
@@ -144,16 +144,16 @@ private Q_SLOTS:
         QCOMPARE(nof->task(), QStringLiteral("detection"));
         const QString file = dir_.filePath(QStringLiteral("charts.nofade-session"));
         QString error;
-        QVERIFY2(a.sessionController()->save(file, &error), qPrintable(error));
+        QVERIFY2(uitest::part<SessionController>(a, "sessionController")->save(file, &error), qPrintable(error));
 
         MainWindow b;
-        QCOMPARE(b.modelCharts()->saturationView()->datasetsChoice(), QStringLiteral("grid")); // the default
-        QVERIFY2(b.sessionController()->open(file, &error), qPrintable(error));
-        QCOMPARE(b.modelCharts()->saturationView()->datasetsChoice(), QStringLiteral("overlay"));
-        QCOMPARE(int(b.modelCharts()->saturationView()->colourBy()), int(ColourBy::Dataset));
-        QCOMPARE(b.modelCharts()->saturationView()->style().name, QStringLiteral("publication"));
-        QCOMPARE(b.modelCharts()->noFadeView()->task(), QStringLiteral("detection"));
-        QCOMPARE(b.modelCharts()->noFadeView()->style().name, QStringLiteral("screen"));
+        QCOMPARE(uitest::part<ModelFiguresController>(b, "modelFiguresController")->saturationView()->datasetsChoice(), QStringLiteral("grid")); // the default
+        QVERIFY2(uitest::part<SessionController>(b, "sessionController")->open(file, &error), qPrintable(error));
+        QCOMPARE(uitest::part<ModelFiguresController>(b, "modelFiguresController")->saturationView()->datasetsChoice(), QStringLiteral("overlay"));
+        QCOMPARE(int(uitest::part<ModelFiguresController>(b, "modelFiguresController")->saturationView()->colourBy()), int(ColourBy::Dataset));
+        QCOMPARE(uitest::part<ModelFiguresController>(b, "modelFiguresController")->saturationView()->style().name, QStringLiteral("publication"));
+        QCOMPARE(uitest::part<ModelFiguresController>(b, "modelFiguresController")->noFadeView()->task(), QStringLiteral("detection"));
+        QCOMPARE(uitest::part<ModelFiguresController>(b, "modelFiguresController")->noFadeView()->style().name, QStringLiteral("screen"));
     }
 
     void damagedOrNewerSessionIsRefusedAndNothingChanges_data()
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         MainWindow a;
         editEverything(a);
-        const QByteArray good = sessionToJson(a.sessionController()->capture());
+        const QByteArray good = sessionToJson(uitest::part<SessionController>(a, "sessionController")->capture());
         QTest::newRow("truncated") << good.left(good.size() / 2) << QStringLiteral("not a session file: JSON error");
         QTest::newRow("not json") << QByteArray("PK\x03\x04 binary") << QStringLiteral("not a session file: JSON error");
         QTest::newRow("a profile") << QByteArray("{\"schema\": \"nofade.profile/1\"}")
@@ -192,21 +192,21 @@ private Q_SLOTS:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, reason);
         MainWindow w;
-        w.modelEditing()->setCell(0, QStringLiteral("score"), QStringLiteral("12"));
-        const QByteArray csv = w.modelWorkspace()->table().toCsv();
-        const QByteArray report = reportToJsonBytes(w.modelWorkspace()->report());
-        const QByteArray session = sessionToJson(w.sessionController()->capture());
+        uitest::part<ModelEditingController>(w, "modelEditingController")->setCell(0, QStringLiteral("score"), QStringLiteral("12"));
+        const QByteArray csv = uitest::part<ModelStore>(w, "modelStore")->table().toCsv();
+        const QByteArray report = reportToJsonBytes(uitest::part<ModelStore>(w, "modelStore")->report());
+        const QByteArray session = sessionToJson(uitest::part<SessionController>(w, "sessionController")->capture());
         const QString file = dir_.filePath(QStringLiteral("broken.nofade-session"));
         write(file, bytes);
         QString error;
-        QVERIFY(!w.sessionController()->open(file, &error));
+        QVERIFY(!uitest::part<SessionController>(w, "sessionController")->open(file, &error));
         QVERIFY2(error.startsWith(file + QStringLiteral(": ")), qPrintable(error));
         QVERIFY2(error.contains(reason), qPrintable(error));
-        QCOMPARE(w.modelWorkspace()->table().toCsv(), csv);
-        QCOMPARE(reportToJsonBytes(w.modelWorkspace()->report()), report);
-        QCOMPARE(sessionToJson(w.sessionController()->capture()), session);
-        QCOMPARE(w.modelEditing()->undoStack()->count(), 1);
-        QVERIFY(w.sessionController()->currentFile().isEmpty());
+        QCOMPARE(uitest::part<ModelStore>(w, "modelStore")->table().toCsv(), csv);
+        QCOMPARE(reportToJsonBytes(uitest::part<ModelStore>(w, "modelStore")->report()), report);
+        QCOMPARE(sessionToJson(uitest::part<SessionController>(w, "sessionController")->capture()), session);
+        QCOMPARE(uitest::part<ModelEditingController>(w, "modelEditingController")->undoStack()->count(), 1);
+        QVERIFY(uitest::part<SessionController>(w, "sessionController")->currentFile().isEmpty());
     }
 
     void savingIsAtomic()
@@ -216,9 +216,9 @@ private Q_SLOTS:
         const QString file = dir_.filePath(QStringLiteral("taken"));
         QVERIFY(QDir(dir_.path()).mkdir(QStringLiteral("taken")));
         QString error;
-        QVERIFY(!w.sessionController()->save(file, &error));
+        QVERIFY(!uitest::part<SessionController>(w, "sessionController")->save(file, &error));
         QVERIFY2(error.startsWith(file + QStringLiteral(": cannot write")), qPrintable(error));
-        QVERIFY(w.sessionController()->currentFile().isEmpty());
+        QVERIFY(uitest::part<SessionController>(w, "sessionController")->currentFile().isEmpty());
     }
 
     void autosaveIsOfferedAfterACrash()
@@ -228,15 +228,15 @@ private Q_SLOTS:
             MainWindow crashed;
             editEverything(crashed);
             QString error;
-            QVERIFY2(crashed.sessionController()->autosaveNow(&error), qPrintable(error));
-            edited = crashed.modelWorkspace()->table().toCsv();
+            QVERIFY2(uitest::part<SessionController>(crashed, "sessionController")->autosaveNow(&error), qPrintable(error));
+            edited = uitest::part<ModelStore>(crashed, "modelStore")->table().toCsv();
             QVERIFY(QFileInfo::exists(SessionController::autosaveFile()));
             // No clean exit: the window goes away without closeEvent, as in a crash.
         }
         QCOMPARE(SessionController::recoverableAutosave(), SessionController::autosaveFile());
         MainWindow next;
         next.show();
-        QVERIFY(next.modelWorkspace()->isBundledTable());
+        QVERIFY(uitest::part<ModelStore>(next, "modelStore")->isBundledTable());
         next.startUp(true);
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = next.findChild<QMessageBox*>(QStringLiteral("recoveryBox"))) != nullptr);
@@ -246,9 +246,9 @@ private Q_SLOTS:
                 restore = b;
         QVERIFY(restore);
         restore->click();
-        QCOMPARE(next.modelWorkspace()->table().toCsv(), edited);
-        QCOMPARE(next.modelWorkspace()->settings().kgPerKwh, 0.123456789);
-        QCOMPARE(next.modelWorkspace()->userComplexities().size(), std::size_t(2));
+        QCOMPARE(uitest::part<ModelStore>(next, "modelStore")->table().toCsv(), edited);
+        QCOMPARE(uitest::part<ModelStore>(next, "modelStore")->settings().kgPerKwh, 0.123456789);
+        QCOMPARE(uitest::part<ModelStore>(next, "modelStore")->userComplexities().size(), std::size_t(2));
         // A clean exit removes the autosave: nothing is offered at the next start, and the
         // edits come back as the last session.
         QVERIFY(next.close());
@@ -256,15 +256,15 @@ private Q_SLOTS:
         MainWindow later;
         later.startUp(true);
         QVERIFY(!later.findChild<QMessageBox*>(QStringLiteral("recoveryBox")));
-        QCOMPARE(later.modelWorkspace()->table().toCsv(), edited);
+        QCOMPARE(uitest::part<ModelStore>(later, "modelStore")->table().toCsv(), edited);
     }
 
     void discardingTheAutosaveRemovesIt()
     {
         {
             MainWindow crashed;
-            crashed.modelEditing()->setCell(0, QStringLiteral("score"), QStringLiteral("50"));
-            QVERIFY(crashed.sessionController()->autosaveNow());
+            uitest::part<ModelEditingController>(crashed, "modelEditingController")->setCell(0, QStringLiteral("score"), QStringLiteral("50"));
+            QVERIFY(uitest::part<SessionController>(crashed, "sessionController")->autosaveNow());
         }
         MainWindow next;
         next.startUp(true);
@@ -273,7 +273,7 @@ private Q_SLOTS:
         for (QAbstractButton* b : box->buttons())
             if (box->buttonRole(b) == QMessageBox::DestructiveRole)
                 b->click();
-        QVERIFY(next.modelWorkspace()->isBundledTable());
+        QVERIFY(uitest::part<ModelStore>(next, "modelStore")->isBundledTable());
         QVERIFY(!QFileInfo::exists(SessionController::autosaveFile()));
     }
 };

@@ -14,16 +14,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "dataset_list/dataset_table_model.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/shard_folder_controller.h"
 #include "datasets/dataset_opener.h"
-#include "dataset_store.h"
-#include "dataset_table_model.h"
-#include "datasets_panel.h"
-#include "main_window.h"
-#include "session_controller.h"
-#include "session_store.h"
 #include "profile/profile_json.h"
 #include "scan/scanner.h"
-#include "shard_folder_watcher.h"
+#include "session/session_controller.h"
+#include "shell/main_window.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
 
@@ -77,7 +77,7 @@ private:
 
     // Writes shards in `order` into a fresh folder while `watcher` (made by `make`) watches it,
     // checking after each file that the watcher reports exactly the shards written so far.
-    void feedShardsOneByOne(const QString& folder, ShardFolderWatcher& watcher)
+    void feedShardsOneByOne(const QString& folder, ShardFolderController& watcher)
     {
         std::vector<int> written;
         for (int k : {2, 0, 1}) {
@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         const QString folder = dir_.filePath(QStringLiteral("watched"));
         QVERIFY(QDir().mkpath(folder));
-        ShardFolderWatcher watcher(folder, ShardFolderWatcher::Options{true, 60000}); // inotify only, in practice
-        QSignalSpy updates(&watcher, &ShardFolderWatcher::updated);
+        ShardFolderController watcher(folder, ShardFolderController::Options{true, 60000}); // inotify only, in practice
+        QSignalSpy updates(&watcher, &ShardFolderController::updated);
         feedShardsOneByOne(folder, watcher);
         QVERIFY(updates.count() >= kShards);
         const ShardFolderSnapshot& s = watcher.snapshot();
@@ -133,7 +133,7 @@ private Q_SLOTS:
         // What a network file system gives: no inotify events for files other machines write.
         const QString folder = dir_.filePath(QStringLiteral("polled"));
         QVERIFY(QDir().mkpath(folder));
-        ShardFolderWatcher watcher(folder, ShardFolderWatcher::Options{false, 100});
+        ShardFolderController watcher(folder, ShardFolderController::Options{false, 100});
         feedShardsOneByOne(folder, watcher);
         QCOMPARE(numbers(*watcher.snapshot().merged), numbers(whole_));
     }
@@ -184,17 +184,17 @@ private Q_SLOTS:
         bool inFileMenu = false;
         for (QMenu* menu : window.menuBar()->findChildren<QMenu*>())
             if (menu->title() == QLatin1String("&File"))
-                inFileMenu = menu->actions().contains(window.datasetsPanel()->openShardFolderAction());
+                inFileMenu = menu->actions().contains(uitest::part<DatasetsPanel>(window, "datasetsPanel")->openShardFolderAction());
         QVERIFY(inFileMenu);
-        QCOMPARE(window.datasetsPanel()->openShardFolderAction()->text(), QStringLiteral("Open S&hard Folder…"));
+        QCOMPARE(uitest::part<DatasetsPanel>(window, "datasetsPanel")->openShardFolderAction()->text(), QStringLiteral("Open S&hard Folder…"));
 
         const QString folder = dir_.filePath(QStringLiteral("run42/shards"));
         QVERIFY(QDir().mkpath(folder));
-        DatasetsPanel* panel = window.datasetsPanel();
-        const int id = panel->openShardFolder(folder);
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window, "datasetsPanel");
+        const int id = uitest::part<DatasetController>(window, "datasetController")->openShardFolder(folder);
         QVERIFY(id != 0);
-        QCOMPARE(panel->openShardFolder(folder), id); // the same folder twice is one dataset
-        const DatasetStore* store = window.datasets();
+        QCOMPARE(uitest::part<DatasetController>(window, "datasetController")->openShardFolder(folder), id); // the same folder twice is one dataset
+        const DatasetStore* store = uitest::part<DatasetStore>(window, "datasetStore");
         QCOMPARE(store->find(id)->name, QStringLiteral("run42"));
         QTableView* table = panel->table();
         const auto stateCell = [&] {
@@ -224,9 +224,9 @@ private Q_SLOTS:
         panel->selectDataset(id);
         QVERIFY(!panel->scanAction()->isEnabled());
         QVERIFY(!panel->restartAction()->isEnabled());
-        panel->scanDataset(id, true);
+        uitest::part<DatasetController>(window, "datasetController")->scan(id, true);
         QCOMPARE(store->find(id)->state, DatasetState::Loaded);
-        window.datasets()->remove(id); // stops watching
+        uitest::part<DatasetStore>(window, "datasetStore")->remove(id); // stops watching
     }
 
     // A session (its file, and the one restored at start-up) brings the shard folder back
@@ -247,31 +247,31 @@ private Q_SLOTS:
         const QString file = run + QStringLiteral(".nofade-session");
         {
             MainWindow window;
-            const int id = window.datasetsPanel()->openShardFolder(folder);
+            const int id = uitest::part<DatasetController>(window, "datasetController")->openShardFolder(folder);
             writeProfile(QDir(folder).filePath(Shard{0, kShards}.fileName()), shards_[0]);
-            QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->find(id)->profile != nullptr, kHangMs);
+            QTRY_VERIFY_WITH_TIMEOUT(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->profile != nullptr, kHangMs);
             QString error;
             if (sessionFile)
-                QVERIFY2(window.sessionController()->save(file, &error), qPrintable(error));
+                QVERIFY2(uitest::part<SessionController>(window, "sessionController")->save(file, &error), qPrintable(error));
             else
-                QVERIFY2(SessionStore::save(*window.datasets(), &error), qPrintable(error));
+                uitest::part<SessionController>(window, "sessionController")->cleanExit();
         }
         MainWindow window;
         if (sessionFile) {
             QString error;
-            QVERIFY2(window.sessionController()->open(file, &error), qPrintable(error));
+            QVERIFY2(uitest::part<SessionController>(window, "sessionController")->open(file, &error), qPrintable(error));
         } else {
-            QCOMPARE(SessionStore::restore(window.datasetsPanel(), window.datasets()), 1);
+            QVERIFY(uitest::part<SessionController>(window, "sessionController")->restoreLastSession());
         }
-        QCOMPARE(window.datasets()->count(), 1);
-        const int id = window.datasets()->at(0).id;
-        QCOMPARE(window.datasets()->find(id)->shardFolder, QFileInfo(folder).absoluteFilePath());
-        QCOMPARE(window.datasets()->find(id)->name, QLatin1String(sessionFile ? "run43" : "run44"));
-        QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->find(id)->profile != nullptr, kHangMs);
+        QCOMPARE(uitest::part<DatasetStore>(window, "datasetStore")->count(), 1);
+        const int id = uitest::part<DatasetStore>(window, "datasetStore")->at(0).id;
+        QCOMPARE(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->shardFolder, QFileInfo(folder).absoluteFilePath());
+        QCOMPARE(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->name, QLatin1String(sessionFile ? "run43" : "run44"));
+        QTRY_VERIFY_WITH_TIMEOUT(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->profile != nullptr, kHangMs);
         for (int k : {1, 2})
             writeProfile(QDir(folder).filePath(Shard{k, kShards}.fileName()), shards_[std::size_t(k)]);
-        QTRY_COMPARE_WITH_TIMEOUT(window.datasets()->find(id)->state, DatasetState::Loaded, kHangMs);
-        QCOMPARE(numbers(*window.datasets()->find(id)->profile), numbers(whole_));
+        QTRY_COMPARE_WITH_TIMEOUT(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->state, DatasetState::Loaded, kHangMs);
+        QCOMPARE(numbers(*uitest::part<DatasetStore>(window, "datasetStore")->find(id)->profile), numbers(whole_));
     }
 };
 

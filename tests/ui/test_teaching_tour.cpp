@@ -7,7 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "dataset_entry.h"
+#include "dataset_state/dataset_entry.h"
 #include "datasets/dataset_opener.h"
 #include "models/bundled_data.h"
 #include "models/dataset_complexity.h"
@@ -15,7 +15,7 @@
 #include "models/model_table.h"
 #include "models/report_builder.h"
 #include "scan/scanner.h"
-#include "teaching_tour.h"
+#include "teaching/teaching_tour_dialog.h"
 #include "test_support.h"
 #include "ui_fixtures.h"
 
@@ -59,7 +59,7 @@ private Q_SLOTS:
 
     void walksThroughEveryIdea()
     {
-        TeachingTour tour(&entry_, report_);
+        TeachingTourDialog tour(&entry_, report_);
         QCOMPARE(tour.pageCount(), 8);
         const QStringList expected = {"One image", "Its histogram", "Its entropy", "One class vs another",
                                       "Jensen-Shannon distance", "A table of models", "Diminishing returns", "NoFADE"};
@@ -76,7 +76,7 @@ private Q_SLOTS:
         const QString first = entry_.source->itemPath(0).text;
         QVERIFY2(ref[QStringLiteral("per_image")].toObject().contains(first), qPrintable(first));
         const double pil = ref[QStringLiteral("per_image")].toObject()[first].toDouble();
-        TeachingTour tour(&entry_, report_);
+        TeachingTourDialog tour(&entry_, report_);
         tour.showPage(2);
         const QString text = allText(tour.findChild<QStackedWidget*>()->currentWidget());
         QVERIFY2(text.contains(QString::number(pil, 'f', 3) + QStringLiteral(" bits")), qPrintable(text));
@@ -88,7 +88,7 @@ private Q_SLOTS:
         for (const JsdPair& p : entry_.jsd->pairs)
             if (!widest || p.distance > widest->distance)
                 widest = &p;
-        TeachingTour tour(&entry_, report_);
+        TeachingTourDialog tour(&entry_, report_);
         tour.showPage(4);
         const QString text = allText(tour.findChild<QStackedWidget*>()->currentWidget());
         QVERIFY2(text.contains(entry_.profile->classes[std::size_t(widest->a)].name), qPrintable(text));
@@ -98,7 +98,7 @@ private Q_SLOTS:
 
     void keysStepAndStopAtTheEnds()
     {
-        TeachingTour tour(&entry_, report_);
+        TeachingTourDialog tour(&entry_, report_);
         QCOMPARE(tour.currentPage(), 0);
         QTest::keyClick(&tour, Qt::Key_Left);
         QCOMPARE(tour.currentPage(), 0);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(best && best->score && best->flops);
         const double byHand = *best->score * 3.0 / std::log(*best->flops);
         QVERIFY(std::abs(byHand - *best->nofade) < 1e-9);
-        TeachingTour tour(&entry_, report);
+        TeachingTourDialog tour(&entry_, report);
         tour.showPage(tour.pageCount() - 1);
         const QString text = allText(tour.findChild<QStackedWidget*>()->currentWidget());
         QVERIFY2(text.contains(best->model) && text.contains(QString::number(byHand, 'f', 3)), qPrintable(text));
@@ -137,7 +137,7 @@ private Q_SLOTS:
 
     void withoutDataItSaysWhatToDo()
     {
-        TeachingTour tour(nullptr, Report{});
+        TeachingTourDialog tour(nullptr, Report{});
         QCOMPARE(tour.pageCount(), 1);
         QCOMPARE(tour.pageTitle(0), QStringLiteral("Nothing to show yet"));
     }

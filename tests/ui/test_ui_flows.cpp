@@ -11,23 +11,23 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "app_settings.h"
-#include "bundled_example.h"
-#include "class_distance_view.h"
-#include "dataset_store.h"
-#include "dataset_table_model.h"
-#include "datasets_panel.h"
-#include "density_chart.h"
-#include "entropy_histogram_view.h"
-#include "failures_dialog.h"
-#include "heatmap_widget.h"
-#include "image_inspector.h"
-#include "image_scatter_view.h"
-#include "main_window.h"
-#include "scan_queue.h"
-#include "session_store.h"
+#include "chart_kit/zoomable_chart_view.h"
+#include "dataset_list/dataset_table_model.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_list/failures_dialog.h"
+#include "dataset_state/bundled_example.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
+#include "entropy_tabs/class_distance_tab.h"
+#include "entropy_tabs/density_chart.h"
+#include "entropy_tabs/entropy_histogram_tab.h"
+#include "entropy_tabs/heatmap_widget.h"
+#include "entropy_tabs/images_tab.h"
+#include "inspector/image_inspector_panel.h"
+#include "shell/app_settings.h"
+#include "shell/main_window.h"
 #include "ui_fixtures.h"
-#include "zoomable_chart_view.h"
 
 using namespace nofade;
 using namespace nofade::ui;
@@ -57,12 +57,12 @@ private Q_SLOTS:
 
     void addDatasetAndScan()
     {
-        DatasetsPanel* panel = window_->datasetsPanel();
-        id_ = panel->addPath(dir_.filePath(QStringLiteral("known")));
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
+        id_ = uitest::part<DatasetController>(window_, "datasetController")->addPath(dir_.filePath(QStringLiteral("known")));
         QVERIFY(id_ > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id_)->state), int(DatasetState::Scanned), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state), int(DatasetState::Scanned), 20000);
         QTableView* table = panel->table();
-        const int row = window_->datasets()->rowOf(id_);
+        const int row = uitest::part<DatasetStore>(window_, "datasetStore")->rowOf(id_);
         QCOMPARE(cell(table, row, DatasetTableModel::Name), QStringLiteral("known"));
         QCOMPARE(cell(table, row, DatasetTableModel::Images), QStringLiteral("10"));
         QCOMPARE(cell(table, row, DatasetTableModel::Classes), QStringLiteral("3"));
@@ -76,10 +76,10 @@ private Q_SLOTS:
 
     void failuresOpenAsCopyableList()
     {
-        DatasetsPanel* panel = window_->datasetsPanel();
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
         panel->selectDataset(id_);
         QTableView* table = panel->table();
-        const QModelIndex failures = table->model()->index(window_->datasets()->rowOf(id_), DatasetTableModel::Failures);
+        const QModelIndex failures = table->model()->index(uitest::part<DatasetStore>(window_, "datasetStore")->rowOf(id_), DatasetTableModel::Failures);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(failures).center());
         FailuresDialog* dialog = nullptr;
         QTRY_VERIFY((dialog = panel->findChild<FailuresDialog*>()) != nullptr && dialog->isVisible());
@@ -90,7 +90,7 @@ private Q_SLOTS:
 
     void histogramShowsTheDataset()
     {
-        EntropyHistogramView* view = window_->histogramView();
+        EntropyHistogramTab* view = uitest::part<EntropyHistogramTab>(window_, "entropyHistogramTab");
         QCOMPARE(int(view->chart()->curves().size()), 1);
         view->setBins(64);
         const DensityCurve& c = view->chart()->curves().front();
@@ -103,9 +103,9 @@ private Q_SLOTS:
         // Density: 2 of 10 images in a 1/8-bit bin = 1.6 per bit.
         QVERIFY(std::abs(c.histogram.density[8] - 1.6) < 1e-12);
         // Double-clicking a bin asks for its images.
-        QSignalSpy spy(view, &EntropyHistogramView::imagesRequested);
+        QSignalSpy spy(view, &EntropyHistogramTab::imagesRequested);
         auto* chartView = view->chartView();
-        window_->chartTabs()->setCurrentWidget(view);
+        uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentWidget(view);
         QTRY_VERIFY(chartView->isVisible());
         const QPointF scene = view->chart()->mapToPosition(QPointF(1.06, 0.5), view->chart()->series().first());
         const QPoint pos = chartView->mapFromScene(view->chart()->mapToScene(scene));
@@ -118,8 +118,8 @@ private Q_SLOTS:
 
     void classDistancesMatchTheHandComputation()
     {
-        ClassDistanceView* view = window_->distanceView();
-        window_->chartTabs()->setCurrentWidget(view);
+        ClassDistanceTab* view = uitest::part<ClassDistanceTab>(window_, "classDistanceTab");
+        uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentWidget(view);
         view->setDataset(id_);
         const DistanceMatrix& m = view->heatmap()->matrix();
         QCOMPARE(m.n, 3);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(m.at(2, 0) - float(std::sqrt(0.5))) < 1e-6f);
         QVERIFY(view->summaryText().contains(QStringLiteral("2.4142")));
         QVERIFY(view->summaryText().contains(QStringLiteral("0.8814")));
-        view->setOrder(ClassDistanceView::Order::MeanEntropy);
+        view->setOrder(ClassDistanceTab::Order::MeanEntropy);
         // Means: high 5.5, low 1.5, mid 3.5 -> low, mid, high.
         QCOMPARE(view->heatmap()->order(), (std::vector<int>{1, 2, 0}));
     }
@@ -137,7 +137,7 @@ private Q_SLOTS:
     void inspectorStepsThroughImagesByEntropy()
     {
         window_->inspect(id_);
-        ImageInspector* inspector = window_->inspector();
+        ImageInspectorPanel* inspector = uitest::part<ImageInspectorPanel>(window_, "imageInspectorPanel");
         QTRY_VERIFY(!inspector->isLoading() && inspector->analysis().ok() && inspector->analysis().pixels > 0);
         QCOMPARE(inspector->imageCount(), 10);
         QCOMPARE(inspector->currentImage()->entropy, 1.0);
@@ -156,17 +156,17 @@ private Q_SLOTS:
     // A click on a point of the Images tab opens the inspector on that very image.
     void clickInImagesTabShowsThatImage()
     {
-        ImageScatterView* images = nullptr;
-        for (int i = 0; i < window_->chartTabs()->count() && !images; ++i)
-            images = qobject_cast<ImageScatterView*>(window_->chartTabs()->widget(i));
+        ImagesTab* images = nullptr;
+        for (int i = 0; i < uitest::part<QTabWidget>(window_, "chartTabs")->count() && !images; ++i)
+            images = qobject_cast<ImagesTab*>(uitest::part<QTabWidget>(window_, "chartTabs")->widget(i));
         QVERIFY(images);
-        window_->inspectorDock()->hide();
-        const auto& perImage = window_->datasets()->find(id_)->profile->perImage;
+        uitest::part<QDockWidget>(window_, "inspectorDock")->hide();
+        const auto& perImage = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->profile->perImage;
         const auto highest = std::max_element(perImage.begin(), perImage.end(),
                                               [](const auto& a, const auto& b) { return a.entropy < b.entropy; });
         Q_EMIT images->imageRequested(id_, int(highest - perImage.begin()));
-        ImageInspector* inspector = window_->inspector();
-        QTRY_VERIFY(window_->inspectorDock()->isVisible());
+        ImageInspectorPanel* inspector = uitest::part<ImageInspectorPanel>(window_, "imageInspectorPanel");
+        QTRY_VERIFY(uitest::part<QDockWidget>(window_, "inspectorDock")->isVisible());
         QTRY_VERIFY(!inspector->isLoading() && inspector->analysis().ok());
         QCOMPARE(inspector->currentImage()->path, highest->path);
         QVERIFY(std::abs(inspector->analysis().entropy - 6.0) < 1e-12);
@@ -174,44 +174,44 @@ private Q_SLOTS:
 
     void switchingSettingsRescans()
     {
-        ScanSettings s = window_->scanQueue()->settings();
+        ScanSettings s = uitest::part<ScanController>(window_, "scanController")->settings();
         s.profile.bins = 16;
         s.profile.classModel = ClassModel::Gaussian;
         window_->applySettings(s, true);
-        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id_)->state), int(DatasetState::Scanned), 20000);
-        QTRY_VERIFY(window_->datasets()->find(id_)->profile->settings.classModel == ClassModel::Gaussian);
-        const DatasetEntry* e = window_->datasets()->find(id_);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state), int(DatasetState::Scanned), 20000);
+        QTRY_VERIFY(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->profile->settings.classModel == ClassModel::Gaussian);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QCOMPARE(e->profile->settings.bins, 16);
         QCOMPARE(e->profile->classes.front().histogram.bins(), 16);
         QVERIFY(e->jsd->complexity.has_value());
-        const QString cjs = cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id_), DatasetTableModel::CJS);
+        const QString cjs = cell(uitest::part<DatasetsPanel>(window_, "datasetsPanel")->table(), uitest::part<DatasetStore>(window_, "datasetStore")->rowOf(id_), DatasetTableModel::CJS);
         QCOMPARE(cjs, QString::number(*e->jsd->complexity, 'f', 4));
         QVERIFY(cjs != QStringLiteral("0.8814")); // the Gaussian model gives another C_JS
         QCOMPARE(AppSettings::scanSettings().profile.bins, 16); // persisted
         QCOMPARE(AppSettings::scanSettings().profile.classModel, ClassModel::Gaussian);
         // Back to the defaults: the hand-computed value again.
         window_->applySettings(ScanSettings{}, true);
-        QTRY_VERIFY_WITH_TIMEOUT(window_->datasets()->find(id_)->state == DatasetState::Scanned
-                                     && window_->datasets()->find(id_)->profile->settings.classModel == ClassModel::Histogram,
+        QTRY_VERIFY_WITH_TIMEOUT(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state == DatasetState::Scanned
+                                     && uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->profile->settings.classModel == ClassModel::Histogram,
                                  20000);
-        QCOMPARE(cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id_), DatasetTableModel::CJS),
+        QCOMPARE(cell(uitest::part<DatasetsPanel>(window_, "datasetsPanel")->table(), uitest::part<DatasetStore>(window_, "datasetStore")->rowOf(id_), DatasetTableModel::CJS),
                  QStringLiteral("0.8814"));
     }
 
     void saveAndReloadProfile()
     {
-        DatasetsPanel* panel = window_->datasetsPanel();
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
         const QString file = dir_.filePath(QStringLiteral("known.profile.json"));
         QString error;
-        QVERIFY2(panel->saveProfile(id_, file, &error), qPrintable(error));
-        QVERIFY(!panel->saveProfile(id_, QStringLiteral("/nonexistent-dir/x.json"), &error));
+        QVERIFY2(uitest::part<DatasetController>(window_, "datasetController")->saveProfile(id_, file, &error), qPrintable(error));
+        QVERIFY(!uitest::part<DatasetController>(window_, "datasetController")->saveProfile(id_, QStringLiteral("/nonexistent-dir/x.json"), &error));
         QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x.json")));
 
-        const int before = window_->datasets()->count();
-        panel->loadProfileFile(file);
-        QTRY_COMPARE(window_->datasets()->count(), before + 1);
-        const DatasetEntry& loaded = window_->datasets()->at(before);
-        const DatasetEntry* original = window_->datasets()->find(id_);
+        const int before = uitest::part<DatasetStore>(window_, "datasetStore")->count();
+        uitest::part<DatasetController>(window_, "datasetController")->loadProfileFile(file);
+        QTRY_COMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->count(), before + 1);
+        const DatasetEntry& loaded = uitest::part<DatasetStore>(window_, "datasetStore")->at(before);
+        const DatasetEntry* original = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QCOMPARE(int(loaded.state), int(DatasetState::Loaded));
         QCOMPARE(loaded.name, QStringLiteral("known.profile"));
         QVERIFY(loaded.profile->moments == original->profile->moments);
@@ -227,15 +227,15 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"schema\": \"something/else\"}");
         f.close();
-        panel->loadProfileFile(bad);
+        uitest::part<DatasetController>(window_, "datasetController")->loadProfileFile(bad);
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = panel->findChild<QMessageBox*>(QStringLiteral("errorBox"))) != nullptr);
         QVERIFY2(box->text().contains(bad), qPrintable(box->text()));
-        QCOMPARE(window_->datasets()->count(), before + 1);
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->count(), before + 1);
         box->close();
         QTRY_VERIFY(panel->findChild<QMessageBox*>(QStringLiteral("errorBox")) == nullptr);
-        window_->datasets()->remove(loaded.id);
-        QCOMPARE(window_->datasets()->count(), before);
+        uitest::part<DatasetStore>(window_, "datasetStore")->remove(loaded.id);
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->count(), before);
     }
 
     void dropAFolderAddsIt()
@@ -250,20 +250,20 @@ private Q_SLOTS:
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(window_.get(), &drop);
-        const DatasetEntry* e = window_->datasets()->findByPath(other);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window_, "datasetStore")->findByPath(other);
         QVERIFY(e != nullptr);
         const int id = e->id;
-        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id)->state), int(DatasetState::Scanned), 20000);
-        QCOMPARE(window_->datasets()->find(id)->profile->images(), std::int64_t(1));
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->state), int(DatasetState::Scanned), 20000);
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->profile->images(), std::int64_t(1));
         // C_JS needs two classes: absent, with the reason in the tooltip.
-        QCOMPARE(cell(window_->datasetsPanel()->table(), window_->datasets()->rowOf(id), DatasetTableModel::CJS), QStringLiteral("–"));
-        window_->datasets()->remove(id);
+        QCOMPARE(cell(uitest::part<DatasetsPanel>(window_, "datasetsPanel")->table(), uitest::part<DatasetStore>(window_, "datasetStore")->rowOf(id), DatasetTableModel::CJS), QStringLiteral("–"));
+        uitest::part<DatasetStore>(window_, "datasetStore")->remove(id);
     }
 
     void missingPathsAndExampleGiveClearMessages()
     {
-        DatasetsPanel* panel = window_->datasetsPanel();
-        QCOMPARE(panel->addPath(QStringLiteral("/no/such/dataset")), 0);
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
+        QCOMPARE(uitest::part<DatasetController>(window_, "datasetController")->addPath(QStringLiteral("/no/such/dataset")), 0);
         QMessageBox* box = nullptr;
         QTRY_VERIFY((box = panel->findChild<QMessageBox*>(QStringLiteral("errorBox"))) != nullptr);
         QVERIFY(box->text().contains(QStringLiteral("/no/such/dataset")));
@@ -285,7 +285,7 @@ private Q_SLOTS:
 
     void exportWritesFiles()
     {
-        window_->chartTabs()->setCurrentIndex(0);
+        uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentIndex(0);
         for (const char* ext : {"png", "svg", "pdf"}) {
             const QString file = dir_.filePath(QStringLiteral("export.%1").arg(QString::fromLatin1(ext)));
             QString error;
@@ -293,7 +293,7 @@ private Q_SLOTS:
             QVERIFY(QFileInfo(file).size() > 1000);
         }
         QImage png(dir_.filePath(QStringLiteral("export.png")));
-        QVERIFY(png.width() > window_->histogramView()->chartView()->width()); // rendered above screen resolution
+        QVERIFY(png.width() > uitest::part<EntropyHistogramTab>(window_, "entropyHistogramTab")->chartView()->width()); // rendered above screen resolution
         QString error;
         QVERIFY(!window_->exportCurrentView(dir_.filePath(QStringLiteral("export.xyz")), &error));
         QVERIFY(error.contains(QStringLiteral("export.xyz")));
@@ -303,21 +303,21 @@ private Q_SLOTS:
     {
         // Closing the window remembers the datasets and caches their profiles; the next start
         // (not the first) brings them back as they were, without a scan.
-        window_->datasets()->update(id_, DatasetStore::MetaChanged, [](DatasetEntry& e) {
+        uitest::part<DatasetStore>(window_, "datasetStore")->update(id_, DatasetStore::MetaChanged, [](DatasetEntry& e) {
             e.name = QStringLiteral("renamed");
             e.task = DatasetTask::Segmentation;
             e.measure = ComplexityMeasure::Entropy;
         });
-        const Moments moments = window_->datasets()->find(id_)->profile->moments;
+        const Moments moments = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->profile->moments;
         QVERIFY(window_->close());
         window_.reset();
         window_ = std::make_unique<MainWindow>();
         window_->show();
-        QSignalSpy started(window_->scanQueue(), &ScanQueue::scanStarted);
+        QSignalSpy started(uitest::part<ScanController>(window_, "scanController"), &ScanController::scanStarted);
         AppSettings::setFirstStartDone(true); // a later start, not the first
         window_->startUp(true);
-        QTRY_COMPARE(window_->datasets()->count(), 1);
-        const DatasetEntry& e = window_->datasets()->at(0);
+        QTRY_COMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->count(), 1);
+        const DatasetEntry& e = uitest::part<DatasetStore>(window_, "datasetStore")->at(0);
         QCOMPARE(e.name, QStringLiteral("renamed"));
         QCOMPARE(int(e.task), int(DatasetTask::Segmentation));
         QCOMPARE(int(e.measure), int(ComplexityMeasure::Entropy));
@@ -330,19 +330,19 @@ private Q_SLOTS:
 
     void firstStartOpensTheExample()
     {
-        if (!BundledExample::isInstalled())
+        if (!BundledExample::isAvailable())
             QSKIP("dataset-fashion-mnist is not installed");
         window_.reset();
         QSettings().remove(QStringLiteral("firstStartDone"));
         window_ = std::make_unique<MainWindow>();
         window_->show();
         window_->startUp(true);
-        QCOMPARE(window_->datasets()->count(), 1);
-        const int id = window_->datasets()->at(0).id;
-        QCOMPARE(window_->datasets()->at(0).name, QStringLiteral("Fashion-MNIST"));
-        QTRY_COMPARE_WITH_TIMEOUT(int(window_->datasets()->find(id)->state), int(DatasetState::Scanned), 60000);
-        QCOMPARE(window_->datasets()->find(id)->profile->images(), std::int64_t(70000));
-        QCOMPARE(int(window_->datasets()->find(id)->profile->classes.size()), 10);
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->count(), 1);
+        const int id = uitest::part<DatasetStore>(window_, "datasetStore")->at(0).id;
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->at(0).name, QStringLiteral("Fashion-MNIST"));
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->state), int(DatasetState::Scanned), 60000);
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->profile->images(), std::int64_t(70000));
+        QCOMPARE(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->profile->classes.size()), 10);
         QVERIFY(AppSettings::firstStartDone());
     }
 

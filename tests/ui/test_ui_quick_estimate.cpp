@@ -11,16 +11,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "class_distance_view.h"
-#include "dataset_store.h"
-#include "dataset_table_model.h"
+#include "dataset_list/dataset_table_model.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_list/scan_status_widget.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
 #include "datasets/dataset_opener.h"
-#include "datasets_panel.h"
-#include "main_window.h"
+#include "entropy_tabs/class_distance_tab.h"
 #include "sampling/sample_estimate.h"
 #include "scan/scanner.h"
-#include "scan_queue.h"
-#include "scan_status_widget.h"
+#include "shell/main_window.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
 
@@ -58,20 +59,20 @@ private Q_SLOTS:
 
         MainWindow window;
         window.show();
-        DatasetsPanel* panel = window.datasetsPanel();
-        QVERIFY(window.analysisMenu()->actions().contains(panel->quickEstimateAction()));
-        ScanSettings settings = window.scanQueue()->settings();
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window, "datasetsPanel");
+        QVERIFY(uitest::part<QMenu>(window, "analysisMenu")->actions().contains(panel->quickEstimateAction()));
+        ScanSettings settings = uitest::part<ScanController>(window, "scanController")->settings();
         settings.quickEstimate = SampleRequest{100};
-        window.scanQueue()->setSettings(settings);
+        uitest::part<ScanController>(window, "scanController")->setSettings(settings);
 
-        const int id = panel->addPath(root, false);
+        const int id = uitest::part<DatasetController>(window, "datasetController")->addPath(root, false);
         QVERIFY(id > 0);
         panel->selectDataset(id);
         QVERIFY(panel->quickEstimateAction()->isEnabled());
         panel->quickEstimateAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(id)->state), int(DatasetState::Partial), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->state), int(DatasetState::Partial), 60000);
 
-        const DatasetEntry* e = window.datasets()->find(id);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window, "datasetStore")->find(id);
         QVERIFY(e->profile && e->profile->sample);
         QCOMPARE(e->profile->images(), 100);
         QCOMPARE(e->profile->sample->design.population, 400);
@@ -81,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(e->complexity().value(), *est.js);
 
         QTableView* table = panel->table();
-        const int row = window.datasets()->rowOf(id);
+        const int row = uitest::part<DatasetStore>(window, "datasetStore")->rowOf(id);
         const QLocale l;
         auto cell = [&](int column) { return table->model()->index(row, column).data().toString(); };
         const QString ch = QStringLiteral("≈ %1 (95% CI %2–%3), sample of 100")
@@ -93,10 +94,10 @@ private Q_SLOTS:
                                      l.toString(est.jsInterval.high, 'f', 4));
         QCOMPARE(cell(DatasetTableModel::CJS), cjs);
         QCOMPARE(cell(DatasetTableModel::State), QStringLiteral("quick estimate (sample)"));
-        window.chartTabs()->setCurrentWidget(window.distanceView());
-        window.distanceView()->setDataset(id);
-        QTRY_VERIFY(window.distanceView()->summaryText().contains(QStringLiteral("Estimated for the whole dataset")));
-        QVERIFY(window.distanceView()->summaryText().contains(cjs.toHtmlEscaped()));
+        uitest::part<QTabWidget>(window, "chartTabs")->setCurrentWidget(uitest::part<ClassDistanceTab>(window, "classDistanceTab"));
+        uitest::part<ClassDistanceTab>(window, "classDistanceTab")->setDataset(id);
+        QTRY_VERIFY(uitest::part<ClassDistanceTab>(window, "classDistanceTab")->summaryText().contains(QStringLiteral("Estimated for the whole dataset")));
+        QVERIFY(uitest::part<ClassDistanceTab>(window, "classDistanceTab")->summaryText().contains(cjs.toHtmlEscaped()));
 
         if (const QByteArray shot = qgetenv("NOFADE_TEST_SCREENSHOT"); !shot.isEmpty()) // to look at it
             window.grab().save(QString::fromLocal8Bit(shot));
@@ -104,8 +105,8 @@ private Q_SLOTS:
         // Continue: an exact scan of the other 300 images completes it.
         QVERIFY(panel->scanAction()->text().contains(QStringLiteral("Continue")));
         panel->scanAction()->trigger();
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(id)->state), int(DatasetState::Scanned), 60000);
-        e = window.datasets()->find(id);
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->state), int(DatasetState::Scanned), 60000);
+        e = uitest::part<DatasetStore>(window, "datasetStore")->find(id);
         QVERIFY(!e->profile->sample);
         QVERIFY(e->profile->complete);
         OpenedDataset opened = openDataset(root);
@@ -124,25 +125,25 @@ private Q_SLOTS:
 
         MainWindow window;
         window.show();
-        DatasetsPanel* panel = window.datasetsPanel();
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window, "datasetsPanel");
         // The Gaussian class model (a numerical integral per class pair) and 100,000 replicates:
         // an interval step long enough to watch and to cancel.
-        ScanSettings settings = window.scanQueue()->settings();
+        ScanSettings settings = uitest::part<ScanController>(window, "scanController")->settings();
         settings.profile.classModel = ClassModel::Gaussian;
         settings.quickEstimate = SampleRequest{100};
         settings.quickEstimate.bootstrapRounds = 100000;
-        window.scanQueue()->setSettings(settings);
-        const int id = panel->addPath(root, false);
+        uitest::part<ScanController>(window, "scanController")->setSettings(settings);
+        const int id = uitest::part<DatasetController>(window, "datasetController")->addPath(root, false);
         QVERIFY(id > 0);
         panel->selectDataset(id);
         panel->quickEstimateAction()->trigger();
 
         // Its progress: the replicates, in the table's state column and in the status bar.
-        auto progress = [&] { return window.datasets()->find(id)->progress; };
+        auto progress = [&] { return uitest::part<DatasetStore>(window, "datasetStore")->find(id)->progress; };
         QTRY_VERIFY_WITH_TIMEOUT(progress().step == ScanStep::Interval && progress().done >= 1,
                                  int(60000 * test::kTimingSlack));
         QCOMPARE(progress().total, 100000);
-        const int row = window.datasets()->rowOf(id);
+        const int row = uitest::part<DatasetStore>(window, "datasetStore")->rowOf(id);
         const QString state = panel->table()->model()->index(row, DatasetTableModel::State).data().toString();
         QVERIFY2(state.startsWith(QStringLiteral("C_JS interval · ")) && state.contains(QStringLiteral(" / %1 replicates").arg(QLocale().toString(100000))),
                  qPrintable(state));
@@ -161,13 +162,13 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         cancel->click();
-        QTRY_COMPARE_WITH_TIMEOUT(int(window.datasets()->find(id)->state), int(DatasetState::Partial),
+        QTRY_COMPARE_WITH_TIMEOUT(int(uitest::part<DatasetStore>(window, "datasetStore")->find(id)->state), int(DatasetState::Partial),
                                   int(10000 * test::kTimingSlack));
         qInfo("cancelled in %lld ms", static_cast<long long>(clock.elapsed()));
         QVERIFY(progress().done < 100000);
 
         // The sample is kept; its C_JS estimate is not there, and says why.
-        const DatasetEntry* e = window.datasets()->find(id);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window, "datasetStore")->find(id);
         QVERIFY(e->profile && e->profile->sample);
         QCOMPARE(e->profile->images(), 100);
         const SampleEstimate& est = e->profile->sample->estimate;

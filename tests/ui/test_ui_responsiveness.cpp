@@ -7,18 +7,19 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "dataset_store.h"
+#include "dataset_list/datasets_panel.h"
+#include "dataset_state/dataset_controller.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
 #include "event_loop_stall_meter.h"
-#include "datasets_panel.h"
-#include "main_window.h"
-#include "scan_queue.h"
+#include "shell/main_window.h"
 #include "ui_fixtures.h"
 
 using namespace nofade;
 using namespace nofade::ui;
 
 namespace {
-using StallMeter = EventLoopStallMeter;
+using StallMeter = test::EventLoopStallMeter;
 
 // Runs a real event loop (not QTest::qWait, which sleeps between its rounds) until `done` or
 // the timeout; returns whether `done` came.
@@ -72,21 +73,21 @@ private Q_SLOTS:
         StallMeter meter;
         std::vector<std::int64_t> progressSeen;
         QObject listening; // disconnects the lambda when the test ends
-        connect(window_->datasets(), &DatasetStore::changed, &listening, [&](int id, DatasetStore::Changes c) {
+        connect(uitest::part<DatasetStore>(window_, "datasetStore"), &DatasetStore::changed, &listening, [&](int id, DatasetStore::Changes c) {
             if (c & DatasetStore::ProgressChanged)
-                progressSeen.push_back(window_->datasets()->find(id)->progress.done);
+                progressSeen.push_back(uitest::part<DatasetStore>(window_, "datasetStore")->find(id)->progress.done);
         });
         QElapsedTimer scanClock;
         meter.start();
         scanClock.start();
-        id_ = window_->datasetsPanel()->addPath(folder_);
+        id_ = uitest::part<DatasetController>(window_, "datasetController")->addPath(folder_);
         QVERIFY(id_ > 0);
-        QVERIFY(runUntil(window_->scanQueue(), &ScanQueue::scanFinished, 240000));
+        QVERIFY(runUntil(uitest::part<ScanController>(window_, "scanController"), &ScanController::scanFinished, 240000));
         const qint64 scanMs = scanClock.elapsed();
         // Let the views take the result (charts rebuild, table updates) inside the measurement.
         runFor(300);
         meter.stop();
-        const DatasetEntry* e = window_->datasets()->find(id_);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QCOMPARE(int(e->state), int(DatasetState::Scanned));
         QCOMPARE(e->profile->images(), std::int64_t(10000));
         QCOMPARE(int(e->profile->classes.size()), 10);
@@ -105,29 +106,29 @@ private Q_SLOTS:
 
     void cancelReturnsPromptlyAndContinues()
     {
-        ScanSettings s = window_->scanQueue()->settings();
+        ScanSettings s = uitest::part<ScanController>(window_, "scanController")->settings();
         s.threads = 1; // slower, so that the cancel surely lands mid-scan
         window_->applySettings(s, false);
         StallMeter meter;
         meter.start();
-        window_->datasetsPanel()->scanDataset(id_, true);
-        const DatasetEntry* e = window_->datasets()->find(id_);
+        uitest::part<DatasetController>(window_, "datasetController")->scan(id_, true);
+        const DatasetEntry* e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QTRY_VERIFY_WITH_TIMEOUT(e->progress.done >= 500 && e->progress.imagesPerSecond > 0.0, 60000);
         QCOMPARE(int(e->state), int(DatasetState::Scanning));
         QVERIFY(e->progress.etaSeconds >= 0.0);
 
         QElapsedTimer cancelClock;
         cancelClock.start();
-        window_->datasetsPanel()->selectDataset(id_);
-        window_->datasetsPanel()->cancelAction()->trigger();
+        uitest::part<DatasetsPanel>(window_, "datasetsPanel")->selectDataset(id_);
+        uitest::part<DatasetsPanel>(window_, "datasetsPanel")->cancelAction()->trigger();
         QCOMPARE(int(e->state), int(DatasetState::Cancelling));
-        QVERIFY(runUntil(window_->scanQueue(), &ScanQueue::scanFinished, int(5000 * nofade::test::kTimingSlack)));
+        QVERIFY(runUntil(uitest::part<ScanController>(window_, "scanController"), &ScanController::scanFinished, int(5000 * nofade::test::kTimingSlack)));
         const qint64 cancelMs = cancelClock.elapsed();
         meter.stop();
         qInfo("cancel returned in %lld ms; longest stall %.1f ms", cancelMs, meter.longestMs());
         QVERIFY2(cancelMs < 500 * nofade::test::kTimingSlack, qPrintable(QStringLiteral("cancel took %1 ms").arg(cancelMs)));
         QVERIFY2(meter.longestMs() < 100.0 * nofade::test::kTimingSlack, qPrintable(QStringLiteral("GUI stalled for %1 ms").arg(meter.longestMs())));
-        e = window_->datasets()->find(id_);
+        e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QCOMPARE(int(e->state), int(DatasetState::Partial));
         QVERIFY(!e->profile->complete);
         QVERIFY(e->profile->images() >= 500 && e->profile->images() < 10000);
@@ -135,21 +136,21 @@ private Q_SLOTS:
         // Re-scan continues the partial profile: the images already analysed are not decoded again
         // (progress starts where the cancel left it), and the result equals the uncancelled scan.
         const std::int64_t kept = e->profile->images();
-        QVERIFY(ScanQueue::canContinue());
+        QVERIFY(ScanController::canContinue());
         window_->applySettings(ScanSettings{}, false);
-        window_->datasetsPanel()->selectDataset(id_);
-        QCOMPARE(window_->datasetsPanel()->scanAction()->text().remove(QLatin1Char('&')), QStringLiteral("Continue scan"));
+        uitest::part<DatasetsPanel>(window_, "datasetsPanel")->selectDataset(id_);
+        QCOMPARE(uitest::part<DatasetsPanel>(window_, "datasetsPanel")->scanAction()->text().remove(QLatin1Char('&')), QStringLiteral("Continue scan"));
         std::int64_t firstProgress = -1;
         QObject listening;
-        connect(window_->datasets(), &DatasetStore::changed, &listening, [&](int id, DatasetStore::Changes c) {
-            const DatasetEntry* d = window_->datasets()->find(id);
+        connect(uitest::part<DatasetStore>(window_, "datasetStore"), &DatasetStore::changed, &listening, [&](int id, DatasetStore::Changes c) {
+            const DatasetEntry* d = uitest::part<DatasetStore>(window_, "datasetStore")->find(id);
             if (id == id_ && (c & DatasetStore::ProgressChanged) && firstProgress < 0 && d->progress.total > 0)
                 firstProgress = d->progress.done;
         });
-        window_->datasetsPanel()->scanAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(window_->datasets()->find(id_)->state == DatasetState::Scanned, 240000);
+        uitest::part<DatasetsPanel>(window_, "datasetsPanel")->scanAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state == DatasetState::Scanned, 240000);
         QVERIFY2(firstProgress >= kept, qPrintable(QStringLiteral("first progress %1, kept %2").arg(firstProgress).arg(kept)));
-        e = window_->datasets()->find(id_);
+        e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);
         QCOMPARE(e->profile->images(), std::int64_t(10000));
         QVERIFY(e->profile->complete);
         QVERIFY(e->profile->moments == fullScan_->moments);
@@ -165,14 +166,14 @@ private Q_SLOTS:
         QDir().mkpath(small + QStringLiteral("/b"));
         uitest::writeKnownEntropyImage(small + QStringLiteral("/a/1.png"), 2);
         uitest::writeKnownEntropyImage(small + QStringLiteral("/b/1.png"), 4);
-        window_->datasetsPanel()->scanDataset(id_, true);
-        const int second = window_->datasetsPanel()->addPath(small);
-        QCOMPARE(int(window_->datasets()->find(second)->state), int(DatasetState::Queued));
-        QCOMPARE(window_->scanQueue()->runningId(), id_);
-        QTRY_VERIFY_WITH_TIMEOUT(window_->scanQueue()->isIdle(), 240000);
-        QCOMPARE(int(window_->datasets()->find(second)->state), int(DatasetState::Scanned));
-        QCOMPARE(window_->datasets()->find(second)->profile->images(), std::int64_t(2));
-        QCOMPARE(window_->datasets()->find(id_)->profile->images(), std::int64_t(10000));
+        uitest::part<DatasetController>(window_, "datasetController")->scan(id_, true);
+        const int second = uitest::part<DatasetController>(window_, "datasetController")->addPath(small);
+        QCOMPARE(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(second)->state), int(DatasetState::Queued));
+        QCOMPARE(uitest::part<ScanController>(window_, "scanController")->runningId(), id_);
+        QTRY_VERIFY_WITH_TIMEOUT(uitest::part<ScanController>(window_, "scanController")->isIdle(), 240000);
+        QCOMPARE(int(uitest::part<DatasetStore>(window_, "datasetStore")->find(second)->state), int(DatasetState::Scanned));
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->find(second)->profile->images(), std::int64_t(2));
+        QCOMPARE(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->profile->images(), std::int64_t(10000));
     }
 
 private:

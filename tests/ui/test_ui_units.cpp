@@ -8,13 +8,13 @@
 #include <opencv2/core.hpp>
 #include <QtTest>
 
-#include "class_ordering.h"
-#include "colour_scale.h"
-#include "density_histogram.h"
-#include "heatmap_widget.h"
-#include "image_analysis.h"
-#include "image_ranking.h"
-#include "chart_palette.h"
+#include "chart_kit/chart_palette.h"
+#include "chart_kit/colour_scale.h"
+#include "entropy_tabs/heatmap_widget.h"
+#include "inspector/image_analysis.h"
+#include "maths/class_ordering.h"
+#include "profile/density_histogram.h"
+#include "profile/image_ranking.h"
 
 using namespace nofade;
 using namespace nofade::ui;

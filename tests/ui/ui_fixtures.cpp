@@ -8,7 +8,7 @@
 #include <QFile>
 #include <QStandardPaths>
 
-#include "scan_queue.h"
+#include "dataset_state/scan_controller.h"
 
 namespace nofade::uitest {
 
@@ -73,7 +73,7 @@ void isolateSettings()
     QCoreApplication::setApplicationName(QStringLiteral("nofade-ui-test"));
     // Every test process starts without results cached by an earlier run.
     for (const char* part : {"", "-wal", "-shm"}) // SQLite's journal files go with it
-        QFile::remove(ui::ScanQueue::defaultCacheFile() + QLatin1String(part));
+        QFile::remove(ui::ScanController::defaultCacheFile() + QLatin1String(part));
 }
 
 bool writeKnownDataset(const QString& root)

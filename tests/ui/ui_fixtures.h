@@ -1,5 +1,8 @@
 #pragma once
-// Test fixtures made at test time: image folders (ImageFolder layout, one sub-folder per class).
+// Test fixtures made at test time: image folders (ImageFolder layout, one sub-folder per class);
+// and finding the main window's parts by object name.
+#include <memory>
+#include <QObject>
 #include <QString>
 
 namespace nofade::uitest {
@@ -17,6 +20,23 @@ double writeKnownEntropyImage(const QString& file, int bits, int side = 32);
 // JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374.
 // Returns whether every file was written.
 bool writeKnownDataset(const QString& root);
+
+// The part of `root` (the main window) of type T named `name`; the test aborts when there is none.
+inline const QObject* asObject(const QObject* o) { return o; }
+inline const QObject* asObject(const QObject& o) { return &o; }
+template <typename P>
+const QObject* asObject(const std::unique_ptr<P>& o)
+{
+    return o.get();
+}
+template <typename T, typename Root>
+T* part(const Root& root, const char* name)
+{
+    T* found = asObject(root)->template findChild<T*>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("the main window has no part named %s", name);
+    return found;
+}
 
 // Isolates QSettings and the session cache of a test from the user's.
 void isolateSettings();

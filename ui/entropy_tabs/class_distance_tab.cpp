@@ -1,0 +1,160 @@
+#include "entropy_tabs/class_distance_tab.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+
+#include "chart_kit/colour_legend_widget.h"
+#include "dataset_list/dataset_combo_box.h"
+#include "dataset_list/sample_estimate_text.h"
+#include "dataset_state/dataset_store.h"
+#include "entropy_tabs/heatmap_widget.h"
+#include "shell/lazy_update_controller.h"
+
+namespace nofade::ui {
+
+ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidget(parent), store_(store)
+{
+    setObjectName(QStringLiteral("classDistanceTab"));
+    lazy_ = new LazyUpdateController(this, [this] { rebuildNow(); });
+    dataset_ = new DatasetComboBox(store, true);
+    dataset_->setObjectName(QStringLiteral("distanceDataset"));
+    order_ = new QComboBox;
+    order_->setObjectName(QStringLiteral("distanceOrder"));
+    order_->addItem(tr("Clustering (average linkage)"));
+    order_->addItem(tr("Mean entropy"));
+    order_->addItem(tr("Dataset order"));
+    heatmap_ = new HeatmapWidget;
+    heatmap_->setObjectName(QStringLiteral("distanceHeatmap"));
+    legend_ = new ColourLegendWidget;
+    summary_ = new QLabel;
+    summary_->setObjectName(QStringLiteral("distanceSummary"));
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    hover_ = new QLabel;
+    hover_->setWordWrap(true);
+    hover_->setMinimumHeight(3 * fontMetrics().height());
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Dataset:")));
+    controls->addWidget(dataset_);
+    controls->addWidget(new QLabel(tr("Order classes by:")));
+    controls->addWidget(order_);
+    controls->addStretch(1);
+
+    auto* side = new QVBoxLayout;
+    side->addWidget(legend_, 1);
+    side->addWidget(hover_);
+    side->addWidget(summary_);
+    auto* sideWidget = new QWidget;
+    sideWidget->setLayout(side);
+    sideWidget->setFixedWidth(250);
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(heatmap_, 1);
+    body->addWidget(sideWidget);
+    body_ = new QWidget;
+    body_->setLayout(body);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(body_, 1);
+
+    connect(dataset_, &DatasetComboBox::datasetChanged, this, &ClassDistanceTab::rebuild);
+    connect(order_, &QComboBox::currentIndexChanged, this, &ClassDistanceTab::applyOrder);
+    connect(heatmap_, &HeatmapWidget::cellHovered, this, [this](int a, int b, double v) {
+        const DatasetEntry* e = store_->find(datasetId());
+        if (a < 0 || !e || !e->profile) {
+            hover_->setText(tr("Hover over a cell to see the pair."));
+            return;
+        }
+        const std::vector<int> usable = e->profile->usableClasses();
+        hover_->setText(tr("<b>%1</b> × <b>%2</b><br>JS distance <b>%3</b>")
+                            .arg(e->profile->classes[std::size_t(usable[std::size_t(a)])].name.toHtmlEscaped(),
+                                 e->profile->classes[std::size_t(usable[std::size_t(b)])].name.toHtmlEscaped())
+                            .arg(v, 0, 'f', 4));
+    });
+    rebuild();
+}
+
+void ClassDistanceTab::setDataset(int id) { dataset_->setCurrentId(id); }
+
+int ClassDistanceTab::datasetId() const { return dataset_->currentId(); }
+
+void ClassDistanceTab::setOrder(Order order) { order_->setCurrentIndex(int(order)); }
+
+QString ClassDistanceTab::summaryText() const { return summary_->text(); }
+
+void ClassDistanceTab::rebuild() { lazy_->request(); }
+
+void ClassDistanceTab::rebuildNow()
+{
+    const DatasetEntry* e = store_->find(datasetId());
+    hover_->setText(tr("Hover over a cell to see the pair."));
+    if (!e || !e->profile || !e->jsd) {
+        heatmap_->setMatrix({}, {}, {}, 0.0, 1.0);
+        summary_->setText(tr("No dataset with classes has been scanned yet."));
+        legend_->setRange(0.0, 1.0, tr("JS distance"));
+        return;
+    }
+    const Profile& p = *e->profile;
+    const JsdSummary& jsd = *e->jsd;
+    const std::vector<int> usable = p.usableClasses();
+    // Matrix over the usable classes (the pairs' class indices map to matrix positions).
+    std::vector<int> position(p.classes.size(), -1);
+    for (int i = 0; i < int(usable.size()); ++i)
+        position[std::size_t(usable[std::size_t(i)])] = i;
+    DistanceMatrix m;
+    m.n = int(usable.size());
+    m.values.assign(std::size_t(m.n) * std::size_t(m.n), 0.0f);
+    double vmax = 0.0;
+    for (const JsdPair& pair : jsd.pairs) {
+        const int a = position[std::size_t(pair.a)];
+        const int b = position[std::size_t(pair.b)];
+        if (a < 0 || b < 0)
+            continue;
+        m.at(a, b) = m.at(b, a) = float(pair.distance);
+        vmax = std::max(vmax, pair.distance);
+    }
+    QStringList labels;
+    classMeans_.clear();
+    for (int c : usable) {
+        labels << p.classes[std::size_t(c)].name;
+        classMeans_.push_back(p.classes[std::size_t(c)].moments.mean());
+    }
+    if (vmax <= 0.0)
+        vmax = 1.0;
+    heatmap_->setMatrix(std::move(m), labels, {}, 0.0, vmax);
+    legend_->setRange(0.0, vmax, tr("JS distance"));
+    QString text = tr("<b>%1</b><br>%2 classes with images (of %3), %4 pairs<br>class model: %5, %6 bins<br><br>"
+                      "Sum of JS distances: <b>%7</b><br>")
+                       .arg(e->name.toHtmlEscaped())
+                       .arg(usable.size())
+                       .arg(p.classes.size())
+                       .arg(jsd.pairs.size())
+                       .arg(classModelName(p.settings.classModel))
+                       .arg(p.settings.bins)
+                       .arg(jsd.sum, 0, 'f', 4);
+    if (jsd.complexity)
+        text += tr("C_JS = ln(sum) = <b>%1</b>").arg(*jsd.complexity, 0, 'f', 4);
+    else
+        text += tr("No C_JS: %1").arg(jsd.reason.toHtmlEscaped());
+    if (p.sample) // the sample's own C_JS above is biased up: show the estimate for the dataset
+        text += tr("<br>Estimated for the whole dataset: C_JS <b>%1</b><br><i>Quick estimate: continue the scan for "
+                   "the exact value.</i>").arg(jsEstimateText(p).toHtmlEscaped());
+    else if (!p.complete)
+        text += tr("<br><i>Incomplete profile (scan cancelled).</i>");
+    summary_->setText(text);
+    applyOrder();
+}
+
+void ClassDistanceTab::applyOrder()
+{
+    switch (Order(order_->currentIndex())) {
+    case Order::Clustering: heatmap_->setOrder(orderByClustering(heatmap_->matrix())); break;
+    case Order::MeanEntropy: heatmap_->setOrder(orderByKey(classMeans_)); break;
+    case Order::Dataset: heatmap_->setOrder({}); break;
+    }
+}
+
+} // namespace nofade::ui

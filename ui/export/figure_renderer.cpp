@@ -1,0 +1,167 @@
+#include "export/figure_renderer.h"
+
+#include <cmath>
+#include <QBuffer>
+#include <QChart>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QGraphicsScene>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include "export/figure_spec.h"
+
+namespace nofade::ui {
+
+namespace {
+constexpr double kUnitsPerInch = 96.0;
+
+// Puts the charts into a scene on a canvas of width × 96 by height × 96 units, in a grid, and
+// takes them out again when done (the charts belong to the caller).
+class Canvas {
+public:
+    Canvas(const std::vector<QChart*>& charts, const FigureSize& size)
+        : charts_(charts), rect_(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch)
+    {
+        scene_.setSceneRect(rect_);
+        scene_.setBackgroundBrush(Qt::white);
+        const int n = int(charts.size());
+        const int cols = gridColumns(n);
+        const int rows = (n + cols - 1) / cols;
+        for (QChart* chart : charts)
+            scene_.addItem(chart);
+        // Twice: a chart that changed its margins for its new width (the model charts' footer)
+        // asks for another layout pass by a posted event; run those now, there is no event loop.
+        for (int pass = 0; pass < 2; ++pass) {
+            for (int i = 0; i < n; ++i) {
+                const double w = rect_.width() / cols, h = rect_.height() / std::max(1, rows);
+                charts[std::size_t(i)]->setGeometry(QRectF((i % cols) * w, (i / cols) * h, w, h));
+            }
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        }
+    }
+    ~Canvas()
+    {
+        for (QChart* chart : charts_)
+            scene_.removeItem(chart);
+    }
+    void render(QPainter* painter, const QRectF& target)
+    {
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setRenderHint(QPainter::TextAntialiasing);
+        scene_.render(painter, target, rect_, Qt::IgnoreAspectRatio);
+    }
+    QRectF rect() const { return rect_; }
+
+private:
+    std::vector<QChart*> charts_;
+    QRectF rect_;
+    QGraphicsScene scene_;
+};
+} // namespace
+
+QSize FigureSize::pixels() const { return QSize(qRound(widthIn * dpi), qRound(heightIn * dpi)); }
+
+QString FigureSize::validate() const
+{
+    if (!(widthIn >= 0.5 && widthIn <= 40.0) || !(heightIn >= 0.5 && heightIn <= 40.0))
+        return QStringLiteral("figure size %1 × %2 in: each side must be from 0.5 to 40 inches").arg(widthIn).arg(heightIn);
+    if (dpi < 30 || dpi > 2400)
+        return QStringLiteral("resolution %1 dpi: must be from 30 to 2400").arg(dpi);
+    return {};
+}
+
+QImage FigureRenderer::image(const std::vector<QChart*>& charts, const FigureSize& size)
+{
+    Canvas canvas(charts, size);
+    QImage image(size.pixels(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        // Painted at the image's default 96 dpi so that fonts keep their layout size; the
+        // transform does the scaling. The real DPI is written into the file afterwards.
+        QPainter p(&image);
+        canvas.render(&p, QRectF(QPointF(0, 0), QSizeF(image.size())));
+    }
+    image.setDotsPerMeterX(qRound(size.dpi / 0.0254));
+    image.setDotsPerMeterY(qRound(size.dpi / 0.0254));
+    return image.convertToFormat(QImage::Format_RGB32);
+}
+
+QByteArray FigureRenderer::svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+{
+    Canvas canvas(charts, size);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setResolution(int(kUnitsPerInch)); // fonts in points map as on the canvas
+    svg.setSize(canvas.rect().size().toSize());
+    svg.setViewBox(canvas.rect());
+    svg.setTitle(title);
+    svg.setDescription(QStringLiteral("NoFADE Studio figure"));
+    QPainter p(&svg);
+    canvas.render(&p, canvas.rect());
+    p.end();
+    return bytes;
+}
+
+QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+{
+    Canvas canvas(charts, size);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
+    pdf.setTitle(title);
+    pdf.setCreator(QStringLiteral("NoFADE Studio"));
+    // 96 device units per inch: fonts in points resolve as on the canvas (a vector file either way).
+    pdf.setResolution(int(kUnitsPerInch));
+    pdf.setPageSize(QPageSize(QSizeF(size.widthIn, size.heightIn), QPageSize::Inch, QString(), QPageSize::ExactMatch));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    QPainter p(&pdf);
+    canvas.render(&p, QRectF(0, 0, pdf.width(), pdf.height()));
+    p.end();
+    return bytes;
+}
+
+bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error)
+{
+    if (const QString why = size.validate(); !why.isEmpty()) {
+        *error = QStringLiteral("%1: %2").arg(file, why);
+        return false;
+    }
+    const QString ext = QFileInfo(file).suffix().toLower();
+    const QString title = QFileInfo(file).completeBaseName();
+    QByteArray bytes;
+    if (ext == QLatin1String("png")) {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image(charts, size).save(&buffer, "PNG")) {
+            *error = QStringLiteral("%1: cannot encode the PNG image").arg(file);
+            return false;
+        }
+    } else if (ext == QLatin1String("svg")) {
+        bytes = svg(charts, size, title);
+    } else if (ext == QLatin1String("pdf")) {
+        bytes = pdf(charts, size, title);
+    } else {
+        *error = QStringLiteral("%1: unknown format \"%2\" (use .png, .svg or .pdf)").arg(file, ext);
+        return false;
+    }
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        *error = QStringLiteral("%1: cannot write: %2").arg(file, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString FigureRenderer::fileFilter()
+{
+    return QStringLiteral("PNG image (*.png);;SVG vector image (*.svg);;PDF document (*.pdf)");
+}
+
+} // namespace nofade::ui

@@ -1,0 +1,52 @@
+#pragma once
+// Wires the model charts into the main window: adds the Saturation curves and NoFADE tabs, and the
+// actions Export all figures… and Copy chart (Ctrl+Shift+C). Keeps MainWindow thin.
+#include <QList>
+#include <QJsonObject>
+#include <QObject>
+
+class QAction;
+class QTabWidget;
+class QWidget;
+
+namespace nofade::ui {
+
+class ModelFigureTab;
+class ModelSelectionStore;
+class ModelStore;
+class NoFadeTab;
+class SaturationTab;
+
+class ModelFiguresController : public QObject {
+    Q_OBJECT
+public:
+    ModelFiguresController(ModelStore* workspace, ModelSelectionStore* selection, QTabWidget* tabs, QObject* parent = nullptr);
+
+    SaturationTab* saturationView() const { return saturation_; }
+    NoFadeTab* noFadeView() const { return noFade_; }
+    // The current tab when it is a model figure, else null.
+    ModelFigureTab* currentFigureView() const;
+    // For the File menu: Export all figures…, Copy chart.
+    QList<QAction*> actions() const { return {exportAll_, copy_}; }
+
+    // The chart choices a session keeps: which datasets and task are shown, colours and styles.
+    QJsonObject state() const;
+    void restoreState(const QJsonObject& state);
+
+    void exportAllFigures();
+    void copyCurrentChart();
+
+Q_SIGNALS:
+    void statusMessage(const QString& text);
+
+private:
+    ModelStore* workspace_;
+    ModelSelectionStore* selection_;
+    QTabWidget* tabs_;
+    SaturationTab* saturation_;
+    NoFadeTab* noFade_;
+    QAction* exportAll_;
+    QAction* copy_;
+};
+
+} // namespace nofade::ui

@@ -1,0 +1,172 @@
+#include "model_table/model_settings_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include "model_table/complexity_editor_widget.h"
+#include "model_table/model_store.h"
+
+namespace nofade::ui {
+
+namespace {
+
+QDoubleSpinBox* spin(double min, double max, double step, int decimals, const QString& suffix = {})
+{
+    auto* s = new QDoubleSpinBox;
+    s->setRange(min, max);
+    s->setSingleStep(step);
+    s->setDecimals(decimals);
+    s->setSuffix(suffix);
+    s->setKeyboardTracking(false); // recompute when a value is complete, not on every key
+    return s;
+}
+
+} // namespace
+
+ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace), carbon_(CarbonTable::bundled()), method_(new QComboBox),
+      methodNote_(new QLabel), pue_(spin(1.0, 3.0, 0.01, 2)), cpu_(new QComboBox), region_(new QComboBox),
+      intensity_(spin(0.0, 2.0, 0.001, 4, QStringLiteral(" kg/kWh"))), intensitySource_(new QLabel),
+      utilisation_(spin(1.0, 100.0, 1.0, 1, QStringLiteral(" %"))), mac_(new QCheckBox(tr("Count a MAC as 2 FLOPs"))),
+      scoreScale_(new QComboBox), logBase_(new QComboBox), knee_(spin(0.01, 100.0, 0.1, 2, tr(" points / 10× CO₂"))),
+      complexities_(new ComplexityEditorWidget(workspace))
+{
+    setObjectName(QStringLiteral("modelSettingsPanel"));
+    for (Co2Method m : {Co2Method::HardwareEnergy, Co2Method::PaperEq1})
+        method_->addItem(co2MethodLabel(m), co2MethodName(m));
+    method_->setObjectName(QStringLiteral("co2Method"));
+    methodNote_->setWordWrap(true);
+    for (const Device& d : workspace_->hardware().devices())
+        if (d.kind == QLatin1String("cpu"))
+            cpu_->addItem(d.name);
+    for (const CarbonIntensity& c : carbon_.regions())
+        region_->addItem(QStringLiteral("%1 — %2").arg(c.region).arg(c.kgPerKwh), c.region);
+    region_->addItem(tr("Custom value"), QString());
+    region_->setObjectName(QStringLiteral("carbonRegion"));
+    // Long region names and labels must not make the dock wider than it is.
+    for (QComboBox* c : {method_, cpu_, region_}) {
+        c->setMinimumContentsLength(16);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
+    intensitySource_->setWordWrap(true);
+    pue_->setToolTip(tr("Power usage effectiveness of the data centre: 1.0 for a workstation, 1.58 the 2018 data-centre "
+                        "average (Strubell et al.)"));
+    utilisation_->setToolTip(tr("Share of the device's peak FP32 throughput reached in training, for estimated training time"));
+    for (ScoreScale s : {ScoreScale::Percent, ScoreScale::Fraction})
+        scoreScale_->addItem(scoreScaleName(s), scoreScaleName(s));
+    for (LogBase b : {LogBase::Natural, LogBase::Ten, LogBase::Two})
+        logBase_->addItem(logBaseName(b), logBaseName(b));
+    knee_->setToolTip(tr("The diminishing-returns point is where the fitted gain falls below this"));
+
+    auto* energy = new QGroupBox(tr("Training energy and CO₂"));
+    auto* form = new QFormLayout(energy);
+    form->addRow(tr("Method"), method_);
+    form->addRow(methodNote_);
+    form->addRow(tr("PUE"), pue_);
+    form->addRow(tr("CPU (ω_c)"), cpu_);
+    form->addRow(tr("Carbon intensity"), region_);
+    form->addRow(QString(), intensity_);
+    form->addRow(intensitySource_);
+    form->addRow(tr("Utilisation"), utilisation_);
+    form->addRow(mac_);
+    auto* nofade = new QGroupBox(tr("NoFADE and fits"));
+    auto* form2 = new QFormLayout(nofade);
+    form2->addRow(tr("Score scale"), scoreScale_);
+    form2->addRow(tr("Log base"), logBase_);
+    form2->addRow(tr("Knee threshold"), knee_);
+    auto* complexity = new QGroupBox(tr("Dataset complexity"));
+    auto* box = new QVBoxLayout(complexity);
+    box->addWidget(complexities_);
+    complexities_->setMinimumHeight(180);
+
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    column->addWidget(energy);
+    column->addWidget(nofade);
+    column->addWidget(complexity, 1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    showSettings();
+    // Each widget changes only its own setting: values typed elsewhere (a session) are kept
+    // exactly even where a widget shows them rounded.
+    auto on = [this](auto* widget, auto signal, auto change) {
+        connect(widget, signal, this, [this, change] {
+            if (showing_)
+                return;
+            ReportSettings s = workspace_->settings();
+            change(s);
+            workspace_->setSettings(s);
+        });
+    };
+    on(method_, &QComboBox::currentIndexChanged,
+       [this](ReportSettings& s) { s.method = *co2MethodFromName(method_->currentData().toString()); });
+    on(pue_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.pue = pue_->value(); });
+    on(cpu_, &QComboBox::currentIndexChanged, [this](ReportSettings& s) { s.eq1Cpu = cpu_->currentText(); });
+    on(region_, &QComboBox::currentIndexChanged, [this](ReportSettings& s) {
+        const QString region = region_->currentData().toString();
+        if (const CarbonIntensity* c = region.isEmpty() ? nullptr : carbon_.find(region)) {
+            s.kgPerKwh = c->kgPerKwh;
+            s.intensitySource = c->region;
+        } else {
+            s.intensitySource = tr("custom value");
+        }
+    });
+    on(intensity_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) {
+        s.kgPerKwh = intensity_->value();
+        s.intensitySource = tr("custom value");
+    });
+    on(utilisation_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.utilisation = utilisation_->value() / 100.0; });
+    on(mac_, &QCheckBox::toggled, [this](ReportSettings& s) { s.macAsTwoFlops = mac_->isChecked(); });
+    on(scoreScale_, &QComboBox::currentIndexChanged,
+       [this](ReportSettings& s) { s.nofade.scoreScale = *scoreScaleFromName(scoreScale_->currentData().toString()); });
+    on(logBase_, &QComboBox::currentIndexChanged,
+       [this](ReportSettings& s) { s.nofade.logBase = *logBaseFromName(logBase_->currentData().toString()); });
+    on(knee_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.kneeThreshold = knee_->value(); });
+    connect(workspace_, &ModelStore::settingsChanged, this, &ModelSettingsPanel::showSettings);
+}
+
+void ModelSettingsPanel::showSettings()
+{
+    if (showing_)
+        return;
+    showing_ = true;
+    const ReportSettings& s = workspace_->settings();
+    const bool eq1 = s.method == Co2Method::PaperEq1;
+    method_->setCurrentIndex(method_->findData(co2MethodName(s.method)));
+    methodNote_->setText(eq1 ? tr("<small>The paper's Equation 1, reproduced <b>as published</b>: P_m = f × (ω_g + ω_c) × "
+                                  "GPU-hours is not dimensionally an energy, and no PUE applies.</small>")
+                             : tr("<small>E = device-hours × TDP × PUE / 1000; CO₂ = E × intensity (ML CO2 Impact, "
+                                  "Green Algorithms, CodeCarbon).</small>"));
+    pue_->setValue(s.pue);
+    pue_->setEnabled(!eq1);
+    cpu_->setCurrentIndex(std::max(0, cpu_->findText(s.eq1Cpu)));
+    cpu_->setEnabled(eq1);
+    // A region when the source names one and its value matches; else a custom value.
+    const CarbonIntensity* region = carbon_.find(s.intensitySource);
+    const bool isRegion = region && region->kgPerKwh == s.kgPerKwh;
+    region_->setCurrentIndex(isRegion ? region_->findData(region->region) : region_->count() - 1);
+    intensity_->setValue(s.kgPerKwh);
+    intensity_->setEnabled(!isRegion);
+    intensitySource_->setText(QStringLiteral("<small>%1</small>").arg(isRegion ? region->source : s.intensitySource));
+    utilisation_->setValue(s.utilisation * 100.0);
+    mac_->setChecked(s.macAsTwoFlops);
+    scoreScale_->setCurrentIndex(scoreScale_->findData(scoreScaleName(s.nofade.scoreScale)));
+    logBase_->setCurrentIndex(logBase_->findData(logBaseName(s.nofade.logBase)));
+    knee_->setValue(s.kneeThreshold);
+    showing_ = false;
+}
+
+} // namespace nofade::ui

@@ -1,0 +1,58 @@
+#pragma once
+// The hardware/carbon settings of the model report: CO2 method (hardware-energy, or the paper's
+// Equation 1 "as published"), PUE, carbon intensity (a region of the bundled table or a custom
+// value), utilisation for estimated training time, MAC convention, score scale, log base,
+// diminishing-returns threshold, and the per-dataset complexities. Every change recomputes the
+// report at once; the widgets follow the workspace when its settings change elsewhere (a
+// session was opened).
+#include <QWidget>
+
+#include "models/carbon_table.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+
+namespace nofade::ui {
+
+class ComplexityEditorWidget;
+class ModelStore;
+
+class ModelSettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ModelSettingsPanel(ModelStore* workspace, QWidget* parent = nullptr);
+
+    QComboBox* methodBox() const { return method_; }
+    QDoubleSpinBox* pueBox() const { return pue_; }
+    QComboBox* regionBox() const { return region_; }
+    QDoubleSpinBox* intensityBox() const { return intensity_; }
+    QDoubleSpinBox* utilisationBox() const { return utilisation_; }
+    QCheckBox* macBox() const { return mac_; }
+    QComboBox* scoreScaleBox() const { return scoreScale_; }
+    QComboBox* logBaseBox() const { return logBase_; }
+    ComplexityEditorWidget* complexityEditor() const { return complexities_; }
+
+private:
+    void showSettings();
+
+    ModelStore* workspace_;
+    CarbonTable carbon_;
+    QComboBox* method_;
+    QLabel* methodNote_;
+    QDoubleSpinBox* pue_;
+    QComboBox* cpu_;
+    QComboBox* region_;
+    QDoubleSpinBox* intensity_;
+    QLabel* intensitySource_;
+    QDoubleSpinBox* utilisation_;
+    QCheckBox* mac_;
+    QComboBox* scoreScale_;
+    QComboBox* logBase_;
+    QDoubleSpinBox* knee_;
+    ComplexityEditorWidget* complexities_;
+    bool showing_ = false;
+};
+
+} // namespace nofade::ui

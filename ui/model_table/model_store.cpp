@@ -1,0 +1,98 @@
+#include "model_table/model_store.h"
+
+#include "models/bundled_data.h"
+#include "models/report_builder.h"
+
+namespace nofade::ui {
+
+namespace {
+const QString kBundledName = QStringLiteral("bundled corpus");
+}
+
+ModelStore::ModelStore(QObject* parent)
+    : QObject(parent),
+      hardware_(loadHardwareTable(&hardwareErrors_)),
+      table_(ModelTable::fromCsv(bundledCorpusCsv(), kBundledName, ModelTableOptions{settings_.nofade.scoreScale, &hardware_}))
+{
+    recompute();
+}
+
+ModelTableOptions ModelStore::tableOptions() const
+{
+    return ModelTableOptions{settings_.nofade.scoreScale, &hardware_};
+}
+
+bool ModelStore::isBundledTable() const
+{
+    return table_.fileName() == kBundledName && table_.toCsv() == bundledCorpusCsv();
+}
+
+void ModelStore::setTable(ModelTable table)
+{
+    applyTable(std::move(table), TableChange{});
+}
+
+void ModelStore::applyTable(ModelTable table, const TableChange& change)
+{
+    Q_EMIT tableAboutToChange(change);
+    table_ = std::move(table);
+    // The table is validated with this workspace's rules whatever it was read with.
+    if (table_.options().scoreScale != settings_.nofade.scoreScale || table_.options().hardware != &hardware_)
+        table_.setOptions(tableOptions());
+    recompute(false);
+    Q_EMIT tableChanged(change);
+    Q_EMIT reportChanged();
+}
+
+void ModelStore::setSettings(const ReportSettings& settings)
+{
+    const bool rescale = settings.nofade.scoreScale != settings_.nofade.scoreScale;
+    settings_ = settings;
+    if (rescale) {
+        // Scores are validated against the scale: the table's errors change with it.
+        const TableChange cells{TableChange::Kind::Cells, 0, 0};
+        Q_EMIT tableAboutToChange(cells);
+        table_.setOptions(tableOptions());
+        recompute(false);
+        Q_EMIT tableChanged(cells);
+        Q_EMIT settingsChanged();
+        Q_EMIT reportChanged();
+        return;
+    }
+    recompute(false);
+    Q_EMIT settingsChanged();
+    Q_EMIT reportChanged();
+}
+
+void ModelStore::setComplexities(std::vector<ComplexityInput> complexities)
+{
+    user_ = std::move(complexities);
+    mergeComplexities();
+    recompute(false);
+    Q_EMIT complexitiesChanged();
+    Q_EMIT reportChanged();
+}
+
+void ModelStore::setProfileComplexities(std::vector<ComplexityInput> complexities)
+{
+    profiles_ = std::move(complexities);
+    mergeComplexities();
+    recompute(false);
+    Q_EMIT complexitiesChanged();
+    Q_EMIT reportChanged();
+}
+
+void ModelStore::mergeComplexities()
+{
+    complexities_ = profiles_;
+    complexities_.insert(complexities_.end(), user_.begin(), user_.end());
+}
+
+void ModelStore::recompute(bool announce)
+{
+    report_ = buildReport(table_, hardware_, complexities_, settings_);
+    if (announce)
+        Q_EMIT reportChanged();
+}
+
+} // namespace nofade::ui

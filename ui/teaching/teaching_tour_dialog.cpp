@@ -1,0 +1,151 @@
+#include "teaching/teaching_tour_dialog.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include "dataset_state/dataset_entry.h"
+#include "imaging/image_decoder.h"
+#include "inspector/image_analysis.h"
+#include "models/report.h"
+
+namespace nofade::ui {
+
+namespace {
+
+constexpr double kPresentationScale = 1.7; // type size against the desktop's
+
+// The pair of classes furthest apart: the clearest example of a JS distance.
+const JsdPair* widestPair(const JsdSummary& jsd)
+{
+    const JsdPair* best = nullptr;
+    for (const JsdPair& p : jsd.pairs)
+        if (!best || p.distance > best->distance)
+            best = &p;
+    return best;
+}
+
+} // namespace
+
+TeachingTourDialog::TeachingTourDialog(const DatasetEntry* dataset, const Report& report, QWidget* parent)
+    : QDialog(parent), pages_(new QStackedWidget), step_(new QLabel), back_(new QPushButton(tr("◀  Back"))),
+      next_(new QPushButton(tr("Next  ▶")))
+{
+    setWindowTitle(tr("NoFADE Studio: teaching tour"));
+    QFont big = font();
+    big.setPointSizeF(big.pointSizeF() * kPresentationScale);
+    setFont(big);
+    setStyleSheet(QStringLiteral("QDialog { background: white; } QLabel { color: #202020; }"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(48, 32, 48, 24);
+    layout->addWidget(pages_, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* close = new QPushButton(tr("Close (Esc)"));
+    buttons->addWidget(close);
+    buttons->addStretch(1);
+    buttons->addWidget(step_);
+    buttons->addStretch(1);
+    buttons->addWidget(back_);
+    buttons->addWidget(next_);
+    layout->addLayout(buttons);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    connect(back_, &QPushButton::clicked, this, &TeachingTourDialog::back);
+    connect(next_, &QPushButton::clicked, this, &TeachingTourDialog::next);
+
+    if (dataset)
+        addDatasetPages(*dataset);
+    addModelPages(report);
+    if (titles_.empty())
+        addPage({tr("Nothing to show yet"),
+                 tr("Open the example dataset (File > Open Example) and let its scan finish, then start the tour again."),
+                 new QWidget});
+    showPage(0);
+}
+
+void TeachingTourDialog::addPage(const TeachingPage& page)
+{
+    auto* widget = new QWidget;
+    auto* layout = new QVBoxLayout(widget);
+    auto* title = new QLabel(page.title);
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto* text = new QLabel(page.text);
+    text->setFont(font()); // set explicitly: the dialog's style sheet stops fonts propagating
+    text->setTextFormat(Qt::RichText);
+    text->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(text);
+    layout->addWidget(page.body, 1);
+    pages_->addWidget(widget);
+    titles_.push_back(page.title);
+}
+
+void TeachingTourDialog::addDatasetPages(const DatasetEntry& dataset)
+{
+    if (dataset.source && dataset.source->itemCount() > 0) {
+        const ImageAnalysis image = analyseImage(*dataset.source, 0, DecodeLimits{});
+        if (image.ok()) {
+            addPage(imagePage(image, dataset.source->itemPath(0).text));
+            addPage(intensityHistogramPage(image));
+            addPage(imageEntropyPage(image));
+        }
+    }
+    if (dataset.profile && dataset.jsd && dataset.jsd->complexity) {
+        if (const JsdPair* pair = widestPair(*dataset.jsd)) {
+            addPage(twoClassesPage(*dataset.profile, pair->a, pair->b));
+            addPage(jsDistancePage(*dataset.profile, pair->a, pair->b, int(dataset.jsd->pairs.size()),
+                                   dataset.jsd->sum, *dataset.jsd->complexity));
+        }
+    }
+}
+
+void TeachingTourDialog::addModelPages(const Report& report)
+{
+    // The dataset with the most models that have a CO2: the richest curve.
+    const DatasetResult* richest = nullptr;
+    for (const DatasetResult& d : report.datasets)
+        if (d.modelsWithCo2 > 0 && (!richest || d.modelsWithCo2 > richest->modelsWithCo2))
+            richest = &d;
+    if (!richest)
+        return;
+    addPage(modelTablePage(report, *richest));
+    addPage(saturationPage(report, *richest));
+    addPage(noFadePage(report, *richest));
+}
+
+int TeachingTourDialog::currentPage() const { return pages_->currentIndex(); }
+
+void TeachingTourDialog::showPage(int page)
+{
+    page = std::clamp(page, 0, pageCount() - 1);
+    pages_->setCurrentIndex(page);
+    step_->setText(tr("%1 of %2: %3").arg(page + 1).arg(pageCount()).arg(titles_[std::size_t(page)]));
+    back_->setEnabled(page > 0);
+    next_->setEnabled(page + 1 < pageCount());
+}
+
+void TeachingTourDialog::keyPressEvent(QKeyEvent* event)
+{
+    switch (event->key()) {
+    case Qt::Key_Right:
+    case Qt::Key_PageDown:
+    case Qt::Key_Space:
+        next();
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_PageUp:
+    case Qt::Key_Backspace:
+        back();
+        return;
+    default:
+        QDialog::keyPressEvent(event);
+    }
+}
+
+} // namespace nofade::ui
