@@ -13,7 +13,7 @@ QStringList knownModelColumns()
 {
     using namespace column;
     return {kModel, kTask, kDataset, kMetric, kScore, kCompute, kComputeUnit, kParams, kDevice, kDeviceCount,
-            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kSource, kNotes};
+            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kYear, kConfidence, kSource, kNotes};
 }
 
 QStringList requiredModelColumns()
@@ -138,6 +138,21 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
         in.warning(kDeviceCount, QStringLiteral("is empty, so wall_hours cannot become device-hours"));
     row.epochs = in.number(kEpochs, true);
     row.imagesPerEpoch = in.number(kImagesPerEpoch, true);
+    const QString year = in.text(kYear);
+    if (!year.isEmpty()) {
+        const auto v = parseNumber(year);
+        if (!v || std::floor(*v) != *v || *v < kFirstModelYear || *v > kLastModelYear)
+            in.error(kYear, QStringLiteral("\"%1\" is not a year (a whole number from %2 to %3)")
+                                .arg(year).arg(kFirstModelYear).arg(kLastModelYear));
+        else
+            row.year = int(*v);
+    }
+    const QString confidence = in.text(kConfidence);
+    if (!confidence.isEmpty()) {
+        row.confidence = confidenceFromName(confidence);
+        if (!row.confidence)
+            in.error(kConfidence, QStringLiteral("\"%1\" is not one of confident, likely, speculative").arg(confidence));
+    }
     row.source = in.text(kSource);
     row.notes = in.text(kNotes);
     return row;
