@@ -24,6 +24,17 @@ QStringList requiredModelColumns()
 
 namespace {
 
+// The key under which a model is unique on a dataset: nameKey, except that a decimal point between
+// two digits counts ("RegNetX-1.6GF" and "RegNetX-16GF" are different models).
+QString modelKey(const QString& name)
+{
+    QString kept = name;
+    for (int i = 1; i + 1 < kept.size(); ++i)
+        if (kept[i] == QLatin1Char('.') && kept[i - 1].isDigit() && kept[i + 1].isDigit())
+            kept[i] = QLatin1Char(',');
+    return nameKey(kept);
+}
+
 // Reads and checks the cells of one data row, recording issues against it.
 class RowReader {
 public:
@@ -225,7 +236,7 @@ void ModelTable::validate(const ModelTableOptions& options)
         ModelRow row = readRow(in, options);
         row.line = m_csv.line(r);
         if (!row.model.isEmpty() && !row.dataset.isEmpty()) {
-            const QString key = nameKey(row.model) + QLatin1Char('\n') + datasetKey(row.dataset);
+            const QString key = modelKey(row.model) + QLatin1Char('\n') + datasetKey(row.dataset);
             const auto it = seen.constFind(key);
             if (it != seen.cend())
                 in.error(column::kModel, QStringLiteral("\"%1\" on \"%2\" duplicates row %3")

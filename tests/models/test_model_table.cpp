@@ -165,6 +165,19 @@ private Q_SLOTS:
         QVERIFY(table.unknownColumns().isEmpty());
     }
 
+    void decimalPointsInModelNamesCount()
+    {
+        // Spaces, dashes and case do not make a new model; a decimal point between digits does.
+        const ModelTable table = load("model,task,dataset,score\n"
+                                      "RegNetX-1.6GF,classification,ImageNet,77\n"
+                                      "RegNetX-16GF,classification,ImageNet,80\n"
+                                      "regnetx 1.6gf,classification,ILSVRC2012,77\n"
+                                      "ResNet-50 v1.5,classification,ImageNet,77\n");
+        QVERIFY(errorAt(table, 1, "model").isEmpty());
+        QVERIFY(errorAt(table, 2, "model").contains(QLatin1String("duplicates row 1")));
+        QVERIFY(errorAt(table, 3, "model").isEmpty());
+    }
+
     void fractionScoresAreCheckedAgainstOne()
     {
         ModelTableOptions options;
