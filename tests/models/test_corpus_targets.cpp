@@ -99,7 +99,7 @@ private Q_SLOTS:
         const Counts imagenet = perDataset_.value(QStringLiteral("ImageNet"));
         const Counts cifar10 = perDataset_.value(QStringLiteral("CIFAR-10"));
         const Counts cifar100 = perDataset_.value(QStringLiteral("CIFAR-100"));
-        QVERIFY2(imagenet.rows >= 85, qPrintable(QString::number(imagenet.rows)));
+        QVERIFY2(imagenet.rows >= 90, qPrintable(QString::number(imagenet.rows)));
         QVERIFY2(cifar10.rows >= 25, qPrintable(QString::number(cifar10.rows)));
         QVERIFY2(cifar100.rows >= 15, qPrintable(QString::number(cifar100.rows)));
         Counts cls;
