@@ -42,6 +42,25 @@ std::optional<HoursProvenance> provenanceFromName(const QString& name)
     return std::nullopt;
 }
 
+QString confidenceName(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::Confident: return QStringLiteral("confident");
+    case Confidence::Likely: return QStringLiteral("likely");
+    case Confidence::Speculative: return QStringLiteral("speculative");
+    }
+    return {};
+}
+
+std::optional<Confidence> confidenceFromName(const QString& name)
+{
+    const QString n = name.trimmed().toLower();
+    for (Confidence c : {Confidence::Confident, Confidence::Likely, Confidence::Speculative})
+        if (n == confidenceName(c))
+            return c;
+    return std::nullopt;
+}
+
 QString scoreScaleName(ScoreScale scale)
 {
     return scale == ScoreScale::Percent ? QStringLiteral("percent") : QStringLiteral("fraction");

@@ -13,6 +13,11 @@ enum class HoursProvenance { Reported, Derived, Estimated };
 QString provenanceName(HoursProvenance provenance);
 std::optional<HoursProvenance> provenanceFromName(const QString& name);
 
+// How sure a row's source makes its numbers, in Epoch AI's terms (their database's Confidence).
+enum class Confidence { Confident, Likely, Speculative };
+QString confidenceName(Confidence confidence);
+std::optional<Confidence> confidenceFromName(const QString& name); // case-insensitive
+
 // How the table's scores are written: 83.6 (percent, the default) or 0.836 (fraction).
 enum class ScoreScale { Percent, Fraction };
 QString scoreScaleName(ScoreScale scale);
