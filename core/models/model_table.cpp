@@ -13,7 +13,7 @@ QStringList knownModelColumns()
 {
     using namespace column;
     return {kModel, kTask, kDataset, kMetric, kScore, kCompute, kComputeUnit, kParams, kDevice, kDeviceCount,
-            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kSource, kNotes};
+            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kEnergyKwh, kCo2Kg, kSource, kNotes};
 }
 
 QStringList requiredModelColumns()
@@ -129,12 +129,15 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
     if (!provenance.isEmpty()) {
         row.provenance = provenanceFromName(provenance);
         if (!row.provenance)
-            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated").arg(provenance));
+            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated, measured").arg(provenance));
     } else if (row.deviceHours || row.wallHours) {
         in.warning(kHoursProvenance, QStringLiteral("is empty although training hours are given; they count as reported"));
         row.provenance = HoursProvenance::Reported;
     }
-    if (row.wallHours && !row.deviceHours && !row.deviceCount)
+    row.energyKwh = in.number(kEnergyKwh, false);
+    row.co2Kg = in.number(kCo2Kg, false);
+    // A run whose energy or CO2 was measured needs no device-hours.
+    if (row.wallHours && !row.deviceHours && !row.deviceCount && !row.energyKwh && !row.co2Kg)
         in.warning(kDeviceCount, QStringLiteral("is empty, so wall_hours cannot become device-hours"));
     row.epochs = in.number(kEpochs, true);
     row.imagesPerEpoch = in.number(kImagesPerEpoch, true);

@@ -32,6 +32,8 @@ inline const QString kWallHours = QStringLiteral("wall_hours");
 inline const QString kHoursProvenance = QStringLiteral("hours_provenance");
 inline const QString kEpochs = QStringLiteral("epochs");
 inline const QString kImagesPerEpoch = QStringLiteral("images_per_epoch");
+inline const QString kEnergyKwh = QStringLiteral("energy_kwh"); // measured training energy
+inline const QString kCo2Kg = QStringLiteral("co2_kg");         // measured training CO2
 inline const QString kSource = QStringLiteral("source");
 inline const QString kNotes = QStringLiteral("notes");
 } // namespace column
@@ -56,6 +58,9 @@ struct ModelRow {
     std::optional<HoursProvenance> provenance;
     std::optional<double> epochs;
     std::optional<double> imagesPerEpoch;
+    // Measured by the run itself (e.g. CodeCarbon): used as they are instead of TDP x hours.
+    std::optional<double> energyKwh;
+    std::optional<double> co2Kg;
     QString source;
     QString notes;
     bool flagged = false; // at least one error in the row
