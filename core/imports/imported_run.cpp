@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include "models/csv_document.h"
@@ -119,8 +120,11 @@ QString resolveDevice(const QString& name, int line, const QString& field, const
     if (name.trimmed().isEmpty() || !options.device.isEmpty())
         return QString();
     if (options.hardware) {
-        if (const Device* d = options.hardware->find(name.trimmed()))
-            return d->name;
+        // nvidia-smi names ("NVIDIA A100-SXM4-40GB") carry the vendor the table's aliases omit.
+        static const QRegularExpression vendor(QStringLiteral("^nvidia\\s+"), QRegularExpression::CaseInsensitiveOption);
+        for (const QString& candidate : {name.trimmed(), name.trimmed().remove(vendor)})
+            if (const Device* d = options.hardware->find(candidate))
+                return d->name;
     }
     const QString reason = QStringLiteral("\"%1\" is not in the hardware table, so the device is left empty "
                                           "(give --device, or add it to the hardware table)").arg(name.trimmed());
