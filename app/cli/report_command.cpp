@@ -232,13 +232,17 @@ QString summaryText(const Report& report)
     const int estimated = report.count([](const ModelResult& m) {
         return m.co2Kg.has_value() && m.hoursProvenance == QLatin1String("estimated");
     });
+    const int measured = report.count([](const ModelResult& m) {
+        return m.co2Kg.has_value() && m.co2Provenance.startsWith(QLatin1String("measured"));
+    });
     const int nofade = report.count([](const ModelResult& m) { return m.nofade.has_value(); });
     const int flagged = report.count([](const ModelResult& m) { return m.flagged; });
     QString text = QStringLiteral("Report on %1 (%2, %3 kg CO2/kWh): %4 models in %5 datasets; CO2 for %6 "
-                                  "(%7 from estimated training time), NoFADE for %8, %9 rows with errors\n")
+                                  "(%7 from estimated training time%10), NoFADE for %8, %9 rows with errors\n")
                        .arg(report.modelsSource, co2MethodName(report.settings.method),
                             formatNumber(report.settings.kgPerKwh))
-                       .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged);
+                       .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged)
+                       .arg(measured > 0 ? QStringLiteral(", %1 measured").arg(measured) : QString());
     for (const DatasetResult& d : report.datasets) {
         text += QStringLiteral("  %1 (%2): %3 models, %4 with CO2; complexity %5")
                     .arg(d.name, d.task).arg(d.models).arg(d.modelsWithCo2)
