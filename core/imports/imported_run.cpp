@@ -8,7 +8,6 @@
 #include "models/csv_document.h"
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
-#include "models/model_fields.h"
 #include "models/text_values.h"
 
 namespace nofade {

@@ -1,9 +1,7 @@
 #include "imports/sacct_import.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
-#include "models/text_values.h"
 
 namespace nofade {
 

@@ -5,6 +5,7 @@
 // Only allocation lines count: steps (123.batch, 123.0, 123_4.extern) run inside their job's
 // allocation and would count it twice. Jobs that did not complete are named in warnings and
 // counted only with includeFailed. Pure, no I/O.
+#include <optional>
 #include <QByteArray>
 #include <QString>
 
