@@ -3,7 +3,8 @@
 // Hardware quantity, Training time (hours), Hardware utilization, Parameters, Publication date,
 // Confidence, ...): published models as rows whose score the user fills in. Training time and
 // hardware count become wall_hours x device_count (provenance reported, as Epoch compiled them
-// from the publications); the total training compute is kept in training_flops. Pure, no I/O.
+// from the publications); the total training compute goes to training_flops, from which the
+// report estimates the hours when none are given. Pure, no I/O.
 #include <QByteArray>
 #include <QString>
 

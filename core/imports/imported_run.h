@@ -47,7 +47,7 @@ struct ImportedRow {
     QString hoursProvenance;
     std::optional<double> energyKwh;
     std::optional<double> co2Kg;
-    std::optional<double> trainingFlops; // total training compute (Epoch AI); kept, not used by the report
+    std::optional<double> trainingFlops; // total training compute (Epoch AI)
     QString year;
     QString confidence;
     QString source;

@@ -35,12 +35,18 @@ void fillHours(const ModelRow& row, const Device* device, const ReportSettings& 
         r.hoursProvenance = given;
         return;
     }
+    // A total training compute (Epoch AI's "Training compute (FLOP)") needs no per-image count.
+    if (row.trainingFlops && device && device->peakFlopsPerSecond()) {
+        r.deviceHours = estimatedDeviceHours(*row.trainingFlops, *device->peakFlopsPerSecond(), settings.utilisation);
+        r.hoursProvenance = provenanceName(HoursProvenance::Estimated);
+        return;
+    }
     QStringList missing;
-    if (!r.flops)
+    if (!r.flops && !row.trainingFlops)
         missing << QStringLiteral("forward compute");
-    if (!row.imagesPerEpoch)
+    if (!row.imagesPerEpoch && !row.trainingFlops)
         missing << QStringLiteral("images_per_epoch");
-    if (!row.epochs)
+    if (!row.epochs && !row.trainingFlops)
         missing << QStringLiteral("epochs");
     if (row.device.isEmpty())
         missing << QStringLiteral("device");

@@ -13,7 +13,7 @@ QStringList knownModelColumns()
 {
     using namespace column;
     return {kModel, kTask, kDataset, kMetric, kScore, kCompute, kComputeUnit, kParams, kDevice, kDeviceCount,
-            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kEnergyKwh, kCo2Kg, kSource, kNotes};
+            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kEnergyKwh, kCo2Kg, kTrainingFlops, kSource, kNotes};
 }
 
 QStringList requiredModelColumns()
@@ -141,6 +141,7 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
         in.warning(kDeviceCount, QStringLiteral("is empty, so wall_hours cannot become device-hours"));
     row.epochs = in.number(kEpochs, true);
     row.imagesPerEpoch = in.number(kImagesPerEpoch, true);
+    row.trainingFlops = in.number(kTrainingFlops, true);
     row.source = in.text(kSource);
     row.notes = in.text(kNotes);
     return row;

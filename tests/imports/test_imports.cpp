@@ -270,6 +270,27 @@ private Q_SLOTS:
         QVERIFY(near(*buildReport(table, hw, {}, s).models[0].co2Kg, 1.2));
     }
 
+    void trainingFlopsEstimateTheHours()
+    {
+        // Epoch's row A without its training time: the hours come from the total training compute.
+        const HardwareTable hw = testHardware();
+        const QByteArray csv = "model,task,dataset,score,device,training_flops\n"
+                               "a,classification,ImageNet,76,Test V100,1.2e18\n"
+                               "b,classification,ImageNet,77,,1.2e18\n";
+        ModelTableOptions options;
+        options.hardware = &hw;
+        const ModelTable table = ModelTable::fromCsv(csv, QStringLiteral("t.csv"), options);
+        QVERIFY2(table.errorMessages().isEmpty(), qPrintable(table.errorMessages().join('\n')));
+        ReportSettings s; // utilisation 0.33
+        const Report report = buildReport(table, hw, {}, s);
+        const double hours = 1.2e18 / (15.7e12 * 0.33) / 3600; // FLOP / (FLOP/s) / (s/h)
+        QVERIFY(near(*report.models[0].deviceHours, hours));
+        QCOMPARE(report.models[0].hoursProvenance, QStringLiteral("estimated"));
+        QVERIFY(near(*report.models[0].co2Kg, hours * 300 / 1000 * 0.707));
+        QVERIFY(!report.models[1].deviceHours);
+        QCOMPARE(report.models[1].hoursReason, QStringLiteral("no training time given, and no estimate without device"));
+    }
+
     void measuredEnergyAloneUsesTheIntensity()
     {
         const QByteArray csv = "model,task,dataset,score,energy_kwh,hours_provenance,wall_hours\n"
