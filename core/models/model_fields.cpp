@@ -29,6 +29,7 @@ QString provenanceName(HoursProvenance provenance)
     case HoursProvenance::Reported: return QStringLiteral("reported");
     case HoursProvenance::Derived: return QStringLiteral("derived");
     case HoursProvenance::Estimated: return QStringLiteral("estimated");
+    case HoursProvenance::Measured: return QStringLiteral("measured");
     }
     return {};
 }
@@ -36,7 +37,8 @@ QString provenanceName(HoursProvenance provenance)
 std::optional<HoursProvenance> provenanceFromName(const QString& name)
 {
     const QString n = name.trimmed().toLower();
-    for (HoursProvenance p : {HoursProvenance::Reported, HoursProvenance::Derived, HoursProvenance::Estimated})
+    for (HoursProvenance p : {HoursProvenance::Reported, HoursProvenance::Derived, HoursProvenance::Estimated,
+                              HoursProvenance::Measured})
         if (n == provenanceName(p))
             return p;
     return std::nullopt;

@@ -9,7 +9,8 @@ enum class Task { Classification, Detection, Segmentation };
 QString taskName(Task task);
 std::optional<Task> taskFromName(const QString& name); // case-insensitive
 
-enum class HoursProvenance { Reported, Derived, Estimated };
+// measured: recorded while the run happened (a tracker such as CodeCarbon, the scheduler's accounting).
+enum class HoursProvenance { Reported, Derived, Estimated, Measured };
 QString provenanceName(HoursProvenance provenance);
 std::optional<HoursProvenance> provenanceFromName(const QString& name);
 

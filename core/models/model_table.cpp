@@ -13,7 +13,8 @@ QStringList knownModelColumns()
 {
     using namespace column;
     return {kModel, kTask, kDataset, kMetric, kScore, kCompute, kComputeUnit, kParams, kDevice, kDeviceCount,
-            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kYear, kConfidence, kSource, kNotes};
+            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kYear, kConfidence, kEnergyKwh,
+            kCo2Kg, kTrainingFlops, kSource, kNotes};
 }
 
 QStringList requiredModelColumns()
@@ -140,12 +141,15 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
     if (!provenance.isEmpty()) {
         row.provenance = provenanceFromName(provenance);
         if (!row.provenance)
-            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated").arg(provenance));
+            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated, measured").arg(provenance));
     } else if (row.deviceHours || row.wallHours) {
         in.warning(kHoursProvenance, QStringLiteral("is empty although training hours are given; they count as reported"));
         row.provenance = HoursProvenance::Reported;
     }
-    if (row.wallHours && !row.deviceHours && !row.deviceCount)
+    row.energyKwh = in.number(kEnergyKwh, false);
+    row.co2Kg = in.number(kCo2Kg, false);
+    // A run whose energy or CO2 was measured needs no device-hours.
+    if (row.wallHours && !row.deviceHours && !row.deviceCount && !row.energyKwh && !row.co2Kg)
         in.warning(kDeviceCount, QStringLiteral("is empty, so wall_hours cannot become device-hours"));
     row.epochs = in.number(kEpochs, true);
     row.imagesPerEpoch = in.number(kImagesPerEpoch, true);
@@ -164,6 +168,7 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
         if (!row.confidence)
             in.error(kConfidence, QStringLiteral("\"%1\" is not one of confident, likely, speculative").arg(confidence));
     }
+    row.trainingFlops = in.number(kTrainingFlops, true);
     row.source = in.text(kSource);
     row.notes = in.text(kNotes);
     return row;

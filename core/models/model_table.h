@@ -34,6 +34,9 @@ inline const QString kEpochs = QStringLiteral("epochs");
 inline const QString kImagesPerEpoch = QStringLiteral("images_per_epoch");
 inline const QString kYear = QStringLiteral("year");
 inline const QString kConfidence = QStringLiteral("confidence");
+inline const QString kEnergyKwh = QStringLiteral("energy_kwh"); // measured training energy
+inline const QString kCo2Kg = QStringLiteral("co2_kg");         // measured training CO2
+inline const QString kTrainingFlops = QStringLiteral("training_flops"); // total training compute, FLOP
 inline const QString kSource = QStringLiteral("source");
 inline const QString kNotes = QStringLiteral("notes");
 } // namespace column
@@ -63,6 +66,10 @@ struct ModelRow {
     std::optional<double> imagesPerEpoch;
     std::optional<int> year;               // publication year
     std::optional<Confidence> confidence;
+    // Measured by the run itself (e.g. CodeCarbon): used as they are instead of TDP x hours.
+    std::optional<double> energyKwh;
+    std::optional<double> co2Kg;
+    std::optional<double> trainingFlops; // total, e.g. from Epoch AI: estimates hours when none are given
     QString source;
     QString notes;
     bool flagged = false; // at least one error in the row
