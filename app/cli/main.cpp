@@ -4,6 +4,7 @@
 
 #include "cli_support.h"
 #include "codec_chatter_filter.h"
+#include "import_command.h"
 #include "merge_command.h"
 #include "report_command.h"
 #include "scan_command.h"
@@ -19,6 +20,7 @@ struct Command {
 const Command kCommands[] = {
     {"scan", "entropy profile and class JS complexity of an image dataset", nofade::cli::runScanCommand},
     {"merge", "merge shard profiles into the profile of one whole scan", nofade::cli::runMergeCommand},
+    {"import", "your own runs (CodeCarbon, Slurm sacct, Epoch AI CSV) as a model table", nofade::cli::runImportCommand},
     {"report", "training energy, CO2, NoFADE and diminishing-returns fits of a model table", nofade::cli::runReportCommand},
 };
 

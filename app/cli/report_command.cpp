@@ -10,6 +10,7 @@
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
 #include "models/model_table.h"
+#include "models/pue_table.h"
 #include "models/report_builder.h"
 #include "models/report_csv.h"
 #include "models/report_json.h"
@@ -71,13 +72,14 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
                                 "(default C_JS for classification, C_H otherwise). Repeatable."), QStringLiteral("DATASET=M"));
     const auto method = option(QStringLiteral("method"), QStringLiteral("hardware-energy (default) | paper-eq1 (the paper's Eq. 1, as published)."),
                                QStringLiteral("METHOD"), QStringLiteral("hardware-energy"));
-    const auto pue = option(QStringLiteral("pue"), QStringLiteral("Power usage effectiveness (default 1.0; hardware-energy only)."),
+    const auto pue = option(QStringLiteral("pue"), QStringLiteral("Power usage effectiveness, a number or a provider of the bundled "
+                            "PUE table: aws, gcp, azure, unknown... (default 1.0; hardware-energy only; see --list-regions)."),
                             QStringLiteral("X"), QStringLiteral("1.0"));
     const auto intensity = option(QStringLiteral("intensity"), QStringLiteral("Carbon intensity in kg CO2 per kWh (default 0.707, the paper's EPA factor)."),
                                   QStringLiteral("KG_PER_KWH"));
     const auto region = option(QStringLiteral("region"), QStringLiteral("Carbon intensity of a region of the bundled table (see --list-regions)."),
                                QStringLiteral("NAME"));
-    const auto listRegions = option(QStringLiteral("list-regions"), QStringLiteral("List the bundled carbon intensities and exit."));
+    const auto listRegions = option(QStringLiteral("list-regions"), QStringLiteral("List the bundled carbon intensities and default PUEs, and exit."));
     const auto utilisation = option(QStringLiteral("utilisation"), QStringLiteral("Share of peak FP32 throughput reached, for estimated training time (default 0.33)."),
                                     QStringLiteral("U"), QStringLiteral("0.33"));
     const auto macFlops = option(QStringLiteral("mac-flops"), QStringLiteral("FLOPs per multiply-accumulate: 2 (default) or 1."),
@@ -106,6 +108,11 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
         const CarbonTable carbon = CarbonTable::bundled();
         for (const CarbonIntensity& c : carbon.regions())
             printOut(QStringLiteral("%1  %2  %3\n").arg(formatNumber(c.kgPerKwh).leftJustified(7), c.region, c.source));
+        printOut(QStringLiteral("\nDefault PUE per provider (--pue NAME):\n"));
+        const PueTable pues = PueTable::bundled();
+        for (const ProviderPue& p : pues.providers())
+            printOut(QStringLiteral("%1  %2 (%3)  %4\n").arg(formatNumber(p.pue).leftJustified(7), p.provider,
+                                                            p.aliases.join(QStringLiteral(", ")), p.source));
         return kHelpShown;
     }
     ReportSettings& s = r.settings;
@@ -127,8 +134,14 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
             *into = *v;
         return v.has_value();
     };
-    if (!number(pue, &s.pue))
-        return usageError(QStringLiteral("--pue must be a number (got \"%1\")").arg(parser.value(pue)));
+    if (!number(pue, &s.pue)) {
+        const PueTable pues = PueTable::bundled();
+        const ProviderPue* p = pues.find(parser.value(pue));
+        if (!p)
+            return usageError(QStringLiteral("--pue must be a number or a provider of the PUE table (got \"%1\"; see --list-regions)")
+                                  .arg(parser.value(pue)));
+        s.pue = p->pue;
+    }
     if (parser.isSet(intensity) && parser.isSet(region))
         return usageError(QStringLiteral("give --intensity or --region, not both"));
     if (parser.isSet(intensity)) {
@@ -219,13 +232,17 @@ QString summaryText(const Report& report)
     const int estimated = report.count([](const ModelResult& m) {
         return m.co2Kg.has_value() && m.hoursProvenance == QLatin1String("estimated");
     });
+    const int measured = report.count([](const ModelResult& m) {
+        return m.co2Kg.has_value() && m.co2Provenance.startsWith(QLatin1String("measured"));
+    });
     const int nofade = report.count([](const ModelResult& m) { return m.nofade.has_value(); });
     const int flagged = report.count([](const ModelResult& m) { return m.flagged; });
     QString text = QStringLiteral("Report on %1 (%2, %3 kg CO2/kWh): %4 models in %5 datasets; CO2 for %6 "
-                                  "(%7 from estimated training time), NoFADE for %8, %9 rows with errors\n")
+                                  "(%7 from estimated training time%10), NoFADE for %8, %9 rows with errors\n")
                        .arg(report.modelsSource, co2MethodName(report.settings.method),
                             formatNumber(report.settings.kgPerKwh))
-                       .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged);
+                       .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged)
+                       .arg(measured > 0 ? QStringLiteral(", %1 measured").arg(measured) : QString());
     for (const DatasetResult& d : report.datasets) {
         text += QStringLiteral("  %1 (%2): %3 models, %4 with CO2; complexity %5")
                     .arg(d.name, d.task).arg(d.models).arg(d.modelsWithCo2)

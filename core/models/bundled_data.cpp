@@ -27,5 +27,6 @@ QByteArray readBundled(const char* path)
 QByteArray bundledCorpusCsv() { return readBundled(kBundledCorpusPath); }
 QByteArray bundledHardwareCsv() { return readBundled(kBundledHardwarePath); }
 QByteArray bundledCarbonCsv() { return readBundled(kBundledCarbonPath); }
+QByteArray bundledPueCsv() { return readBundled(kBundledPuePath); }
 
 } // namespace nofade

@@ -9,9 +9,11 @@ namespace nofade {
 inline constexpr char kBundledCorpusPath[] = ":/nofade/corpus/models.csv";
 inline constexpr char kBundledHardwarePath[] = ":/nofade/hardware.csv";
 inline constexpr char kBundledCarbonPath[] = ":/nofade/carbon-intensity.csv";
+inline constexpr char kBundledPuePath[] = ":/nofade/pue.csv";
 
 QByteArray bundledCorpusCsv();
 QByteArray bundledHardwareCsv();
 QByteArray bundledCarbonCsv();
+QByteArray bundledPueCsv();
 
 } // namespace nofade

@@ -39,6 +39,17 @@ CarbonTable CarbonTable::fromCsv(const QByteArray& bytes, const QString& origin,
             if (!alias.trimmed().isEmpty())
                 c.aliases << alias.trimmed();
         c.source = text("source");
+        // A name or alias that another row already uses would make find() ambiguous.
+        bool clash = false;
+        for (const QString& name : QStringList{c.region} + c.aliases) {
+            if (const CarbonIntensity* other = table.find(name)) {
+                errors->append(cellMessage(origin, r, csv.line(r), name == c.region ? QStringLiteral("region") : QStringLiteral("aliases"),
+                                           QStringLiteral("\"%1\" already names \"%2\"").arg(name, other->region)));
+                clash = true;
+            }
+        }
+        if (clash)
+            continue;
         table.m_regions.push_back(std::move(c));
     }
     return table;

@@ -35,12 +35,18 @@ void fillHours(const ModelRow& row, const Device* device, const ReportSettings& 
         r.hoursProvenance = given;
         return;
     }
+    // A total training compute (Epoch AI's "Training compute (FLOP)") needs no per-image count.
+    if (row.trainingFlops && device && device->peakFlopsPerSecond()) {
+        r.deviceHours = estimatedDeviceHours(*row.trainingFlops, *device->peakFlopsPerSecond(), settings.utilisation);
+        r.hoursProvenance = provenanceName(HoursProvenance::Estimated);
+        return;
+    }
     QStringList missing;
-    if (!r.flops)
+    if (!r.flops && !row.trainingFlops)
         missing << QStringLiteral("forward compute");
-    if (!row.imagesPerEpoch)
+    if (!row.imagesPerEpoch && !row.trainingFlops)
         missing << QStringLiteral("images_per_epoch");
-    if (!row.epochs)
+    if (!row.epochs && !row.trainingFlops)
         missing << QStringLiteral("epochs");
     if (row.device.isEmpty())
         missing << QStringLiteral("device");
@@ -59,8 +65,21 @@ void fillHours(const ModelRow& row, const Device* device, const ReportSettings& 
     r.hoursProvenance = provenanceName(HoursProvenance::Estimated);
 }
 
+// Energy or CO2 measured during the run is the run's own number: no TDP, PUE or method applies.
+// Measured energy without CO2 is converted with the report's carbon intensity.
+bool fillMeasuredCo2(const ModelRow& row, const ReportSettings& settings, ModelResult& r)
+{
+    if (!row.co2Kg && !row.energyKwh)
+        return false;
+    r.energyKwh = row.energyKwh;
+    r.co2Kg = row.co2Kg ? *row.co2Kg : co2Kg(*row.energyKwh, settings.kgPerKwh);
+    r.co2Provenance = row.co2Kg ? QStringLiteral("measured") : QStringLiteral("measured-energy");
+    return true;
+}
+
 void fillCo2(const Device* device, const Device* cpu, const ReportSettings& settings, ModelResult& r)
 {
+    r.co2Provenance = QStringLiteral("computed");
     if (!r.deviceHours) {
         r.co2Reason = r.hoursReason;
         return;
@@ -114,7 +133,8 @@ ModelResult estimateModel(const ModelRow& row, int index, const HardwareTable& h
         r.device = device->name;
     fillFlops(row, settings, r);
     fillHours(row, device, settings, r);
-    fillCo2(device, hardware.find(settings.eq1Cpu), settings, r);
+    if (!fillMeasuredCo2(row, settings, r))
+        fillCo2(device, hardware.find(settings.eq1Cpu), settings, r);
     return r;
 }
 

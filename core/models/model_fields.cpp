@@ -29,6 +29,7 @@ QString provenanceName(HoursProvenance provenance)
     case HoursProvenance::Reported: return QStringLiteral("reported");
     case HoursProvenance::Derived: return QStringLiteral("derived");
     case HoursProvenance::Estimated: return QStringLiteral("estimated");
+    case HoursProvenance::Measured: return QStringLiteral("measured");
     }
     return {};
 }
@@ -36,9 +37,29 @@ QString provenanceName(HoursProvenance provenance)
 std::optional<HoursProvenance> provenanceFromName(const QString& name)
 {
     const QString n = name.trimmed().toLower();
-    for (HoursProvenance p : {HoursProvenance::Reported, HoursProvenance::Derived, HoursProvenance::Estimated})
+    for (HoursProvenance p : {HoursProvenance::Reported, HoursProvenance::Derived, HoursProvenance::Estimated,
+                              HoursProvenance::Measured})
         if (n == provenanceName(p))
             return p;
+    return std::nullopt;
+}
+
+QString confidenceName(Confidence confidence)
+{
+    switch (confidence) {
+    case Confidence::Confident: return QStringLiteral("confident");
+    case Confidence::Likely: return QStringLiteral("likely");
+    case Confidence::Speculative: return QStringLiteral("speculative");
+    }
+    return {};
+}
+
+std::optional<Confidence> confidenceFromName(const QString& name)
+{
+    const QString n = name.trimmed().toLower();
+    for (Confidence c : {Confidence::Confident, Confidence::Likely, Confidence::Speculative})
+        if (n == confidenceName(c))
+            return c;
     return std::nullopt;
 }
 

@@ -9,9 +9,15 @@ enum class Task { Classification, Detection, Segmentation };
 QString taskName(Task task);
 std::optional<Task> taskFromName(const QString& name); // case-insensitive
 
-enum class HoursProvenance { Reported, Derived, Estimated };
+// measured: recorded while the run happened (a tracker such as CodeCarbon, the scheduler's accounting).
+enum class HoursProvenance { Reported, Derived, Estimated, Measured };
 QString provenanceName(HoursProvenance provenance);
 std::optional<HoursProvenance> provenanceFromName(const QString& name);
+
+// How sure a row's source makes its numbers, in Epoch AI's terms (their database's Confidence).
+enum class Confidence { Confident, Likely, Speculative };
+QString confidenceName(Confidence confidence);
+std::optional<Confidence> confidenceFromName(const QString& name); // case-insensitive
 
 // How the table's scores are written: 83.6 (percent, the default) or 0.836 (fraction).
 enum class ScoreScale { Percent, Fraction };

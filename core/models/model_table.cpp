@@ -13,7 +13,8 @@ QStringList knownModelColumns()
 {
     using namespace column;
     return {kModel, kTask, kDataset, kMetric, kScore, kCompute, kComputeUnit, kParams, kDevice, kDeviceCount,
-            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kSource, kNotes};
+            kDeviceHours, kWallHours, kHoursProvenance, kEpochs, kImagesPerEpoch, kYear, kConfidence, kEnergyKwh,
+            kCo2Kg, kTrainingFlops, kSource, kNotes};
 }
 
 QStringList requiredModelColumns()
@@ -23,6 +24,17 @@ QStringList requiredModelColumns()
 }
 
 namespace {
+
+// The key under which a model is unique on a dataset: nameKey, except that a decimal point between
+// two digits counts ("RegNetX-1.6GF" and "RegNetX-16GF" are different models).
+QString modelKey(const QString& name)
+{
+    QString kept = name;
+    for (int i = 1; i + 1 < kept.size(); ++i)
+        if (kept[i] == QLatin1Char('.') && kept[i - 1].isDigit() && kept[i + 1].isDigit())
+            kept[i] = QLatin1Char(',');
+    return nameKey(kept);
+}
 
 // Reads and checks the cells of one data row, recording issues against it.
 class RowReader {
@@ -129,15 +141,34 @@ ModelRow readRow(RowReader& in, const ModelTableOptions& options)
     if (!provenance.isEmpty()) {
         row.provenance = provenanceFromName(provenance);
         if (!row.provenance)
-            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated").arg(provenance));
+            in.error(kHoursProvenance, QStringLiteral("\"%1\" is not one of reported, derived, estimated, measured").arg(provenance));
     } else if (row.deviceHours || row.wallHours) {
         in.warning(kHoursProvenance, QStringLiteral("is empty although training hours are given; they count as reported"));
         row.provenance = HoursProvenance::Reported;
     }
-    if (row.wallHours && !row.deviceHours && !row.deviceCount)
+    row.energyKwh = in.number(kEnergyKwh, false);
+    row.co2Kg = in.number(kCo2Kg, false);
+    // A run whose energy or CO2 was measured needs no device-hours.
+    if (row.wallHours && !row.deviceHours && !row.deviceCount && !row.energyKwh && !row.co2Kg)
         in.warning(kDeviceCount, QStringLiteral("is empty, so wall_hours cannot become device-hours"));
     row.epochs = in.number(kEpochs, true);
     row.imagesPerEpoch = in.number(kImagesPerEpoch, true);
+    const QString year = in.text(kYear);
+    if (!year.isEmpty()) {
+        const auto v = parseNumber(year);
+        if (!v || std::floor(*v) != *v || *v < kFirstModelYear || *v > kLastModelYear)
+            in.error(kYear, QStringLiteral("\"%1\" is not a year (a whole number from %2 to %3)")
+                                .arg(year).arg(kFirstModelYear).arg(kLastModelYear));
+        else
+            row.year = int(*v);
+    }
+    const QString confidence = in.text(kConfidence);
+    if (!confidence.isEmpty()) {
+        row.confidence = confidenceFromName(confidence);
+        if (!row.confidence)
+            in.error(kConfidence, QStringLiteral("\"%1\" is not one of confident, likely, speculative").arg(confidence));
+    }
+    row.trainingFlops = in.number(kTrainingFlops, true);
     row.source = in.text(kSource);
     row.notes = in.text(kNotes);
     return row;
@@ -210,7 +241,7 @@ void ModelTable::validate(const ModelTableOptions& options)
         ModelRow row = readRow(in, options);
         row.line = m_csv.line(r);
         if (!row.model.isEmpty() && !row.dataset.isEmpty()) {
-            const QString key = nameKey(row.model) + QLatin1Char('\n') + datasetKey(row.dataset);
+            const QString key = modelKey(row.model) + QLatin1Char('\n') + datasetKey(row.dataset);
             const auto it = seen.constFind(key);
             if (it != seen.cend())
                 in.error(column::kModel, QStringLiteral("\"%1\" on \"%2\" duplicates row %3")

@@ -32,12 +32,20 @@ inline const QString kWallHours = QStringLiteral("wall_hours");
 inline const QString kHoursProvenance = QStringLiteral("hours_provenance");
 inline const QString kEpochs = QStringLiteral("epochs");
 inline const QString kImagesPerEpoch = QStringLiteral("images_per_epoch");
+inline const QString kYear = QStringLiteral("year");
+inline const QString kConfidence = QStringLiteral("confidence");
+inline const QString kEnergyKwh = QStringLiteral("energy_kwh"); // measured training energy
+inline const QString kCo2Kg = QStringLiteral("co2_kg");         // measured training CO2
+inline const QString kTrainingFlops = QStringLiteral("training_flops"); // total training compute, FLOP
 inline const QString kSource = QStringLiteral("source");
 inline const QString kNotes = QStringLiteral("notes");
 } // namespace column
 
 QStringList knownModelColumns();
 QStringList requiredModelColumns(); // model, task, dataset, score
+// The publication years a `year` cell may hold.
+inline constexpr int kFirstModelYear = 1990;
+inline constexpr int kLastModelYear = 2100;
 
 struct ModelRow {
     int line = 0; // line of the file where the row starts
@@ -56,6 +64,12 @@ struct ModelRow {
     std::optional<HoursProvenance> provenance;
     std::optional<double> epochs;
     std::optional<double> imagesPerEpoch;
+    std::optional<int> year;               // publication year
+    std::optional<Confidence> confidence;
+    // Measured by the run itself (e.g. CodeCarbon): used as they are instead of TDP x hours.
+    std::optional<double> energyKwh;
+    std::optional<double> co2Kg;
+    std::optional<double> trainingFlops; // total, e.g. from Epoch AI: estimates hours when none are given
     QString source;
     QString notes;
     bool flagged = false; // at least one error in the row

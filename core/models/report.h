@@ -48,6 +48,9 @@ struct ModelResult {
     QString hoursReason;
     std::optional<double> energyKwh; // paper-eq1: P_m / 1000 as published
     std::optional<double> co2Kg;
+    // measured (energy and CO2 from the table) | measured-energy (CO2 = measured energy x
+    // intensity) | computed (by the report's method)
+    QString co2Provenance;
     QString co2Reason;
     std::optional<double> nofade;
     QString nofadeReason;

@@ -67,6 +67,7 @@ QJsonObject modelJson(const ModelResult& m)
     o.insert(QStringLiteral("hours_provenance"), m.deviceHours ? QJsonValue(m.hoursProvenance) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("energy_kwh"), number(m.energyKwh));
     putWithReason(o, QStringLiteral("co2_kg"), m.co2Kg, m.co2Reason);
+    o.insert(QStringLiteral("co2_provenance"), m.co2Kg ? QJsonValue(m.co2Provenance) : QJsonValue(QJsonValue::Null));
     putWithReason(o, QStringLiteral("nofade"), m.nofade, m.nofadeReason);
     o.insert(QStringLiteral("pareto"), m.pareto);
     putWithReason(o, QStringLiteral("marginal_kg_per_point"), m.marginalKgPerPoint, m.marginalReason);

@@ -60,6 +60,8 @@ ModelResult readModel(const QJsonObject& o, int index, QString* error)
     m.hoursProvenance = in.text(QStringLiteral("hours_provenance"), true);
     m.energyKwh = in.optionalNumber(QStringLiteral("energy_kwh"));
     m.co2Kg = in.optionalNumber(QStringLiteral("co2_kg"), &m.co2Reason);
+    if (o.contains(QStringLiteral("co2_provenance"))) // absent from reports written before it existed
+        m.co2Provenance = in.text(QStringLiteral("co2_provenance"), true);
     m.nofade = in.optionalNumber(QStringLiteral("nofade"), &m.nofadeReason);
     m.pareto = in.boolean(QStringLiteral("pareto"));
     m.marginalKgPerPoint = in.optionalNumber(QStringLiteral("marginal_kg_per_point"), &m.marginalReason);

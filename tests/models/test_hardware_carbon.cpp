@@ -1,11 +1,14 @@
 // Hardware and carbon tables: bundled data clean, names matched case- and space-insensitively and
-// by alias, a user file overriding the bundled rows, bad rows named.
+// by alias, every bundled name and alias reaching its own row, a user file overriding the bundled
+// rows, bad rows named.
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "models/bundled_data.h"
 #include "models/carbon_table.h"
 #include "models/co2_methods.h"
+#include "models/csv_document.h"
+#include "models/csv_table.h"
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
 
@@ -36,6 +39,39 @@ private Q_SLOTS:
         QCOMPARE(hw.find(QStringLiteral("Intel Xeon E5-2699 v3"))->tdpWatts, 145.0);
         for (const Device& d : hw.devices())
             QVERIFY2(!d.source.isEmpty(), qPrintable(d.name + " has no source"));
+    }
+
+    void bundledHardwareRowsStayDistinct()
+    {
+        // A row whose name or alias matches an earlier row replaces it silently (that is how a
+        // user file overrides), so in the bundled file every name and alias must reach its own row.
+        QStringList errors;
+        const HardwareTable hw = HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const CsvTable csv(parseCsv(bundledHardwareCsv()));
+        QCOMPARE(int(hw.devices().size()), int(csv.dataRecords().size()));
+        for (int r = 0; r < csv.dataRecords().size(); ++r) {
+            const QString name = csv.value(r, QStringLiteral("name")).value_or(QString()).trimmed();
+            QVERIFY2(hw.find(name) && hw.find(name)->name == name, qPrintable(name));
+            for (const QString& alias : csv.value(r, QStringLiteral("aliases")).value_or(QString()).split(';', Qt::SkipEmptyParts)) {
+                const Device* d = hw.find(alias);
+                QVERIFY2(d && d->name == name, qPrintable(alias + " does not reach " + name));
+            }
+        }
+        // Devices of the classic papers and the current ones, with their datasheet figures.
+        QCOMPARE(hw.find(QStringLiteral("GeForce GTX 580"))->tdpWatts, 244.0);
+        QCOMPARE(hw.find(QStringLiteral("Tesla K40c"))->name, QStringLiteral("NVIDIA Tesla K40"));
+        QVERIFY(!hw.find(QStringLiteral("Titan Black"))->peakFp32Tflops);
+        const Device* h100Pcie = hw.find(QStringLiteral("H100-PCIE-80GB"));
+        QVERIFY(h100Pcie && h100Pcie != hw.find(QStringLiteral("H100")));
+        QCOMPARE(h100Pcie->tdpWatts, 350.0);
+        QCOMPARE(*h100Pcie->peakFlopsPerSecond(), 51e12);
+        const Device* v100Pcie32 = hw.find(QStringLiteral("Tesla V100-PCIE-32GB"));
+        QVERIFY(v100Pcie32 && v100Pcie32 != hw.find(QStringLiteral("Tesla V100-PCIE-16GB")));
+        QCOMPARE(*v100Pcie32->memoryGb, 32.0);
+        for (const char* name : {"K80", "M40", "P100", "T4", "Titan V", "TITAN X Maxwell", "Titan Xp", "1080 Ti", "2080 Ti",
+                                 "3090", "4090", "A6000", "A100 PCIe", "A100-PCIE-80GB", "A100 SXM4 40GB", "TPU v2", "TPU v4"})
+            QVERIFY2(hw.find(QString::fromLatin1(name)), name);
     }
 
     void userFileOverridesAndExtends()

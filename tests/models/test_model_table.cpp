@@ -137,6 +137,47 @@ private Q_SLOTS:
         QCOMPARE(table.issuesOfRow(0).size(), std::size_t(1));
     }
 
+    void yearAndConfidenceAreChecked()
+    {
+        const ModelTable table = load("model,task,dataset,score,year,confidence\n"
+                                      "A,classification,ImageNet,80,2016,Confident\n"   // row 1: fine (any case)
+                                      "B,classification,ImageNet,80,1989,likely\n"      // row 2: year too early
+                                      "C,classification,ImageNet,80,2101,speculative\n" // row 3: year too late
+                                      "D,classification,ImageNet,80,2015.5,sure\n"      // row 4: not whole, unknown confidence
+                                      "E,classification,ImageNet,80,twenty,\n"          // row 5: text
+                                      "F,classification,ImageNet,80,,\n");              // row 6: both empty is fine
+        QCOMPARE(table.rows().size(), std::size_t(6));
+        QCOMPARE(*table.rows()[0].year, 2016);
+        QCOMPARE(*table.rows()[0].confidence, Confidence::Confident);
+        QVERIFY(!table.rows()[0].flagged);
+        QCOMPARE(*table.rows()[1].confidence, Confidence::Likely);
+        QCOMPARE(*table.rows()[2].confidence, Confidence::Speculative);
+        QCOMPARE(errorAt(table, 1, "year"), QStringLiteral("\"1989\" is not a year (a whole number from 1990 to 2100)"));
+        QVERIFY(errorAt(table, 2, "year").contains(QLatin1String("\"2101\"")));
+        QVERIFY(errorAt(table, 3, "year").contains(QLatin1String("\"2015.5\"")));
+        QCOMPARE(errorAt(table, 3, "confidence"), QStringLiteral("\"sure\" is not one of confident, likely, speculative"));
+        QVERIFY(errorAt(table, 4, "year").contains(QLatin1String("\"twenty\"")));
+        QVERIFY(!table.rows()[1].year && !table.rows()[3].confidence);
+        QVERIFY(!table.rows()[5].flagged && !table.rows()[5].year && !table.rows()[5].confidence);
+        QVERIFY(table.errorMessages().contains(
+            QStringLiteral("t.csv: row 4 (line 5), column \"confidence\": \"sure\" is not one of confident, likely, speculative")));
+        // Known columns, not kept as unknown ones.
+        QVERIFY(table.unknownColumns().isEmpty());
+    }
+
+    void decimalPointsInModelNamesCount()
+    {
+        // Spaces, dashes and case do not make a new model; a decimal point between digits does.
+        const ModelTable table = load("model,task,dataset,score\n"
+                                      "RegNetX-1.6GF,classification,ImageNet,77\n"
+                                      "RegNetX-16GF,classification,ImageNet,80\n"
+                                      "regnetx 1.6gf,classification,ILSVRC2012,77\n"
+                                      "ResNet-50 v1.5,classification,ImageNet,77\n");
+        QVERIFY(errorAt(table, 1, "model").isEmpty());
+        QVERIFY(errorAt(table, 2, "model").contains(QLatin1String("duplicates row 1")));
+        QVERIFY(errorAt(table, 3, "model").isEmpty());
+    }
+
     void fractionScoresAreCheckedAgainstOne()
     {
         ModelTableOptions options;
