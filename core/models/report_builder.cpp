@@ -119,10 +119,11 @@ Report buildReport(const ModelTable& table, const HardwareTable& hardware,
     report.modelsSource = table.fileName();
     report.tableErrors = table.errorMessages();
     Samplers samplers;
+    Co2MonteCarlo monteCarlo(settings.uncertainty, settings.lifeCycle);
     for (int i = 0; i < int(table.rows().size()); ++i) {
         const ModelRow& row = table.rows()[std::size_t(i)];
         report.models.push_back(estimateModel(row, i, hardware, settings));
-        samplers.push_back(applyUncertainty(row, report.models.back(), hardware, settings));
+        samplers.push_back(applyUncertainty(row, report.models.back(), hardware, settings, monteCarlo));
     }
     for (const TableIssue& issue : table.issues())
         if (issue.row >= 0)

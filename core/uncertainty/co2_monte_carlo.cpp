@@ -13,30 +13,35 @@ double drawFrom(const UniformRange& range, SeededRandom& random)
     return range.low + (range.high - range.low) * uniform01(random);
 }
 
-Co2Draw Co2Sampler::draw(SeededRandom& random) const
+Co2Factors drawFactors(const Co2Inputs& in, const UncertaintySettings& ranges, SeededRandom& random)
 {
-    Co2Draw d;
-    switch (m_in.origin) {
+    Co2Factors f;
+    switch (in.origin) {
     case HoursOrigin::Reported:
-        d.deviceHours = m_in.deviceHours * drawFrom(m_ranges.reportedHours, random);
+        f.hours = drawFrom(ranges.reportedHours, random);
         break;
     case HoursOrigin::Derived:
-        d.deviceHours = m_in.deviceHours * drawFrom(m_ranges.derivedHours, random);
+        f.hours = drawFrom(ranges.derivedHours, random);
         break;
-    case HoursOrigin::Estimated: {
+    case HoursOrigin::Estimated:
         // hours = training FLOPs / (peak x utilisation): the point scaled by u_point / u.
-        double factor = m_in.pointUtilisation / drawFrom(m_ranges.utilisation, random);
-        if (m_in.flopsMaybeMacs && m_ranges.flopsAreMacsProbability > 0.0
-            && uniform01(random) < m_ranges.flopsAreMacsProbability)
-            factor *= 2.0;
-        d.deviceHours = m_in.deviceHours * factor;
+        f.hours = in.pointUtilisation / drawFrom(ranges.utilisation, random);
+        if (in.flopsMaybeMacs && ranges.flopsAreMacsProbability > 0.0 && uniform01(random) < ranges.flopsAreMacsProbability)
+            f.hours *= 2.0;
         break;
     }
-    }
-    const double watts = m_in.tdpWatts * drawFrom(m_ranges.drawOfTdp, random);
-    const double pue = drawFrom(m_ranges.pue, random);
-    const double intensity = drawFrom(m_ranges.kgPerKwh, random);
-    const Co2Terms terms = lifeCycleTerms(hardwareEnergyKwh(d.deviceHours, watts, pue), intensity, d.deviceHours, m_life);
+    f.drawOfTdp = drawFrom(ranges.drawOfTdp, random);
+    f.pue = drawFrom(ranges.pue, random);
+    f.kgPerKwh = drawFrom(ranges.kgPerKwh, random);
+    return f;
+}
+
+Co2Draw evaluateDraw(const Co2Inputs& in, const Co2Factors& f, const LifeCycleSettings& lifeCycle)
+{
+    Co2Draw d;
+    d.deviceHours = in.deviceHours * f.hours;
+    const Co2Terms terms =
+        lifeCycleTerms(hardwareEnergyKwh(d.deviceHours, in.tdpWatts * f.drawOfTdp, f.pue), f.kgPerKwh, d.deviceHours, lifeCycle);
     d.energyKwh = terms.energyKwh;
     d.co2Kg = terms.totalKg();
     return d;
@@ -63,20 +68,69 @@ Spread spreadOf(std::vector<double>& values)
     return s;
 }
 
-MonteCarloResult runMonteCarlo(const Co2Sampler& sampler, int draws, std::uint64_t seed, std::uint64_t stream)
+Co2MonteCarlo::Co2MonteCarlo(const UncertaintySettings& ranges, const LifeCycleSettings& lifeCycle)
+    : m_ranges(ranges), m_life(lifeCycle)
 {
-    SeededRandom random = SeededRandom::stream(seed, stream);
-    const auto n = static_cast<std::size_t>(draws);
-    std::vector<double> energy(n), co2(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Co2Draw d = sampler.draw(random);
-        energy[i] = d.energyKwh;
-        co2[i] = d.co2Kg;
+}
+
+Co2MonteCarlo::Kind& Co2MonteCarlo::kind(const Co2Inputs& in)
+{
+    const auto key = std::make_tuple(int(in.origin), in.flopsMaybeMacs, in.pointUtilisation);
+    auto it = m_kinds.find(key);
+    if (it != m_kinds.end())
+        return it->second;
+    Kind k;
+    SeededRandom random = SeededRandom::stream(m_ranges.seed, std::uint64_t(2 * int(in.origin) + (in.flopsMaybeMacs ? 1 : 0)));
+    k.draws.reserve(std::size_t(m_ranges.draws));
+    for (int i = 0; i < m_ranges.draws; ++i)
+        k.draws.push_back(drawFactors(in, m_ranges, random));
+    return m_kinds.emplace(key, std::move(k)).first->second;
+}
+
+MonteCarloResult Co2MonteCarlo::run(const Co2Inputs& in)
+{
+    Kind& k = kind(in);
+    const std::size_t n = k.draws.size();
+    auto found = k.orders.find(in.tdpWatts);
+    if (found == k.orders.end()) {
+        // Energy and CO2 are proportional to the hours, so one model of this TDP orders them all.
+        Co2Inputs unit = in;
+        unit.deviceHours = 1.0;
+        std::vector<double> energy(n), co2(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            const Co2Draw d = evaluateDraw(unit, k.draws[i], m_life);
+            energy[i] = d.energyKwh;
+            co2[i] = d.co2Kg;
+        }
+        std::vector<std::uint32_t> byEnergy(n), byCo2(n);
+        for (std::size_t i = 0; i < n; ++i)
+            byEnergy[i] = byCo2[i] = std::uint32_t(i);
+        std::stable_sort(byEnergy.begin(), byEnergy.end(), [&](std::uint32_t a, std::uint32_t b) { return energy[a] < energy[b]; });
+        std::stable_sort(byCo2.begin(), byCo2.end(), [&](std::uint32_t a, std::uint32_t b) { return co2[a] < co2[b]; });
+        found = k.orders.emplace(in.tdpWatts, std::make_pair(std::move(byEnergy), std::move(byCo2))).first;
     }
+    // Type-7 quantiles of the model's own draws, read at the ordered positions.
+    auto at = [&](const std::vector<std::uint32_t>& order, double p, bool energy) {
+        const double h = double(n - 1) * p;
+        const auto lo = std::size_t(h);
+        auto value = [&](std::size_t rank) {
+            const Co2Draw d = evaluateDraw(in, k.draws[order[rank]], m_life);
+            return energy ? d.energyKwh : d.co2Kg;
+        };
+        const double below = value(lo);
+        if (lo + 1 >= n || h == double(lo))
+            return below;
+        return below + (h - double(lo)) * (value(lo + 1) - below);
+    };
     MonteCarloResult r;
-    r.draws = draws;
-    r.energyKwh = spreadOf(energy);
-    r.co2Kg = spreadOf(co2);
+    r.draws = int(n);
+    for (bool energy : {true, false}) {
+        const std::vector<std::uint32_t>& order = energy ? found->second.first : found->second.second;
+        Spread& s = energy ? r.energyKwh : r.co2Kg;
+        s.median = at(order, 0.5, energy);
+        s.interval.low = at(order, 0.05, energy);
+        s.interval.high = at(order, 0.95, energy);
+    }
     return r;
 }
 

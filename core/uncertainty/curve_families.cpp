@@ -353,21 +353,19 @@ std::optional<CurveFit> fitCurve(CurveFamily family, const std::vector<double>& 
             return std::nullopt;
         }
         CurveResiduals residuals{family, x, y, xMin};
-        std::vector<std::vector<double>> starts = startingPoints(family, x, y);
-        if (start && start->family == family)
-            starts.insert(starts.begin(), start->parameters);
-        for (std::size_t s = 0; s < starts.size(); ++s) {
-            Eigen::VectorXd p = Eigen::Map<const Eigen::VectorXd>(starts[s].data(), Eigen::Index(starts[s].size()));
+        // A given start (the bootstrap's: the full data's fit) is the only one tried.
+        const std::vector<std::vector<double>> starts =
+            start && start->family == family ? std::vector<std::vector<double>>{start->parameters} : startingPoints(family, x, y);
+        for (const std::vector<double>& s : starts) {
+            Eigen::VectorXd p = Eigen::Map<const Eigen::VectorXd>(s.data(), Eigen::Index(s.size()));
             Eigen::LevenbergMarquardt<CurveResiduals> lm(residuals);
-            lm.parameters.maxfev = 4000;
+            lm.parameters.maxfev = start ? 400 : 1000;
             lm.parameters.xtol = 1e-12;
             lm.parameters.ftol = 1e-12;
             const auto status = lm.minimize(p);
             if (status == Eigen::LevenbergMarquardtSpace::ImproperInputParameters)
                 continue;
             consider(residuals.curve(p));
-            if (start && s == 0 && best)
-                break; // the given start converged: the bootstrap needs no other
         }
     }
     if (!best) {

@@ -49,8 +49,8 @@ struct CurveFit {
 std::optional<double> aiccOf(double rss, int points, int parameters);
 
 // Fits one family; nullopt with `reason` when it does not converge, does not rise, or (families
-// with a ceiling) levels off above `yCeiling`. `start`, when given, is tried first (the bootstrap
-// starts from the full data's fit).
+// with a ceiling) levels off above `yCeiling`. `start`, when given, is the only starting point
+// (the bootstrap starts each replicate from the full data's fit).
 std::optional<CurveFit> fitCurve(CurveFamily family, const std::vector<double>& x, const std::vector<double>& y,
                                  double yCeiling, QString* reason, const Curve* start = nullptr);
 

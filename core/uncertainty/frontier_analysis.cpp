@@ -104,11 +104,11 @@ void choose(FrontierAnalysis& a)
     a.chosenReason = QStringLiteral("no family could be fitted");
 }
 
-std::optional<Interval> percentileInterval(std::vector<double> values)
+std::optional<Interval90> percentileInterval(std::vector<double> values)
 {
     if (values.empty())
         return std::nullopt;
-    Interval i;
+    Interval90 i;
     i.low = quantile(values, 0.05);
     i.high = quantile(values, 0.95);
     if (!std::isfinite(i.low) || !std::isfinite(i.high))
@@ -125,7 +125,10 @@ void bootstrap(const std::vector<FrontierPoint>& points, const FrontierSettings&
     Xy d;
     d.x.resize(n);
     d.y.resize(n);
-    for (int round = 0; round < s.bootstrapRounds; ++round) {
+    // Past 1,000 models a replicate refits thousands of points while the interval is narrow:
+    // the rounds are capped at 1,000,000 / n (at least 100) to keep the cost bounded.
+    const int rounds = n > 1000 ? std::max(100, std::min(s.bootstrapRounds, int(1000000 / n))) : s.bootstrapRounds;
+    for (int round = 0; round < rounds; ++round) {
         for (std::size_t i = 0; i < n; ++i) {
             const FrontierPoint& p = points[std::size_t(random.below(n))];
             d.x[i] = std::log10(p.drawCo2 ? p.drawCo2(random) : p.co2Kg);
@@ -150,10 +153,10 @@ void bootstrap(const std::vector<FrontierPoint>& points, const FrontierSettings&
             ++unreachable;
         }
     }
-    a.bootstrapRounds = s.bootstrapRounds;
-    const int fitted = s.bootstrapRounds - a.bootstrapFailed;
-    const QString few = QStringLiteral("%1 of %2 bootstrap replicates could be fitted").arg(fitted).arg(s.bootstrapRounds);
-    if (2 * fitted < s.bootstrapRounds) {
+    a.bootstrapRounds = rounds;
+    const int fitted = rounds - a.bootstrapFailed;
+    const QString few = QStringLiteral("%1 of %2 bootstrap replicates could be fitted").arg(fitted).arg(rounds);
+    if (2 * fitted < rounds) {
         a.yMaxReason = a.kneeReason = few + QStringLiteral(": no interval");
         if (a.nextPoint)
             a.nextPoint->intervalReason = a.yMaxReason;

@@ -27,7 +27,7 @@ struct NextPoint {
     bool reachable = false;
     QString reason;                    // why it is not reachable
     double value = 0.0;                // extra kg CO2 over the best frontier model
-    std::optional<Interval> interval;  // bootstrap 90% interval of `value`
+    std::optional<Interval90> interval;  // bootstrap 90% interval of `value`
     QString intervalReason;
     double unreachableShare = 0.0;     // share of bootstrap replicates where it is not reachable
     QString fromModel;                 // the best frontier model
@@ -40,9 +40,9 @@ struct FrontierAnalysis {
     std::optional<CurveFamily> chosen;
     QString chosenReason;               // how it was chosen, or why there is none
     QStringList heldOut;                // models left out by the back-test
-    std::optional<Interval> yMaxInterval;
+    std::optional<Interval90> yMaxInterval;
     QString yMaxReason;
-    std::optional<Interval> kneeCo2Interval; // kg CO2
+    std::optional<Interval90> kneeCo2Interval; // kg CO2
     QString kneeReason;
     std::optional<NextPoint> nextPoint;
     int bootstrapRounds = 0;

@@ -29,7 +29,7 @@ std::optional<Co2Inputs> co2InputsOf(const ModelRow& row, const ModelResult& r, 
 }
 
 std::optional<Co2Sampler> applyUncertainty(const ModelRow& row, ModelResult& r, const HardwareTable& hardware,
-                                           const ReportSettings& settings)
+                                           const ReportSettings& settings, Co2MonteCarlo& monteCarlo)
 {
     if (!r.co2Kg)
         return std::nullopt;
@@ -55,7 +55,7 @@ std::optional<Co2Sampler> applyUncertainty(const ModelRow& row, ModelResult& r, 
         r.intervalReason = QStringLiteral("the Monte Carlo is off (0 draws)");
         return sampler;
     }
-    const MonteCarloResult mc = runMonteCarlo(sampler, settings.uncertainty.draws, settings.uncertainty.seed, std::uint64_t(r.row));
+    const MonteCarloResult mc = monteCarlo.run(*inputs);
     r.co2Spread = mc.co2Kg;
     r.energySpread = mc.energyKwh;
     return sampler;
