@@ -168,14 +168,17 @@ void bootstrap(const std::vector<FrontierPoint>& points, const FrontierSettings&
         a.kneeReason = QStringLiteral("the slope stays above the threshold in most replicates");
     if (a.nextPoint) {
         a.nextPoint->unreachableShare = next.empty() ? 0.0 : double(unreachable) / double(next.size());
+        // Unreachable replicates count as infinitely expensive: beyond 5% of them the interval has
+        // no upper bound (high = infinity), beyond 95% no lower one either.
         std::vector<double> copy = next;
-        const auto i = percentileInterval(copy);
-        if (i) {
-            a.nextPoint->interval = i;
-        } else {
-            a.nextPoint->intervalReason = QStringLiteral("not reachable in %1% of the replicates: no upper bound")
-                                              .arg(QString::number(100.0 * a.nextPoint->unreachableShare, 'f', 1));
+        if (!copy.empty()) {
+            Interval90 i{quantile(copy, 0.05), quantile(copy, 0.95)};
+            if (std::isfinite(i.low))
+                a.nextPoint->interval = i;
         }
+        if (!a.nextPoint->interval)
+            a.nextPoint->intervalReason = QStringLiteral("not reachable in %1% of the bootstrap replicates")
+                                              .arg(QString::number(100.0 * a.nextPoint->unreachableShare, 'f', 1));
     }
 }
 

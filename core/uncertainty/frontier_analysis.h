@@ -27,7 +27,7 @@ struct NextPoint {
     bool reachable = false;
     QString reason;                    // why it is not reachable
     double value = 0.0;                // extra kg CO2 over the best frontier model
-    std::optional<Interval90> interval;  // bootstrap 90% interval of `value`
+    std::optional<Interval90> interval;  // bootstrap 90% interval of `value`; high may be infinite
     QString intervalReason;
     double unreachableShare = 0.0;     // share of bootstrap replicates where it is not reachable
     QString fromModel;                 // the best frontier model

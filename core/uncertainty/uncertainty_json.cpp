@@ -1,5 +1,7 @@
 #include "uncertainty/uncertainty_json.h"
 
+#include <cmath>
+#include <limits>
 #include <QJsonArray>
 
 #include "models/json_field_reader.h"
@@ -8,9 +10,15 @@ namespace nofade {
 
 namespace {
 
+// A bound that is not finite (the next point's cost when some replicates never reach it) is null.
+QJsonValue bound(double v)
+{
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonValue pair(double low, double high)
 {
-    return QJsonArray{low, high};
+    return QJsonArray{bound(low), bound(high)};
 }
 
 QJsonValue rangeJson(const UniformRange& r)
@@ -42,11 +50,13 @@ std::optional<Interval90> readInterval(JsonFieldReader& in, const QString& key)
     if (v.isNull())
         return std::nullopt;
     const QJsonArray a = v.toArray();
-    if (!v.isArray() || a.size() != 2 || !a[0].isDouble() || !a[1].isDouble()) {
+    auto ok = [](const QJsonValue& b) { return b.isDouble() || b.isNull(); };
+    if (!v.isArray() || a.size() != 2 || !ok(a[0]) || !ok(a[1])) {
         in.fail(key, QStringLiteral("not [low, high] or null"));
         return std::nullopt;
     }
-    return Interval90{a[0].toDouble(), a[1].toDouble()};
+    const double inf = std::numeric_limits<double>::infinity();
+    return Interval90{a[0].isNull() ? -inf : a[0].toDouble(), a[1].isNull() ? inf : a[1].toDouble()};
 }
 
 UniformRange readRange(JsonFieldReader& in, const QString& key)
