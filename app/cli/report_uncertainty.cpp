@@ -119,13 +119,20 @@ QString frontierSummary(const DatasetResult& d)
         text += QStringLiteral("    next point: no fit: %1\n").arg(a.chosenReason);
     }
     QStringList families;
+    std::optional<double> bestAicc;
+    for (const FamilyResult& f : a.families)
+        if (f.fit && f.fit->aicc && (!bestAicc || *f.fit->aicc < *bestAicc))
+            bestAicc = f.fit->aicc;
     for (const FamilyResult& f : a.families) {
         QString item = curveFamilyName(f.family) + (a.chosen && *a.chosen == f.family ? QStringLiteral(" (chosen)") : QString());
         if (!f.fit)
             item += QStringLiteral(": no fit");
         else
-            item += QStringLiteral(": AICc %1, R2 %2").arg(f.fit->aicc ? QString::number(*f.fit->aicc, 'f', 1) : QStringLiteral("-"),
-                                                          QString::number(f.fit->r2, 'f', 3));
+            item += QStringLiteral(": AICc %1, R2 %2")
+                        .arg(f.fit->aicc ? QStringLiteral("%1 (+%2)").arg(QString::number(*f.fit->aicc, 'f', 2),
+                                                                        QString::number(*f.fit->aicc - *bestAicc, 'f', 2))
+                                         : QStringLiteral("- (%1)").arg(f.fit->aiccReason),
+                             QString::number(f.fit->r2, 'f', 3));
         item += f.backtestMae ? QStringLiteral(", back-test MAE %1").arg(QString::number(*f.backtestMae, 'f', 2)) : QString();
         families << item;
     }

@@ -10,12 +10,12 @@ namespace nofade {
 
 struct LifeCycleSettings {
     // Idle and infrastructure energy as a share of the operational energy. BLOOM's final training
-    // on Jean Zay: 256,646 kWh beside 433,196 kWh dynamic (Luccioni et al. 2023, Table 2) = 0.592.
+    // on Jean Zay: 256,646 kWh idle beside 433,196 kWh dynamic (Luccioni et al. 2023) = 0.592.
     bool idle = false;
     double idleShare = 256646.0 / 433196.0;
     // Embodied CO2 of the accelerator and of its share of the server, amortised over the
     // hardware's lifetime at a use rate. BLOOM: 150 kg per A100, 2,500 kg per 8-GPU HPE Apollo
-    // 6500 node, 6 years, 85% use (Luccioni et al. 2023, section 4.1).
+    // 6500 node, 6 years, 85% use (Luccioni et al. 2023; these give its 11.2 t for 1.08M GPU-hours).
     bool embodied = false;
     double deviceKg = 150.0;
     double serverKg = 2500.0;

@@ -269,8 +269,16 @@ void putFrontier(QJsonObject& o, const DatasetResult& d)
 {
     const FrontierAnalysis& a = d.frontier;
     QJsonArray fits;
+    std::optional<double> best;
     for (const FamilyResult& f : a.families)
-        fits.append(fitJson(f));
+        if (f.fit && f.fit->aicc && (!best || *f.fit->aicc < *best))
+            best = f.fit->aicc;
+    for (const FamilyResult& f : a.families) {
+        QJsonObject o = fitJson(f);
+        if (f.fit && f.fit->aicc)
+            o.insert(QStringLiteral("delta_aicc"), *f.fit->aicc - *best);
+        fits.append(o);
+    }
     o.insert(QStringLiteral("fits"), fits);
     o.insert(QStringLiteral("chosen_family"), a.chosen ? QJsonValue(curveFamilyName(*a.chosen)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("chosen_reason"), a.families.empty() ? d.fit.reason : a.chosenReason);
