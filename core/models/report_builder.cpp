@@ -106,6 +106,11 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
     fs.bootstrapRounds = settings.uncertainty.bootstrapRounds;
     fs.seed = settings.uncertainty.seed;
     fs.stream = stream;
+    fs.saturationGiven = true;
+    if (d.fit.saturation)
+        fs.saturation = Curve{CurveFamily::SaturatingExp, {d.fit.saturation->yMax, d.fit.saturation->y0, d.fit.saturation->k},
+                              d.fit.saturation->xMin};
+    fs.saturationReason = d.fit.saturationReason;
     d.frontier = analyseFrontier(frontier, fs);
 }
 

@@ -359,9 +359,10 @@ std::optional<CurveFit> fitCurve(CurveFamily family, const std::vector<double>& 
         for (const std::vector<double>& s : starts) {
             Eigen::VectorXd p = Eigen::Map<const Eigen::VectorXd>(s.data(), Eigen::Index(s.size()));
             Eigen::LevenbergMarquardt<CurveResiduals> lm(residuals);
-            lm.parameters.maxfev = start ? 400 : 1000;
-            lm.parameters.xtol = 1e-12;
-            lm.parameters.ftol = 1e-12;
+            // A replicate's percentiles need no more than 1e-8 relative precision in its parameters.
+            lm.parameters.maxfev = 400;
+            lm.parameters.xtol = start ? 1e-8 : 1e-12;
+            lm.parameters.ftol = start ? 1e-10 : 1e-12;
             const auto status = lm.minimize(p);
             if (status == Eigen::LevenbergMarquardtSpace::ImproperInputParameters)
                 continue;
@@ -372,12 +373,22 @@ std::optional<CurveFit> fitCurve(CurveFamily family, const std::vector<double>& 
         *reason = lastRefusal;
         return std::nullopt;
     }
-    best->points = int(x.size());
-    best->r2 = rSquared(y, best->rss);
-    best->aicc = aiccOf(best->rss, best->points, parameters);
-    if (!best->aicc)
-        best->aiccReason = QStringLiteral("AICc needs at least %1 models for %2 parameters").arg(parameters + 3).arg(parameters);
-    return best;
+    return curveFitOf(best->curve, x, y);
+}
+
+CurveFit curveFitOf(const Curve& curve, const std::vector<double>& x, const std::vector<double>& y)
+{
+    CurveFit f;
+    f.curve = curve;
+    for (std::size_t i = 0; i < x.size(); ++i)
+        f.rss += (curve.valueAt(x[i]) - y[i]) * (curve.valueAt(x[i]) - y[i]);
+    const int parameters = curveParameterCount(curve.family);
+    f.points = int(x.size());
+    f.r2 = rSquared(y, f.rss);
+    f.aicc = aiccOf(f.rss, f.points, parameters);
+    if (!f.aicc)
+        f.aiccReason = QStringLiteral("AICc needs at least %1 models for %2 parameters").arg(parameters + 3).arg(parameters);
+    return f;
 }
 
 } // namespace nofade

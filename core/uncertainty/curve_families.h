@@ -48,6 +48,9 @@ struct CurveFit {
 // nullopt when n <= K + 1.
 std::optional<double> aiccOf(double rss, int points, int parameters);
 
+// RSS, R² and AICc of a given curve on the points.
+CurveFit curveFitOf(const Curve& curve, const std::vector<double>& x, const std::vector<double>& y);
+
 // Fits one family; nullopt with `reason` when it does not converge, does not rise, or (families
 // with a ceiling) levels off above `yCeiling`. `start`, when given, is the only starting point
 // (the bootstrap starts each replicate from the full data's fit).

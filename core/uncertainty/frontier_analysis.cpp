@@ -69,8 +69,11 @@ void backtest(const std::vector<FrontierPoint>& points, const FrontierSettings& 
             f.backtestReason = common;
             continue;
         }
+        // From the full data's fit first, the family's own starting points when that fails.
         QString why;
-        const auto fit = fitCurve(f.family, train.x, train.y, s.yCeiling, &why);
+        auto fit = f.fit ? fitCurve(f.family, train.x, train.y, s.yCeiling, &why, &f.fit->curve) : std::nullopt;
+        if (!fit)
+            fit = fitCurve(f.family, train.x, train.y, s.yCeiling, &why);
         if (!fit) {
             f.backtestReason = QStringLiteral("without the %1 most expensive frontier model(s): %2").arg(held).arg(why);
             continue;
@@ -214,7 +217,14 @@ FrontierAnalysis analyseFrontier(const std::vector<FrontierPoint>& points, const
     for (CurveFamily family : kCurveFamilies) {
         FamilyResult r;
         r.family = family;
-        r.fit = fitCurve(family, d.x, d.y, s.yCeiling, &r.reason);
+        if (family == CurveFamily::SaturatingExp && s.saturationGiven) {
+            if (s.saturation)
+                r.fit = curveFitOf(*s.saturation, d.x, d.y);
+            else
+                r.reason = s.saturationReason;
+        } else {
+            r.fit = fitCurve(family, d.x, d.y, s.yCeiling, &r.reason);
+        }
         a.families.push_back(r);
     }
     choose(a);

@@ -64,6 +64,10 @@ struct FrontierSettings {
     int bootstrapRounds = 1000;
     std::uint64_t seed = 1;
     std::uint64_t stream = 0;    // e.g. the dataset's index
+    // The saturating-exp fit already made of these points (the report's), or the reason there is none.
+    std::optional<Curve> saturation;
+    QString saturationReason;
+    bool saturationGiven = false;
 };
 
 // Fits every family, chooses by AICc, back-tests, bootstraps and prices the next point.
