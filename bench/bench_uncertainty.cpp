@@ -52,6 +52,7 @@ int main(int argc, char** argv)
     const int models = argc > 2 ? std::atoi(argv[2]) : 10000;
     const int repeats = argc > 3 ? std::atoi(argv[3]) : 3;
     ReportSettings settings;
+    settings.uncertainty.bootstrapRounds = kDefaultBootstrapRounds;
     if (argc > 4)
         settings.uncertainty.draws = std::atoi(argv[4]);
     if (argc > 5)

@@ -61,7 +61,7 @@ struct FrontierSettings {
     double yCeiling = 100.0;
     double point = 1.0;          // one score point in the table's unit (1, or 0.01 for fractions)
     double kneeThreshold = 1.0;  // points per 10x CO2
-    int bootstrapRounds = 1000;
+    int bootstrapRounds = kDefaultBootstrapRounds;
     std::uint64_t seed = 1;
     std::uint64_t stream = 0;    // e.g. the dataset's index
     // The saturating-exp fit already made of these points (the report's), or the reason there is none.
