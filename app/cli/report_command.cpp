@@ -233,6 +233,7 @@ QString summaryText(const Report& report)
                        .arg(report.modelsSource, co2MethodName(report.settings.method),
                             formatNumber(report.settings.kgPerKwh))
                        .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged);
+    text += uncertaintySummary(report.settings);
     for (const DatasetResult& d : report.datasets) {
         text += QStringLiteral("  %1 (%2): %3 models, %4 with CO2; complexity %5")
                     .arg(d.name, d.task).arg(d.models).arg(d.modelsWithCo2)

@@ -94,6 +94,24 @@ QString UncertaintyOptions::apply(const QCommandLineParser& parser, bool pueGive
     return {};
 }
 
+QString uncertaintySummary(const ReportSettings& s)
+{
+    QStringList terms{QStringLiteral("operational")};
+    if (s.lifeCycle.idle)
+        terms << QStringLiteral("idle (%1 of the energy)").arg(formatNumber(s.lifeCycle.idleShare));
+    if (s.lifeCycle.embodied)
+        terms << QStringLiteral("embodied (%1 kg CO2 per device-hour)").arg(QString::number(embodiedKgPerDeviceHour(s.lifeCycle), 'g', 4));
+    const QString draws = s.uncertainty.draws > 0
+                              ? QStringLiteral("90% intervals from %1 Monte Carlo draws per model").arg(s.uncertainty.draws)
+                              : QStringLiteral("no CO2 intervals");
+    const QString rounds = s.uncertainty.bootstrapRounds > 0
+                               ? QStringLiteral("%1 bootstrap replicates per dataset").arg(s.uncertainty.bootstrapRounds)
+                               : QStringLiteral("no bootstrap");
+    return QStringLiteral("  CO2 = %1; %2, %3, seed %4 (METHODS.md sections 8-10)\n")
+        .arg(terms.join(QStringLiteral(" + ")), draws, rounds)
+        .arg(s.uncertainty.seed);
+}
+
 QString frontierSummary(const DatasetResult& d)
 {
     const FrontierAnalysis& a = d.frontier;

@@ -55,6 +55,9 @@ struct UncertaintyOptions {
     QString apply(const QCommandLineParser& parser, bool pueGiven, bool intensityGiven, ReportSettings& s) const;
 };
 
+// One line: how the intervals are made and which life-cycle terms are counted.
+QString uncertaintySummary(const ReportSettings& s);
+
 // "next point: ..." and the families of one dataset, for the summary (empty without a fit).
 QString frontierSummary(const DatasetResult& d);
 

@@ -3,6 +3,8 @@
 // input is fixed, its intervals against the closed-form quantiles of uniform inputs, the seed,
 // the what-if rankings by hand, and the report JSON reading back what it wrote.
 #include <cmath>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QtTest>
 
 #include "models/carbon_table.h"
@@ -225,6 +227,42 @@ private Q_SLOTS:
         QCOMPARE(reloaded->datasets[0].frontier.chosen, original.datasets[0].frontier.chosen);
         QVERIFY(bytes.contains("\"next_point_co2_kg\""));
         QVERIFY(bytes.contains("\"co2_kg_interval\""));
+        // A report written before these keys existed still reads, without intervals or families.
+        QJsonObject old = reportToJson(original);
+        QJsonObject settings = old.value("settings").toObject();
+        settings.remove("uncertainty");
+        settings.remove("life_cycle");
+        old.insert("settings", settings);
+        QJsonArray models = old.value("models").toArray();
+        for (int i = 0; i < models.size(); ++i) {
+            QJsonObject m = models[i].toObject();
+            for (const char* key : {"co2_kg_median", "co2_kg_interval", "co2_kg_interval_reason", "energy_kwh_median",
+                                    "energy_kwh_interval", "co2_terms"})
+                m.remove(key);
+            models[i] = m;
+        }
+        old.insert("models", models);
+        QJsonArray datasets = old.value("datasets").toArray();
+        QJsonObject d = datasets[0].toObject();
+        for (const char* key : {"fits", "chosen_family", "chosen_reason", "backtest_held_out", "y_max_interval",
+                                "y_max_interval_reason", "knee_co2_kg_interval", "knee_co2_kg_interval_reason",
+                                "next_point_co2_kg", "bootstrap"})
+            d.remove(key);
+        datasets[0] = d;
+        old.insert("datasets", datasets);
+        const auto older = reportFromJson(old, &error);
+        QVERIFY2(older, qPrintable(error));
+        QVERIFY(!older->models[0].co2Spread && older->datasets[0].frontier.families.empty());
+        QCOMPARE(*older->models[0].co2Kg, *original.models[0].co2Kg);
+        // A malformed interval is named.
+        QJsonObject broken = reportToJson(original);
+        QJsonArray brokenModels = broken.value("models").toArray();
+        QJsonObject first = brokenModels[0].toObject();
+        first.insert("co2_kg_interval", QJsonArray{1.0});
+        brokenModels[0] = first;
+        broken.insert("models", brokenModels);
+        QVERIFY(!reportFromJson(broken, &error));
+        QCOMPARE(error, QStringLiteral("models[0].co2_kg_interval: not [low, high] or null"));
     }
 };
 
