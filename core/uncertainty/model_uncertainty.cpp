@@ -11,7 +11,10 @@ std::optional<Co2Inputs> co2InputsOf(const ModelRow& row, const ModelResult& r, 
     if (settings.method != Co2Method::HardwareEnergy || !r.co2Kg || !r.deviceHours || r.device.isEmpty())
         return std::nullopt;
     const Device* device = hardware.find(r.device);
-    if (!device)
+    if (!device || !r.energyKwh)
+        return std::nullopt;
+    // Only an energy made by the hardware-energy formula has these inputs (not, e.g., a measured one).
+    if (*r.energyKwh != hardwareEnergyKwh(*r.deviceHours, device->tdpWatts, settings.pue))
         return std::nullopt;
     Co2Inputs in;
     in.deviceHours = *r.deviceHours;
@@ -41,7 +44,7 @@ std::optional<Co2Sampler> applyUncertainty(const ModelRow& row, ModelResult& r, 
         r.co2Terms = terms;
         r.intervalReason = settings.method == Co2Method::PaperEq1
                                ? QStringLiteral("paper-eq1 is reproduced as published, without uncertainty or life-cycle terms")
-                               : QStringLiteral("no hardware-energy inputs");
+                               : QStringLiteral("the energy is not device-hours x TDP x PUE, so its inputs have no ranges");
         return std::nullopt;
     }
     const Co2Terms terms = lifeCycleTerms(*r.energyKwh, settings.kgPerKwh, *r.deviceHours, settings.lifeCycle);
