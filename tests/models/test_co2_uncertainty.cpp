@@ -162,6 +162,35 @@ private Q_SLOTS:
         QCOMPARE(r.models[3].co2Spread->median, *r.models[3].co2Kg);
     }
 
+    void sharedDrawsEqualEachModelsOwnDraws()
+    {
+        // The shared, ordered draws give the same quantiles as sorting one model's own draws:
+        // the same factor stream, every draw evaluated for this model, numpy-style quantiles.
+        ReportSettings s;
+        s.uncertainty.draws = 3000;
+        s.lifeCycle.idle = true;
+        s.lifeCycle.embodied = true; // the CO2 ordering then depends on the TDP
+        Co2MonteCarlo shared(s.uncertainty, s.lifeCycle);
+        for (const Co2Inputs& in : {Co2Inputs{10.0, HoursOrigin::Reported, 0.33, false, 300.0},
+                                    Co2Inputs{250.0, HoursOrigin::Estimated, 0.33, true, 70.0},
+                                    Co2Inputs{3.0, HoursOrigin::Estimated, 0.33, true, 700.0}}) {
+            const MonteCarloResult r = shared.run(in);
+            SeededRandom random = SeededRandom::stream(s.uncertainty.seed, std::uint64_t(2 * int(in.origin) + (in.flopsMaybeMacs ? 1 : 0)));
+            std::vector<double> energy, co2;
+            for (int i = 0; i < s.uncertainty.draws; ++i) {
+                const Co2Draw d = evaluateDraw(in, drawFactors(in, s.uncertainty, random), s.lifeCycle);
+                energy.push_back(d.energyKwh);
+                co2.push_back(d.co2Kg);
+            }
+            const Spread e = spreadOf(energy), c = spreadOf(co2);
+            QVERIFY(close(r.co2Kg.median, c.median, 1e-12));
+            QVERIFY(close(r.co2Kg.interval.low, c.interval.low, 1e-12));
+            QVERIFY(close(r.co2Kg.interval.high, c.interval.high, 1e-12));
+            QVERIFY(close(r.energyKwh.interval.low, e.interval.low, 1e-12));
+            QVERIFY(close(r.energyKwh.interval.high, e.interval.high, 1e-12));
+        }
+    }
+
     void seededAndReproducible()
     {
         ReportSettings s;
