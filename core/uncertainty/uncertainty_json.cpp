@@ -111,7 +111,10 @@ FamilyResult readFit(const QJsonObject& o, const QString& path, QString* error)
         for (const QString& name : curveParameterNames(f.family))
             fit.curve.parameters.push_back(params.number(name));
         fit.curve.xMin = in.number(QStringLiteral("x_min"));
-        fit.points = int(in.number(QStringLiteral("points")));
+        const double points = in.number(QStringLiteral("points"));
+        if (!(points >= 0.0 && points <= 1e9))
+            in.fail(QStringLiteral("points"), QStringLiteral("not a count of models"));
+        fit.points = in.ok() ? int(points) : 0;
         fit.rss = in.number(QStringLiteral("rss"));
         fit.r2 = in.number(QStringLiteral("r2"));
         fit.aicc = in.optionalNumber(QStringLiteral("aicc"), &fit.aiccReason);
@@ -195,9 +198,18 @@ void readUncertaintySettings(const QJsonObject& o, ReportSettings& s, QString* e
     if (o.contains(QStringLiteral("uncertainty"))) {
         JsonFieldReader in(o.value(QStringLiteral("uncertainty")).toObject(), QStringLiteral("settings.uncertainty."), error);
         UncertaintySettings& u = s.uncertainty;
-        u.draws = int(in.number(QStringLiteral("draws")));
-        u.seed = std::uint64_t(in.number(QStringLiteral("seed")));
-        u.bootstrapRounds = int(in.number(QStringLiteral("bootstrap_rounds")));
+        // Whole numbers in range before any conversion (a double out of an integer's range is UB).
+        auto whole = [&](const QString& key, double max) {
+            const double v = in.number(key);
+            if (!(v >= 0.0 && v <= max && v == std::floor(v))) {
+                in.fail(key, QStringLiteral("not a whole number from 0 to %1").arg(max, 0, 'g', 17));
+                return 0.0;
+            }
+            return v;
+        };
+        u.draws = int(whole(QStringLiteral("draws"), 10000000));
+        u.seed = std::uint64_t(whole(QStringLiteral("seed"), 9007199254740991.0));
+        u.bootstrapRounds = int(whole(QStringLiteral("bootstrap_rounds"), 1000000));
         u.reportedHours = readRange(in, QStringLiteral("reported_hours_factor"));
         u.derivedHours = readRange(in, QStringLiteral("derived_hours_factor"));
         u.utilisation = readRange(in, QStringLiteral("utilisation"));
@@ -318,8 +330,13 @@ void readFrontier(const QJsonObject& o, const QString& path, DatasetResult& d, Q
     if (next.isObject())
         a.nextPoint = readNextPoint(next.toObject(), path + QStringLiteral("next_point_co2_kg."), error);
     JsonFieldReader b(in.object(QStringLiteral("bootstrap")), path + QStringLiteral("bootstrap."), error);
-    a.bootstrapRounds = int(b.number(QStringLiteral("rounds")));
-    a.bootstrapFailed = int(b.number(QStringLiteral("failed")));
+    const double rounds = b.number(QStringLiteral("rounds")), failed = b.number(QStringLiteral("failed"));
+    if (!(rounds >= 0.0 && rounds <= 1e9 && failed >= 0.0 && failed <= rounds))
+        b.fail(QStringLiteral("failed"), QStringLiteral("not 0 to `rounds` replicates"));
+    else {
+        a.bootstrapRounds = int(rounds);
+        a.bootstrapFailed = int(failed);
+    }
 }
 
 } // namespace nofade
