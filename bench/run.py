@@ -13,7 +13,8 @@ For each corpus and grey mode it times, on the same thread count:
 and prints images/s, wall time, peak RSS and the ratios to the floor and to python; then the
 Fashion-MNIST IDX scan, the class-distance matrix for 10, 100 and 1000 classes, the GUI's cold
 start to the first painted window, and the redraw time of a chart of 100,000 points (the
-application's point layer and Qt Charts' own series, for the ratio). Results are
+application's point layer and Qt Charts' own series, for the ratio), and the CO2 Monte Carlo and
+frontier bootstrap of the report for the bundled table and 10,000 synthetic models. Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
 usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick]
@@ -156,6 +157,17 @@ def main():
         rows.append({"corpus": f"sampled-cjs-{classes}", "tool": "nofade", "images": int(out[1]),
                      "rounds": int(out[2]), "wall_s": float(out[3]) / 1000})
         print(f"  {classes:>5} classes  {int(out[1]):>7} images  {int(out[2]):>4} replicates  {float(out[3]):>9.0f} ms")
+    # The report's numbers with their uncertainty: every model's CO2 Monte Carlo, then the four
+    # curve families, back-test and bootstrap per dataset.
+    print("\nCO2 Monte Carlo (10,000 draws per model) and frontier analysis (4 curve families, back-test, bootstrap):")
+    for corpus, models in (("bundled", 0), ("synthetic", 10000)):
+        out = subprocess.run([os.path.join(build, "bench", "bench-uncertainty"), corpus, str(models), str(repeats)],
+                             capture_output=True, text=True, check=True).stdout.split()
+        n, draws, rounds, mc_ms, frontier_ms = int(out[1]), int(out[2]), int(out[3]), float(out[4]), float(out[5])
+        rows.append({"corpus": f"uncertainty-{corpus}", "tool": "nofade", "models": n, "draws": draws,
+                     "bootstrap_rounds": rounds, "wall_s": mc_ms / 1000, "frontier_s": frontier_ms / 1000})
+        print(f"  {corpus:<9} {n:>6} models  Monte Carlo {mc_ms:>8.1f} ms   families + back-test + bootstrap "
+              f"({rounds} replicates, capped past 1,000 models) {frontier_ms:>8.1f} ms")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")

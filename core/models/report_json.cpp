@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "models/model_fields.h"
+#include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
 
@@ -46,6 +47,7 @@ QJsonObject settingsJson(const ReportSettings& s)
     for (auto it = s.measures.cbegin(); it != s.measures.cend(); ++it)
         measures.insert(it.key(), complexityMeasureName(it.value()));
     o.insert(QStringLiteral("complexity_measures"), measures);
+    putUncertaintySettings(o, s);
     return o;
 }
 
@@ -75,6 +77,7 @@ QJsonObject modelJson(const ModelResult& m)
              m.previousParetoModel.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m.previousParetoModel));
     o.insert(QStringLiteral("flagged"), m.flagged);
     o.insert(QStringLiteral("issues"), QJsonArray::fromStringList(m.issues));
+    putModelUncertainty(o, m);
     return o;
 }
 
@@ -133,6 +136,7 @@ QJsonObject datasetJson(const DatasetResult& d)
     } else {
         o.insert(QStringLiteral("log_fit"), QJsonValue(QJsonValue::Null));
     }
+    putFrontier(o, d);
     return o;
 }
 

@@ -6,6 +6,7 @@
 #include "models/json_field_reader.h"
 #include "models/model_fields.h"
 #include "models/report_json.h"
+#include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
 
@@ -37,6 +38,7 @@ ReportSettings readSettings(const QJsonObject& o, QString* error)
         else
             s.measures.insert(it.key(), *m);
     }
+    readUncertaintySettings(o, s, error);
     return s;
 }
 
@@ -68,6 +70,7 @@ ModelResult readModel(const QJsonObject& o, int index, QString* error)
     m.previousParetoModel = in.text(QStringLiteral("previous_pareto_model"), true);
     m.flagged = in.boolean(QStringLiteral("flagged"));
     m.issues = in.strings(QStringLiteral("issues"));
+    readModelUncertainty(o, QStringLiteral("models[%1].").arg(index), m, error);
     return m;
 }
 
@@ -121,6 +124,7 @@ DatasetResult readDataset(const QJsonObject& o, int index, QString* error)
     d.complexity = in.optionalNumber(QStringLiteral("complexity"), &d.complexityReason);
     d.complexitySource = in.text(QStringLiteral("complexity_source"), true);
     d.fit = readFit(o, index, error);
+    readFrontier(o, QStringLiteral("datasets[%1].").arg(index), d, error);
     return d;
 }
 
