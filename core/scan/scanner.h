@@ -15,6 +15,8 @@
 
 namespace nofade {
 
+class ScanLive;
+
 struct ScanOptions {
     int threads = 0; // 0: one per core
     Shard shard;
@@ -28,6 +30,28 @@ struct ScanOptions {
     // Analyse only these items (a random sample of the dataset, see planSample()); the profile
     // records the sample's design and the estimates made from it. Null: every item.
     std::shared_ptr<const SamplePlan> sample;
+    // Attached to the running scan while scanDataset runs (see ScanLive); may be null.
+    ScanLive* live = nullptr;
+};
+
+// A running scan as its caller sees it from the tick (the calling thread): which files the
+// workers hold and the profile of what is settled so far. A caller that must end now (a signal,
+// while a worker is blocked in I/O on a dead mount or a leased file and cannot be joined) writes
+// snapshot() and leaves the process (_exit) without waiting for scanDataset to return.
+class ScanLive {
+public:
+    // True between the workers' start and scanDataset's aggregation.
+    bool running() const { return bool(inFlight_); }
+    // The files of the units the workers are working on now (paths relative to the dataset root,
+    // a container file's name for IDX and CIFAR records), in item order.
+    QStringList inFlight() const { return inFlight_ ? inFlight_() : QStringList(); }
+    // The profile of every item settled so far, marked incomplete: what a cancelled scan returns.
+    Profile snapshot() const { return snapshot_ ? snapshot_() : Profile{}; }
+
+private:
+    friend class ScanLiveAttachment;
+    std::function<QStringList()> inFlight_;
+    std::function<Profile()> snapshot_;
 };
 
 // Why `previous` cannot seed a scan of `source` with these settings (empty when it can).
