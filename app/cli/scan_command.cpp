@@ -190,6 +190,8 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
              .arg(p.source.path, datasetFormatName(p.source.format),
                   request.options.shard.isWhole() ? QString()
                                                   : QStringLiteral(", shard %1").arg(request.options.shard.toString()));
+    if (!p.source.notice.isEmpty())
+        s += QStringLiteral("Layout      %1\n").arg(p.source.notice);
     s += QStringLiteral("Images      %1 analysed, %2 failed%3\n")
              .arg(p.images()).arg(p.failedItems())
              .arg(p.complete ? QString()
@@ -205,8 +207,12 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
         s += QStringLiteral("C_JS        %1 = ln(%2, the sum of %3 pairwise JS distances over %4 classes; %5 model)\n")
                  .arg(QString::number(*jsd.complexity, 'f', 6), QString::number(jsd.sum, 'f', 6))
                  .arg(jsd.pairs.size()).arg(p.usableClasses().size()).arg(classModelName(p.settings.classModel));
+    else if (!p.labelled())
+        s += QStringLiteral("C_JS        %1\n").arg(jsd.reason);
     else
         s += QStringLiteral("C_JS        none: %1\n").arg(jsd.reason);
+    if (const QString note = negativeComplexityReason(jsd); !note.isEmpty())
+        s += QStringLiteral("Note        %1\n").arg(note);
     s += request.sampling.summary(p);
     for (const QString& w : warnings)
         s += QStringLiteral("Warning     %1\n").arg(w);

@@ -69,6 +69,7 @@ struct DatasetResult {
     std::optional<double> complexity;
     QString complexitySource;
     QString complexityReason;
+    QString complexityNote; // said with the value (why a C_JS is negative)
     DiminishingReturns fit;
 };
 

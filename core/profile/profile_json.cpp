@@ -282,10 +282,16 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
         {QStringLiteral("items"), static_cast<qint64>(p.source.items)},
         {QStringLiteral("shard_count"), p.source.shardCount},
         {QStringLiteral("shards"), shards}};
+    if (!p.source.notice.isEmpty()) {
+        QJsonObject src = json[QStringLiteral("source")].toObject();
+        src[QStringLiteral("notice")] = p.source.notice;
+        json[QStringLiteral("source")] = src;
+    }
 
     json[QStringLiteral("images")] = static_cast<qint64>(p.images());
     json[QStringLiteral("unlabelled")] = static_cast<qint64>(p.unlabelledImages());
     json[QStringLiteral("complete")] = p.complete;
+    json[QStringLiteral("labelled")] = p.labelled();
 
     QJsonArray failed;
     for (const FailedItem& f : p.failed)
@@ -332,6 +338,8 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
                         {QStringLiteral("complexity"), jsd.complexity ? QJsonValue(*jsd.complexity) : QJsonValue()}};
     if (!jsd.complexity)
         jsdJson[QStringLiteral("reason")] = jsd.reason;
+    if (const QString note = negativeComplexityReason(jsd); !note.isEmpty())
+        jsdJson[QStringLiteral("note")] = note;
     json[QStringLiteral("jsd")] = jsdJson;
     json[QStringLiteral("complexity")] = QJsonObject{
         {QStringLiteral("entropy"), number(p.entropyComplexity())},
@@ -400,6 +408,7 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
     p.source.format = format.value_or(DatasetFormat::Folder);
     p.source.items = r.integer(src, QStringLiteral("items"), QStringLiteral("source."));
     p.source.shardCount = int(r.integer(src, QStringLiteral("shard_count"), QStringLiteral("source."), 1));
+    p.source.notice = src.value(QStringLiteral("notice")).toString();
     p.source.shards.clear();
     for (const QJsonValue& v : r.array(src, QStringLiteral("shards"), QStringLiteral("source."))) {
         const int shard = v.toInt(-1);

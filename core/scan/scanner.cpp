@@ -264,7 +264,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
 {
     const std::int64_t itemCount = source.itemCount();
     const Shard shard = options.shard;
-    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
+    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}, source.layoutNotice()};
     Profile profile = makeEmptyProfile(settings, info, source.classNames());
     std::vector<bool> sampled; // empty: no sample, every item of the shard
     std::int64_t wantedTotal = shard.itemsOf(itemCount);
