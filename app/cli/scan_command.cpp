@@ -230,7 +230,7 @@ void reportFailures(const Profile& p)
 }
 
 int finishScan(const Profile& profile, const ScanRequest& request, const OpenedDataset& dataset, ScanCache* cache,
-               bool interrupted);
+               bool interrupted, const ItemOutcomes* outcomes = nullptr);
 
 // Ends the process without joining the workers: what is settled is written as a partial profile,
 // the files still held by workers are named, and the exit code says the scan was interrupted.
@@ -252,8 +252,9 @@ int finishScan(const Profile& profile, const ScanRequest& request, const OpenedD
 }
 
 // Prints the summary and writes the profile: after the scan, or from the tick when it is abandoned.
+// `outcomes`: the per-image rows not in profile.perImage, streamed into the JSON with their paths.
 int finishScan(const Profile& profile, const ScanRequest& request, const OpenedDataset& dataset, ScanCache* cache,
-               bool interrupted)
+               bool interrupted, const ItemOutcomes* outcomes)
 {
     reportFailures(profile);
     const bool jsonToStdout = request.out == QLatin1String("-");
@@ -272,7 +273,24 @@ int finishScan(const Profile& profile, const ScanRequest& request, const OpenedD
         printOut(summary);
     if (!request.out.isEmpty()) {
         QString error;
-        if (!writeOutput(request.out, profileToJsonBytes(profile, request.perImage), &error)) {
+        std::int64_t next = 0;
+        const auto moreRows = [&](ImageEntropy& row) {
+            const std::int64_t items = outcomes ? std::int64_t(outcomes->entropy.size()) : 0;
+            while (next < items && !outcomes->analysed(next))
+                ++next;
+            if (next >= items)
+                return false;
+            const PathText path = dataset.source->itemPath(next);
+            row = {next, path.text, path.escaped, outcomes->classIndex[std::size_t(next)],
+                   outcomes->entropy[std::size_t(next)]};
+            ++next;
+            return true;
+        };
+        const auto write = [&](QIODevice& out) {
+            return writeProfileJson(out, profile, request.perImage,
+                                    outcomes ? std::function<bool(ImageEntropy&)>(moreRows) : nullptr);
+        };
+        if (!writeOutputStreamed(request.out, write, &error)) {
             printErr(QStringLiteral("nofade-cli scan: %1\n").arg(error));
             return kFailed;
         }
@@ -337,6 +355,12 @@ int runScanCommand(const QStringList& args)
     Feedback feedback;
     ScanLive live;
     request.options.live = &live;
+    // Per-image rows are kept as two compact columns and streamed into the JSON (a sample keeps
+    // them in the profile: its estimate reads them).
+    ItemOutcomes outcomes;
+    request.options.keepPerImage = false;
+    if (request.perImage)
+        request.options.outcomes = &outcomes;
     g_interruptible = &feedback;
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);
@@ -361,7 +385,8 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGTERM, SIG_DFL);
     g_interruptible = nullptr;
 
-    return finishScan(profile, request, dataset, cache.get(), feedback.isCancelled());
+    return finishScan(profile, request, dataset, cache.get(), feedback.isCancelled(),
+                      request.perImage && profile.perImage.empty() ? &outcomes : nullptr);
 }
 
 } // namespace nofade::cli

@@ -101,6 +101,17 @@ public:
         sortByItem(copy);
         return copy;
     }
+    // The per-item columns, once the workers have stopped.
+    void moveOutcomesTo(ItemOutcomes& out)
+    {
+        const int classCount = int(source_.classNames().size());
+        for (int& c : classOf_)
+            if (c >= classCount)
+                c = -1;
+        out.entropy = std::move(entropy_);
+        out.classIndex = std::move(classOf_);
+    }
+
     std::vector<FailedItem> takeFailures()
     {
         sortByItem(failed_);
@@ -120,7 +131,7 @@ private:
     ScanCheckpoint* checkpoint_ = nullptr;
     Feedback& feedback_;
     std::vector<double> entropy_; // NaN until the item is analysed
-    std::vector<int> classOf_;
+    std::vector<std::int32_t> classOf_;
     mutable std::mutex mutex_;
     std::vector<FailedItem> failed_;
 };
@@ -158,8 +169,9 @@ private:
     std::vector<std::atomic<int>> unit_;
 };
 
-// Adds every analysed item, in item order, to `profile` (laid out empty, with its classes).
-void aggregateInItemOrder(Profile& profile, const CollectingSink& sink, const DatasetSource& source)
+// Adds every analysed item, in item order, to `profile` (laid out empty, with its classes), and
+// to its perImage list when `perImage`.
+void aggregateInItemOrder(Profile& profile, const CollectingSink& sink, const DatasetSource& source, bool perImage)
 {
     const int classCount = int(profile.classes.size());
     for (std::int64_t item = 0; item < source.itemCount(); ++item) {
@@ -175,8 +187,10 @@ void aggregateInItemOrder(Profile& profile, const CollectingSink& sink, const Da
             profile.classes[std::size_t(c)].moments.add(h);
             profile.classes[std::size_t(c)].histogram.add(h);
         }
-        const PathText path = source.itemPath(item);
-        profile.perImage.push_back({item, path.text, path.escaped, c, h});
+        if (perImage) {
+            const PathText path = source.itemPath(item);
+            profile.perImage.push_back({item, path.text, path.escaped, c, h});
+        }
     }
 }
 
@@ -243,6 +257,8 @@ public:
 private:
     ScanLive* live_;
 };
+
+bool ItemOutcomes::analysed(std::int64_t item) const { return !std::isnan(entropy[std::size_t(item)]); }
 
 QString resumeMismatch(const Profile& previous, const DatasetSource& source,
                        const ProfileSettings& settings, const Shard& shard)
@@ -314,7 +330,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
                                 [&] { return inFlight.files(source); },
                                 [&] {
                                     Profile snapshot = laidOut;
-                                    aggregateInItemOrder(snapshot, sink, source);
+                                    aggregateInItemOrder(snapshot, sink, source, true);
                                     snapshot.failed = sink.failuresSoFar();
                                     snapshot.complete = false;
                                     if (options.sample) {
@@ -341,8 +357,10 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     if (options.checkpoint)
         options.checkpoint->flush(true);
 
-    aggregateInItemOrder(profile, sink, source);
+    aggregateInItemOrder(profile, sink, source, options.keepPerImage || options.sample);
     profile.failed = sink.takeFailures();
+    if (options.outcomes)
+        sink.moveOutcomesTo(*options.outcomes);
     profile.complete = !feedback.isCancelled()
                        && profile.images() + profile.failedItems() == shard.itemsOf(itemCount);
     if (options.sample) {

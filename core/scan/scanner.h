@@ -3,8 +3,10 @@
 // worker threads, into a Profile. Memory is bounded by threads x one decoded image; a file that
 // cannot be used becomes a failure entry and the scan goes on; cancel returns promptly with the
 // partial profile marked incomplete.
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "datasets/dataset_source.h"
 #include "profile/profile.h"
@@ -16,6 +18,15 @@
 namespace nofade {
 
 class ScanLive;
+
+// Every item's outcome in item order, in two columns: 12 bytes an item, against about 150 for an
+// entry of Profile::perImage with its path. What a caller that only writes the images out keeps
+// (the CLI's --per-image streams them to the JSON with the paths from the dataset source).
+struct ItemOutcomes {
+    std::vector<double> entropy;          // NaN: not analysed (failed, not wanted, cancelled)
+    std::vector<std::int32_t> classIndex; // the profile's class, -1: none
+    bool analysed(std::int64_t item) const;
+};
 
 struct ScanOptions {
     int threads = 0; // 0: one per core
@@ -32,6 +43,11 @@ struct ScanOptions {
     std::shared_ptr<const SamplePlan> sample;
     // Attached to the running scan while scanDataset runs (see ScanLive); may be null.
     ScanLive* live = nullptr;
+    // Fill Profile::perImage (the GUI's views read it; a sample's estimate always does). Without
+    // it a scan's memory is the dataset's item list plus `outcomes`, if asked for.
+    bool keepPerImage = true;
+    // Receives every item's outcome when not null (moved out at the end of the scan).
+    ItemOutcomes* outcomes = nullptr;
 };
 
 // A running scan as its caller sees it from the tick (the calling thread): which files the
