@@ -269,6 +269,10 @@ QString summaryText(const Report& report)
             text += QStringLiteral("; no fit: %1").arg(d.fit.reason);
         }
         text += QLatin1Char('\n');
+        if (!d.complexityNote.isEmpty())
+            text += QStringLiteral("    note: %1\n").arg(d.complexityNote);
+        if (d.fit.saturation && !d.fit.saturation->warning.isEmpty())
+            text += QStringLiteral("    warning: %1\n").arg(d.fit.saturation->warning);
         text += frontierSummary(d);
     }
     for (const ModelResult& m : report.models) {

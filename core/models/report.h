@@ -82,6 +82,7 @@ struct DatasetResult {
     std::optional<double> complexity;
     QString complexitySource;
     QString complexityReason;
+    QString complexityNote; // said with the value (why a C_JS is negative)
     DiminishingReturns fit;
     FrontierAnalysis frontier;  // curve families, back-test, bootstrap, next point
 };

@@ -48,6 +48,7 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
         d.complexity = c.value;
         d.complexitySource = c.source;
         d.complexityReason = c.reason;
+        d.complexityNote = c.note;
     } else {
         d.complexityReason = QStringLiteral("no complexity for this dataset: scan it for a profile, or type one in");
     }

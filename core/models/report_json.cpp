@@ -93,6 +93,8 @@ QJsonObject fitJson(const DiminishingReturns& f)
         o.insert(QStringLiteral("x_min"), s.xMin);
         o.insert(QStringLiteral("r2"), s.r2);
         o.insert(QStringLiteral("headroom"), s.headroom);
+        if (!s.warning.isEmpty())
+            o.insert(QStringLiteral("warning"), s.warning);
         putWithReason(o, QStringLiteral("knee_log10_co2"), s.kneeX, s.kneeReason);
     } else {
         const LogFit& l = *f.log;
@@ -119,6 +121,8 @@ QJsonObject datasetJson(const DatasetResult& d)
     o.insert(QStringLiteral("models_with_co2"), d.modelsWithCo2);
     o.insert(QStringLiteral("complexity_measure"), d.measure);
     putWithReason(o, QStringLiteral("complexity"), d.complexity, d.complexityReason);
+    if (!d.complexityNote.isEmpty())
+        o.insert(QStringLiteral("complexity_note"), d.complexityNote);
     o.insert(QStringLiteral("complexity_source"), d.complexitySource.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                                               : QJsonValue(d.complexitySource));
     if (d.fit.saturation || d.fit.log) {

@@ -106,6 +106,7 @@ DiminishingReturns readFit(const QJsonObject& d, int index, QString* error)
     s.xMin = f.number(QStringLiteral("x_min"));
     s.r2 = f.number(QStringLiteral("r2"));
     s.headroom = f.number(QStringLiteral("headroom"));
+    s.warning = f.optionalText(QStringLiteral("warning"));
     s.kneeX = f.optionalNumber(QStringLiteral("knee_log10_co2"), &s.kneeReason);
     fit.saturation = s;
     return fit;
@@ -123,6 +124,7 @@ DatasetResult readDataset(const QJsonObject& o, int index, QString* error)
     d.measure = in.text(QStringLiteral("complexity_measure"));
     d.complexity = in.optionalNumber(QStringLiteral("complexity"), &d.complexityReason);
     d.complexitySource = in.text(QStringLiteral("complexity_source"), true);
+    d.complexityNote = in.optionalText(QStringLiteral("complexity_note"));
     d.fit = readFit(o, index, error);
     readFrontier(o, QStringLiteral("datasets[%1].").arg(index), d, error);
     return d;
