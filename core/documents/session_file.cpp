@@ -6,6 +6,7 @@
 #include <QSaveFile>
 
 #include "models/json_field_reader.h"
+#include "models/report_settings_json.h"
 
 namespace nofade {
 
@@ -14,27 +15,6 @@ namespace {
 QJsonValue number(const std::optional<double>& v)
 {
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
-}
-
-// Every field of the settings, exactly (the report's JSON leaves out what a method ignores).
-QJsonObject settingsJson(const ReportSettings& s)
-{
-    QJsonObject measures;
-    for (auto it = s.measures.cbegin(); it != s.measures.cend(); ++it)
-        measures.insert(it.key(), complexityMeasureName(it.value()));
-    return QJsonObject{
-        {QStringLiteral("method"), co2MethodName(s.method)},
-        {QStringLiteral("pue"), s.pue},
-        {QStringLiteral("carbon_intensity_kg_per_kwh"), s.kgPerKwh},
-        {QStringLiteral("carbon_intensity_source"), s.intensitySource},
-        {QStringLiteral("utilisation"), s.utilisation},
-        {QStringLiteral("mac_as_two_flops"), s.macAsTwoFlops},
-        {QStringLiteral("score_scale"), scoreScaleName(s.nofade.scoreScale)},
-        {QStringLiteral("log_base"), logBaseName(s.nofade.logBase)},
-        {QStringLiteral("paper_eq1_cpu"), s.eq1Cpu},
-        {QStringLiteral("knee_threshold_points_per_decade"), s.kneeThreshold},
-        {QStringLiteral("complexity_measures"), measures},
-    };
 }
 
 QJsonArray complexitiesJson(const std::vector<ComplexityInput>& inputs)
@@ -53,36 +33,6 @@ QJsonArray complexitiesJson(const std::vector<ComplexityInput>& inputs)
 }
 
 using Reader = JsonFieldReader;
-
-ReportSettings readSettings(const QJsonObject& o, QString* error)
-{
-    Reader in(o, QStringLiteral("settings."), error);
-    ReportSettings s;
-    s.method = in.parsed(QStringLiteral("method"), co2MethodFromName);
-    s.pue = in.number(QStringLiteral("pue"));
-    s.kgPerKwh = in.number(QStringLiteral("carbon_intensity_kg_per_kwh"));
-    s.intensitySource = in.text(QStringLiteral("carbon_intensity_source"));
-    s.utilisation = in.number(QStringLiteral("utilisation"));
-    s.macAsTwoFlops = in.boolean(QStringLiteral("mac_as_two_flops"));
-    s.nofade.scoreScale = in.parsed(QStringLiteral("score_scale"), scoreScaleFromName);
-    s.nofade.logBase = in.parsed(QStringLiteral("log_base"), logBaseFromName);
-    s.eq1Cpu = in.text(QStringLiteral("paper_eq1_cpu"));
-    s.kneeThreshold = in.number(QStringLiteral("knee_threshold_points_per_decade"));
-    const QJsonObject measures = in.object(QStringLiteral("complexity_measures"));
-    for (auto it = measures.begin(); it != measures.end(); ++it) {
-        const auto m = complexityMeasureFromName(it.value().toString());
-        if (!m)
-            in.fail(QStringLiteral("complexity_measures.") + it.key(), QStringLiteral("not C_JS or C_H"));
-        else
-            s.measures.insert(it.key(), *m);
-    }
-    if (error->isEmpty()) {
-        const QString invalid = s.validate();
-        if (!invalid.isEmpty())
-            *error = QStringLiteral("settings: ") + invalid;
-    }
-    return s;
-}
 
 std::vector<ComplexityInput> readComplexities(const QJsonArray& list, const QString& key, QString* error)
 {
@@ -122,7 +72,7 @@ QByteArray sessionToJson(const SessionData& session)
         {QStringLiteral("models"), QJsonObject{{QStringLiteral("name"), session.modelsName},
                                                {QStringLiteral("bundled"), session.modelsBundled},
                                                {QStringLiteral("csv"), QString::fromUtf8(session.modelsCsv)}}},
-        {QStringLiteral("settings"), settingsJson(session.settings)},
+        {QStringLiteral("settings"), reportSettingsToJson(session.settings, SettingsDocument::Session)},
         {QStringLiteral("typed_complexities"), complexitiesJson(session.typedComplexities)},
         {QStringLiteral("profile_complexities"), complexitiesJson(session.profileComplexities)},
         {QStringLiteral("datasets"), datasets},
@@ -176,7 +126,7 @@ std::optional<SessionData> sessionFromJson(const QByteArray& bytes, const QStrin
         s.modelsBundled = m.boolean(QStringLiteral("bundled"));
         s.modelsCsv = m.text(QStringLiteral("csv")).toUtf8();
     }
-    s.settings = readSettings(in.object(QStringLiteral("settings")), &why);
+    s.settings = reportSettingsFromJson(in.object(QStringLiteral("settings")), SettingsDocument::Session, &why);
     s.typedComplexities = readComplexities(in.array(QStringLiteral("typed_complexities")), QStringLiteral("typed_complexities"), &why);
     s.profileComplexities = readComplexities(in.array(QStringLiteral("profile_complexities")), QStringLiteral("profile_complexities"), &why);
     const QJsonArray datasets = in.array(QStringLiteral("datasets"));

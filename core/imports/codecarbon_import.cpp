@@ -174,15 +174,10 @@ ImportedRow rowOf(const std::vector<const Run*>& runs, const QString& fileName, 
 ImportResult importCodeCarbon(const QByteArray& bytes, const QString& fileName, const ImportOptions& options)
 {
     ImportResult result;
-    result.fileName = fileName;
-    result.format = QStringLiteral("codecarbon");
-    const CsvTable csv(parseCsv(bytes));
-    for (const CsvProblem& p : csv.document().problems)
-        result.issues.push_back({ImportIssue::Severity::Error, p.line, QString(), p.reason});
-    if (!csv.hasHeader()) {
-        result.issues.push_back({ImportIssue::Severity::Error, 0, QString(), QStringLiteral("the file is empty")});
+    const std::optional<CsvTable> read = readRunLog(bytes, fileName, QStringLiteral("codecarbon"), result);
+    if (!read)
         return result;
-    }
+    const CsvTable& csv = *read;
     for (const char* required : {"duration", "emissions", "energy_consumed"})
         if (csv.column(QString::fromLatin1(required)) < 0) {
             result.issues.push_back({ImportIssue::Severity::Error, 1, QString::fromLatin1(required),

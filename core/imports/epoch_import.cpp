@@ -26,15 +26,10 @@ QString taskOf(const QString& epochTask)
 ImportResult importEpoch(const QByteArray& bytes, const QString& fileName, const ImportOptions& options)
 {
     ImportResult result;
-    result.fileName = fileName;
-    result.format = QStringLiteral("epoch");
-    const CsvTable csv(parseCsv(bytes));
-    for (const CsvProblem& p : csv.document().problems)
-        result.issues.push_back({ImportIssue::Severity::Error, p.line, QString(), p.reason});
-    if (!csv.hasHeader()) {
-        result.issues.push_back({ImportIssue::Severity::Error, 0, QString(), QStringLiteral("the file is empty")});
+    const std::optional<CsvTable> read = readRunLog(bytes, fileName, QStringLiteral("epoch"), result);
+    if (!read)
         return result;
-    }
+    const CsvTable& csv = *read;
     if (csv.column(QStringLiteral("Model")) < 0) {
         result.issues.push_back({ImportIssue::Severity::Error, 1, QStringLiteral("Model"),
                                  QStringLiteral("the header has no \"Model\" column: not an Epoch AI models CSV")});

@@ -6,6 +6,7 @@
 #include <QSet>
 
 #include "models/csv_document.h"
+#include "models/csv_table.h"
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
 #include "models/text_values.h"
@@ -165,6 +166,21 @@ void warnAboutMissingCells(ImportResult& result)
                                      .arg(models.size()).arg(result.rows.size())
                                      .arg(QString::fromLatin1(need.field), list, QString::fromLatin1(need.how))});
     }
+}
+
+std::optional<CsvTable> readRunLog(const QByteArray& bytes, const QString& fileName, const QString& format,
+                                   ImportResult& result)
+{
+    result.fileName = fileName;
+    result.format = format;
+    CsvTable csv(parseCsv(bytes));
+    for (const CsvProblem& p : csv.document().problems)
+        result.issues.push_back({ImportIssue::Severity::Error, p.line, QString(), p.reason});
+    if (!csv.hasHeader()) {
+        result.issues.push_back({ImportIssue::Severity::Error, 0, QString(), QStringLiteral("the file is empty")});
+        return std::nullopt;
+    }
+    return csv;
 }
 
 } // namespace nofade

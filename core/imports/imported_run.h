@@ -9,6 +9,7 @@
 
 namespace nofade {
 
+class CsvTable;
 class HardwareTable;
 
 // What the user adds to, or overrides in, every imported row.
@@ -65,6 +66,12 @@ struct ImportResult {
     QString message(const ImportIssue& issue) const;
     QStringList messages() const;
 };
+
+// A comma-separated run log (CodeCarbon, Epoch AI) read as a table: its parse problems become
+// errors of `result` (which is named `fileName`, `format`); nullopt, with an error, when the file
+// is empty.
+std::optional<CsvTable> readRunLog(const QByteArray& bytes, const QString& fileName, const QString& format,
+                                   ImportResult& result);
 
 // The model-table columns an import writes (those of resources/corpus/models.csv, plus the
 // measured energy_kwh and co2_kg, year, confidence and training_flops).

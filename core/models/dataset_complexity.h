@@ -21,6 +21,7 @@ struct ComplexityInput {
     QString layoutNotice;               // how the profile's folder was read (split folders, ...)
     std::optional<double> typed;        // typed in: used whatever the dataset's measure
     QString source;                     // "profile fm.json" or the typed-in note
+    bool operator==(const ComplexityInput&) const = default;
 };
 
 // C_H and C_JS of a profile. `dataset` empty: the name of the profile's dataset folder/file.

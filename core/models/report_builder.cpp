@@ -91,7 +91,7 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
             usable[i]->previousParetoModel = names[std::size_t(marginal[i].previous)];
     }
     d.fit = fitDiminishingReturns(x, y, settings.kneeThreshold, maxScore(settings.nofade.scoreScale));
-    if (int(usable.size()) < kMinFitModels)
+    if (int(usable.size()) < kMinFitModels || !settings.curveFamilies)
         return;
     std::vector<FrontierPoint> frontier;
     for (const ModelResult* m : usable) {

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "models/model_fields.h"
+#include "models/report_settings_json.h"
 #include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
@@ -21,34 +22,6 @@ void putWithReason(QJsonObject& o, const QString& key, const std::optional<doubl
     o.insert(key, number(v));
     if (!v)
         o.insert(key + QStringLiteral("_reason"), reason);
-}
-
-QJsonObject settingsJson(const ReportSettings& s)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("method"), co2MethodName(s.method));
-    o.insert(QStringLiteral("method_label"), co2MethodLabel(s.method));
-    o.insert(QStringLiteral("pue"), s.method == Co2Method::HardwareEnergy ? QJsonValue(s.pue) : QJsonValue(QJsonValue::Null));
-    if (s.method == Co2Method::PaperEq1) {
-        o.insert(QStringLiteral("pue_note"), QStringLiteral("paper-eq1 is used as published, without a PUE factor"));
-        o.insert(QStringLiteral("paper_eq1_cpu"), s.eq1Cpu);
-    }
-    o.insert(QStringLiteral("carbon_intensity_kg_per_kwh"), s.kgPerKwh);
-    o.insert(QStringLiteral("carbon_intensity_source"), s.intensitySource);
-    o.insert(QStringLiteral("utilisation"), s.utilisation);
-    o.insert(QStringLiteral("peak_throughput"), QStringLiteral("fp32"));
-    o.insert(QStringLiteral("training_flops"), QStringLiteral("3 x forward FLOPs x images_per_epoch x epochs"));
-    o.insert(QStringLiteral("mac_as_two_flops"), s.macAsTwoFlops);
-    o.insert(QStringLiteral("score_scale"), scoreScaleName(s.nofade.scoreScale));
-    o.insert(QStringLiteral("log_base"), logBaseName(s.nofade.logBase));
-    o.insert(QStringLiteral("knee_threshold_points_per_decade"), s.kneeThreshold);
-    o.insert(QStringLiteral("min_fit_models"), kMinFitModels);
-    QJsonObject measures;
-    for (auto it = s.measures.cbegin(); it != s.measures.cend(); ++it)
-        measures.insert(it.key(), complexityMeasureName(it.value()));
-    o.insert(QStringLiteral("complexity_measures"), measures);
-    putUncertaintySettings(o, s);
-    return o;
 }
 
 QJsonObject modelJson(const ModelResult& m)
@@ -152,7 +125,7 @@ QJsonObject reportToJson(const Report& report)
     o.insert(QStringLiteral("schema"), QString::fromLatin1(kReportSchema));
     o.insert(QStringLiteral("generator"), QStringLiteral("NoFADE Studio " NOFADE_VERSION));
     o.insert(QStringLiteral("models_source"), report.modelsSource);
-    o.insert(QStringLiteral("settings"), settingsJson(report.settings));
+    o.insert(QStringLiteral("settings"), reportSettingsToJson(report.settings, SettingsDocument::Report));
     QJsonArray models;
     for (const ModelResult& m : report.models)
         models.append(modelJson(m));

@@ -6,6 +6,7 @@
 #include "models/json_field_reader.h"
 #include "models/model_fields.h"
 #include "models/report_json.h"
+#include "models/report_settings_json.h"
 #include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
@@ -13,34 +14,6 @@ namespace nofade {
 namespace {
 
 using Reader = JsonFieldReader;
-
-ReportSettings readSettings(const QJsonObject& o, QString* error)
-{
-    Reader in(o, QStringLiteral("settings."), error);
-    ReportSettings s;
-    s.method = in.parsed(QStringLiteral("method"), co2MethodFromName, s.method);
-    if (const auto pue = in.optionalNumber(QStringLiteral("pue")))
-        s.pue = *pue;
-    if (s.method == Co2Method::PaperEq1)
-        s.eq1Cpu = in.text(QStringLiteral("paper_eq1_cpu"));
-    s.kgPerKwh = in.number(QStringLiteral("carbon_intensity_kg_per_kwh"));
-    s.intensitySource = in.text(QStringLiteral("carbon_intensity_source"));
-    s.utilisation = in.number(QStringLiteral("utilisation"));
-    s.macAsTwoFlops = in.boolean(QStringLiteral("mac_as_two_flops"));
-    s.nofade.scoreScale = in.parsed(QStringLiteral("score_scale"), scoreScaleFromName, s.nofade.scoreScale);
-    s.nofade.logBase = in.parsed(QStringLiteral("log_base"), logBaseFromName, s.nofade.logBase);
-    s.kneeThreshold = in.number(QStringLiteral("knee_threshold_points_per_decade"));
-    const QJsonObject measures = in.value(QStringLiteral("complexity_measures")).toObject();
-    for (auto it = measures.begin(); it != measures.end(); ++it) {
-        const auto m = complexityMeasureFromName(it.value().toString());
-        if (!m)
-            in.fail(QStringLiteral("complexity_measures.") + it.key(), QStringLiteral("not C_JS or C_H"));
-        else
-            s.measures.insert(it.key(), *m);
-    }
-    readUncertaintySettings(o, s, error);
-    return s;
-}
 
 ModelResult readModel(const QJsonObject& o, int index, QString* error)
 {
@@ -143,7 +116,7 @@ std::optional<Report> reportFromJson(const QJsonObject& json, QString* error)
     Reader in(json, QString(), error);
     Report r;
     r.modelsSource = in.text(QStringLiteral("models_source"));
-    r.settings = readSettings(in.value(QStringLiteral("settings")).toObject(), error);
+    r.settings = reportSettingsFromJson(in.value(QStringLiteral("settings")).toObject(), SettingsDocument::Report, error);
     const QJsonArray models = in.value(QStringLiteral("models")).toArray();
     for (int i = 0; i < models.size() && error->isEmpty(); ++i)
         r.models.push_back(readModel(models.at(i).toObject(), i, error));

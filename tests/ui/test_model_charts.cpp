@@ -28,9 +28,13 @@
 #include "model_figures/saturation_tab.h"
 #include "model_table/model_selection_store.h"
 #include "model_table/model_store.h"
+#include "models/bundled_data.h"
 #include "models/dataset_complexity.h"
 #include "models/dataset_names.h"
 #include "models/report_csv.h"
+#include "models/model_table.h"
+#include "models/hardware_table.h"
+#include "models/report_builder.h"
 #include "shell/main_window.h"
 #include "test_support.h"
 #include "ui_fixtures.h"
@@ -149,14 +153,53 @@ private Q_SLOTS:
                 QVERIFY2(chart.note().contains(why), qPrintable(chart.note() + " / " + why));
             }
         }
-        QVERIFY(fitted >= 1);     // ImageNet has enough models
-        QVERIFY(pointsOnly >= 1); // PASCAL VOC has two
+        QVERIFY(fitted >= 1); // ImageNet has enough models
+        Q_UNUSED(pointsOnly); // every bundled dataset has enough models now: a table of two shows that case
+        {
+            const ModelTable two = ModelTable::fromCsv("model,task,dataset,score,co2_kg,source\n"
+                                                       "A,classification,Tiny,70,10,test\n"
+                                                       "B,classification,Tiny,75,100,test\n",
+                                                       QStringLiteral("two.csv"));
+            QStringList errors;
+            const Report small = buildReport(two, HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors),
+                                             {}, ReportSettings{});
+            QCOMPARE(small.datasets.size(), std::size_t(1));
+            const DatasetResult& d = small.datasets[0];
+            QVERIFY(!d.fit.saturation);
+            SaturationChart chart(small, {d.key}, ColourBy::Family, FigureStyle::screen());
+            QCOMPARE(chart.pointCount(), 2);
+            const SaturationChart::Drawn drawn = chart.drawn(d.key);
+            QVERIFY(!drawn.fit && !drawn.yMax && !drawn.knee);
+            QVERIFY2(chart.note().contains(d.fit.reason), qPrintable(chart.note() + " / " + d.fit.reason));
+        }
         // No value <= 0 reaches the log axis (it would drop the whole series).
         SaturationChart overlay(report, {report.datasets[0].key, report.datasets[1].key}, ColourBy::Dataset, FigureStyle::screen());
         for (QAbstractSeries* s : overlay.series())
             for (const QPointF& p : static_cast<QXYSeries*>(s)->points())
                 QVERIFY(p.x() > 0.0);
         QCOMPARE(overlay.pointCount(), report.datasets[0].modelsWithCo2 + report.datasets[1].modelsWithCo2);
+    }
+
+    // Scores that level off at about 85 with one model at 92: the fitted asymptote lies below the
+    // best score, and the chart's footer says so as a warning (not only "headroom -x points").
+    void saturationBelowTheBestScoreIsWarned()
+    {
+        QByteArray csv = "model,task,dataset,score,co2_kg,source\n";
+        const double scores[] = {50, 70, 79, 92, 84, 85, 85};
+        for (int i = 0; i < 7; ++i)
+            csv += QStringLiteral("M%1,classification,Plateau,%2,%3,test\n").arg(i).arg(scores[i]).arg(std::pow(10.0, i)).toUtf8();
+        const ModelTable table = ModelTable::fromCsv(csv, QStringLiteral("plateau.csv"));
+        QVERIFY2(table.errorMessages().isEmpty(), qPrintable(table.errorMessages().join(QLatin1Char('\n'))));
+        QStringList errors;
+        const HardwareTable hardware = HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors);
+        const Report report = buildReport(table, hardware, {}, ReportSettings{});
+        QCOMPARE(report.datasets.size(), std::size_t(1));
+        const DatasetResult& d = report.datasets[0];
+        QVERIFY2(d.fit.saturation, qPrintable(d.fit.saturationReason));
+        QVERIFY(d.fit.saturation->yMax < 92.0);
+        SaturationChart chart(report, {d.key}, ColourBy::Family, FigureStyle::screen());
+        QVERIFY2(chart.note().contains(QStringLiteral("warning: ") + d.fit.saturation->warning), qPrintable(chart.note()));
+        QVERIFY(chart.note().contains(QLatin1String("below")));
     }
 
     void saturationTooltipNamesEverything()

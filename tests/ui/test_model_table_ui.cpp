@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QtTest>
 
 #include "dataset_state/dataset_store.h"
@@ -452,6 +454,7 @@ private Q_SLOTS:
         b.close();
         QVERIFY(otherPanel.importCsv(bad, &message));
         QVERIFY2(message.contains(QStringLiteral("bad.csv: row 2 (line 3), column \"score\": \"lots\" is not a number")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("Imported 2 models from %1 with 1 error (marked").arg(bad)), qPrintable(message));
         // Not a model table: refused, nothing changes.
         const QByteArray before = other.table().toCsv();
         QVERIFY(b.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -462,6 +465,28 @@ private Q_SLOTS:
         QCOMPARE(other.table().toCsv(), before);
         QVERIFY(!otherPanel.importCsv(dir.filePath(QStringLiteral("missing.csv")), &message));
         QVERIFY(message.contains(QLatin1String("missing.csv: cannot read")));
+    }
+
+    // The dataset complexity table fits the Model settings dock's width: no sideways scrolling,
+    // and editing Typed keeps the Dataset column in sight.
+    void complexityTableFitsTheDock()
+    {
+        ModelStore store; // the bundled corpus: six datasets
+        ComplexityEditorWidget editor(&store);
+        editor.resize(400, 320);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QTableWidget* table = editor.table();
+        QVERIFY(table->rowCount() >= 6);
+        int width = 0;
+        for (int c = 0; c < table->columnCount(); ++c)
+            width += table->horizontalHeader()->sectionSize(c);
+        QVERIFY2(width <= table->viewport()->width(), qPrintable(QStringLiteral("columns %1 px, view %2 px").arg(width).arg(table->viewport()->width())));
+        table->setCurrentCell(0, ComplexityEditorWidget::Typed);
+        table->editItem(table->item(0, ComplexityEditorWidget::Typed));
+        QTest::qWait(50);
+        QCOMPARE(table->horizontalScrollBar()->value(), 0);
+        QVERIFY(table->visualItemRect(table->item(0, ComplexityEditorWidget::Dataset)).left() >= 0);
     }
 };
 

@@ -9,6 +9,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "dataset_state/dataset_controller.h"
 #include "dataset_state/dataset_store.h"
 #include "documents/session_file.h"
 #include "model_figures/model_figures_controller.h"
@@ -126,6 +127,50 @@ private Q_SLOTS:
         uitest::part<ModelEditingController>(b, "modelEditingController")->setCell(0, QStringLiteral("score"), QStringLiteral("84"));
         QVERIFY(uitest::part<SessionController>(b, "sessionController")->isModified());
         QVERIFY(b.windowTitle().contains(QLatin1String("*")));
+    }
+
+    // A session's datasets come back in their order, so each keeps its colour in every figure,
+    // whatever kind each is (a path without a profile, a saved profile loaded in a worker); once
+    // they are back the session is not "modified" (no "*" in the title).
+    void datasetsComeBackInOrderWithTheirColours()
+    {
+        QStringList folders;
+        for (const char* name : {"first", "second", "third"}) {
+            folders << dir_.filePath(QString::fromLatin1(name));
+            QVERIFY(uitest::writeKnownDataset(folders.back()));
+        }
+        const QString file = dir_.filePath(QStringLiteral("order.nofade-session"));
+        std::vector<std::pair<QString, QColor>> saved;
+        {
+            MainWindow a;
+            auto* datasets = uitest::part<DatasetController>(a, "datasetController");
+            DatasetStore* store = datasets->store();
+            datasets->addPath(folders[0], false);
+            const int scanned = datasets->addPath(folders[1], true);
+            QTRY_VERIFY_WITH_TIMEOUT(store->find(scanned)->state == DatasetState::Scanned, 60000);
+            QString error;
+            // The middle one is a saved profile: it reloads in a worker, after the others were added.
+            QVERIFY2(datasets->saveProfile(scanned, dir_.filePath(QStringLiteral("second.profile.json")), &error), qPrintable(error));
+            datasets->addPath(folders[2], false);
+            for (int row = 0; row < store->count(); ++row)
+                saved.emplace_back(store->at(row).name, store->at(row).colour);
+            QVERIFY2(uitest::part<SessionController>(a, "sessionController")->save(file, &error), qPrintable(error));
+        }
+        MainWindow b;
+        b.show();
+        auto* datasets = uitest::part<DatasetController>(b, "datasetController");
+        datasets->addPath(folders[2], false); // something open before: replaced, its colour not kept
+        QString error;
+        QVERIFY2(uitest::part<SessionController>(b, "sessionController")->open(file, &error), qPrintable(error));
+        DatasetStore* store = datasets->store();
+        QTRY_COMPARE_WITH_TIMEOUT(store->count(), 3, 20000);
+        QTRY_VERIFY(store->at(1).profile != nullptr);
+        for (int row = 0; row < 3; ++row) {
+            QCOMPARE(store->at(row).name, saved[std::size_t(row)].first);
+            QCOMPARE(store->at(row).colour, saved[std::size_t(row)].second);
+        }
+        QVERIFY(!uitest::part<SessionController>(b, "sessionController")->isModified());
+        QTRY_VERIFY2(!b.windowTitle().contains(QLatin1Char('*')), qPrintable(b.windowTitle()));
     }
 
     void chartChoicesComeBackWithTheSession()

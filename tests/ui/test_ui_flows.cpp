@@ -9,6 +9,11 @@
 #include <QMimeData>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QUndoStack>
+#include <QAction>
+#include <QStatusBar>
 #include <QtTest>
 
 #include "chart_kit/zoomable_chart_view.h"
@@ -25,6 +30,8 @@
 #include "entropy_tabs/heatmap_widget.h"
 #include "entropy_tabs/images_tab.h"
 #include "inspector/image_inspector_panel.h"
+#include "model_table/model_editing_controller.h"
+#include "model_table/models_panel.h"
 #include "shell/app_settings.h"
 #include "shell/main_window.h"
 #include "ui_fixtures.h"
@@ -86,6 +93,16 @@ private Q_SLOTS:
         QVERIFY2(dialog->text().startsWith(QStringLiteral("high/broken.png: ")), qPrintable(dialog->text()));
         QVERIFY(dialog->text().trimmed().size() > QStringLiteral("high/broken.png: ").size()); // a reason follows
         dialog->close();
+
+        // A long reason wraps inside the dialog instead of running off to the right.
+        const QString reason = QStringLiteral("cannot decode: ") + QString(QStringLiteral("a very long reason ")).repeated(20);
+        FailuresDialog longOne(QStringLiteral("x"), QStringLiteral("/data"), {FailedItem{QStringLiteral("a.png"), reason, 0, 1}});
+        longOne.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&longOne));
+        auto* text = longOne.findChild<QPlainTextEdit*>();
+        QVERIFY(text);
+        QCOMPARE(text->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(longOne.text().contains(reason));
     }
 
     void histogramShowsTheDataset()
@@ -260,6 +277,33 @@ private Q_SLOTS:
         uitest::part<DatasetStore>(window_, "datasetStore")->remove(id);
     }
 
+    // A flat folder (no class sub-folders) is unlabelled: not classification, C_H, C_JS "n/a" with
+    // its reason; a symbolic link loop in it is skipped and said in the status bar, as the CLI does.
+    void flatFolderIsUnlabelledAndWarningsAreShown()
+    {
+        const QString flat = dir_.filePath(QStringLiteral("flat"));
+        QDir().mkpath(flat);
+        uitest::writeKnownEntropyImage(flat + QStringLiteral("/x.png"), 2);
+        uitest::writeKnownEntropyImage(flat + QStringLiteral("/y.png"), 4);
+        QDir().mkpath(flat + QStringLiteral("/sub"));
+        QVERIFY(QFile::link(flat, flat + QStringLiteral("/sub/loop")));
+        DatasetStore* store = uitest::part<DatasetStore>(window_, "datasetStore");
+        const int id = uitest::part<DatasetController>(window_, "datasetController")->addPath(flat);
+        QTRY_COMPARE_WITH_TIMEOUT(int(store->find(id)->state), int(DatasetState::Scanned), 20000);
+        const DatasetEntry* e = store->find(id);
+        QCOMPARE(e->profile->images(), std::int64_t(2));
+        QVERIFY(!e->profile->labelled());
+        QVERIFY(e->task != DatasetTask::Classification);
+        QCOMPARE(int(e->measure), int(ComplexityMeasure::Entropy));
+        QTableView* table = uitest::part<DatasetsPanel>(window_, "datasetsPanel")->table();
+        QCOMPARE(cell(table, store->rowOf(id), DatasetTableModel::CJS), QStringLiteral("n/a"));
+        const QString tip = table->model()->index(store->rowOf(id), DatasetTableModel::CJS).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QLatin1String("unlabelled")), qPrintable(tip));
+        const QString message = window_->statusBar()->currentMessage();
+        QVERIFY2(message.contains(QLatin1String("folder already visited")), qPrintable(message));
+        store->remove(id);
+    }
+
     void missingPathsAndExampleGiveClearMessages()
     {
         DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
@@ -297,6 +341,39 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!window_->exportCurrentView(dir_.filePath(QStringLiteral("export.xyz")), &error));
         QVERIFY(error.contains(QStringLiteral("export.xyz")));
+    }
+
+    // Del removes a dataset as an undoable step: Edit > Undo brings it back at its row, with its
+    // name, colour and profile; Redo removes it again.
+    void removingADatasetCanBeUndone()
+    {
+        DatasetStore* store = uitest::part<DatasetStore>(window_, "datasetStore");
+        DatasetsPanel* panel = uitest::part<DatasetsPanel>(window_, "datasetsPanel");
+        QAction* undo = uitest::part<ModelsPanel>(window_, "modelsPanel")->undoAction();
+        const int row = store->rowOf(id_);
+        const DatasetEntry before = *store->find(id_);
+        const int count = store->count();
+        panel->selectDataset(id_);
+        panel->removeAction()->trigger();
+        QCOMPARE(store->count(), count - 1);
+        QVERIFY(!store->find(id_));
+        QVERIFY(undo->isEnabled());
+        QVERIFY2(undo->text().contains(before.name), qPrintable(undo->text()));
+        undo->trigger();
+        QCOMPARE(store->count(), count);
+        const DatasetEntry& back = store->at(row);
+        QCOMPARE(back.name, before.name);
+        QCOMPARE(back.colour, before.colour);
+        QCOMPARE(back.path, before.path);
+        QVERIFY(back.profile && back.profile->moments == before.profile->moments);
+        QCOMPARE(int(back.state), int(before.state));
+        id_ = back.id;
+        QCOMPARE(panel->currentId(), id_);
+        uitest::part<ModelEditingController>(window_, "modelEditingController")->undoStack()->redo();
+        QCOMPARE(store->count(), count - 1);
+        uitest::part<ModelEditingController>(window_, "modelEditingController")->undoStack()->undo();
+        QCOMPARE(store->count(), count);
+        id_ = store->at(row).id;
     }
 
     void sessionIsRestoredWithoutScanning()

@@ -115,6 +115,15 @@ private Q_SLOTS:
         QCOMPARE(e->profile->moments, direct.moments);
         QCOMPARE(e->jsd->complexity, direct.jsd().complexity);
         QCOMPARE(cell(DatasetTableModel::CH), QString::number(direct.entropyComplexity(), 'f', 4));
+
+        // An estimate never replaces an exact result: not offered, and refused when asked.
+        QVERIFY(!panel->quickEstimateAction()->isEnabled());
+        uitest::part<DatasetController>(window, "datasetController")->quickEstimate(id);
+        QTest::qWait(200);
+        e = uitest::part<DatasetStore>(window, "datasetStore")->find(id);
+        QCOMPARE(int(e->state), int(DatasetState::Scanned));
+        QVERIFY(e->profile->complete && !e->profile->sample);
+        QCOMPARE(e->profile->images(), 400);
     }
 
     void cancelDuringTheInterval()

@@ -5,6 +5,7 @@
 #include "timing_slack.h"
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QtTest>
 
 #include "dataset_list/datasets_panel.h"
@@ -132,6 +133,8 @@ private Q_SLOTS:
         QCOMPARE(int(e->state), int(DatasetState::Partial));
         QVERIFY(!e->profile->complete);
         QVERIFY(e->profile->images() >= 500 && e->profile->images() < 10000);
+        QVERIFY2(window_->statusBar()->currentMessage().contains(QLatin1String("cancelled: incomplete")),
+                 qPrintable(window_->statusBar()->currentMessage()));
 
         // Re-scan continues the partial profile: the images already analysed are not decoded again
         // (progress starts where the cancel left it), and the result equals the uncancelled scan.
@@ -148,6 +151,10 @@ private Q_SLOTS:
                 firstProgress = d->progress.done;
         });
         uitest::part<DatasetsPanel>(window_, "datasetsPanel")->scanAction()->trigger();
+        // The status bar no longer says the scan was cancelled while it continues.
+        QTRY_VERIFY(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state == DatasetState::Scanning);
+        QVERIFY2(!window_->statusBar()->currentMessage().contains(QLatin1String("cancelled")),
+                 qPrintable(window_->statusBar()->currentMessage()));
         QTRY_VERIFY_WITH_TIMEOUT(uitest::part<DatasetStore>(window_, "datasetStore")->find(id_)->state == DatasetState::Scanned, 240000);
         QVERIFY2(firstProgress >= kept, qPrintable(QStringLiteral("first progress %1, kept %2").arg(firstProgress).arg(kept)));
         e = uitest::part<DatasetStore>(window_, "datasetStore")->find(id_);

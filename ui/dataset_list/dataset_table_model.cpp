@@ -101,7 +101,12 @@ QVariant DatasetTableModel::display(const DatasetEntry& e, int column) const
             return QString();
         if (p->sample)
             return jsEstimateText(*p);
-        return e.jsd && e.jsd->complexity ? bits(*e.jsd->complexity, 4) : QStringLiteral("–");
+        if (!p->labelled())
+            return tr("n/a"); // no classes: not applicable (the tooltip says why)
+        if (e.jsd && e.jsd->complexity)
+            // A negative C_JS is a real value with a reason (ln of a sum below 1): flagged, explained in the tooltip.
+            return QString(bits(*e.jsd->complexity, 4) + (*e.jsd->complexity < 0.0 ? QStringLiteral(" ⚠") : QString()));
+        return QStringLiteral("–");
     case Failures: return p ? l.toString(qlonglong(p->failedItems())) : QString();
     case State: return progressText(e);
     default: return {};
@@ -124,8 +129,12 @@ QVariant DatasetTableModel::tooltip(const DatasetEntry& e, int column) const
                                           : tr("No C_JS: %1").arg(p->sample->estimate.jsReason);
         if (e.jsd && !e.jsd->complexity)
             return tr("No C_JS: %1").arg(e.jsd->reason);
-        return e.jsd ? tr("C_JS = ln(%1), the sum of %2 pairwise JS distances").arg(e.jsd->sum, 0, 'f', 6).arg(e.jsd->pairs.size())
-                     : QVariant();
+        if (!e.jsd)
+            return QVariant();
+        if (const QString why = negativeComplexityReason(*e.jsd); !why.isEmpty())
+            return tr("C_JS = ln(%1), the sum of %2 pairwise JS distances, is negative: %3")
+                .arg(e.jsd->sum, 0, 'f', 6).arg(e.jsd->pairs.size()).arg(why);
+        return tr("C_JS = ln(%1), the sum of %2 pairwise JS distances").arg(e.jsd->sum, 0, 'f', 6).arg(e.jsd->pairs.size());
     case Failures: return p && p->failedItems() ? tr("Click to see the files that could not be used, and why") : QVariant();
     case State: {
         QString t = progressText(e);

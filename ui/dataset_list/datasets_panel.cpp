@@ -140,8 +140,8 @@ void DatasetsPanel::createActions()
     cancel_ = make(tr("Ca&ncel scan"), QKeySequence(Qt::CTRL | Qt::Key_Period),
                    tr("Stop the selected dataset's scan, keeping what was analysed as an incomplete profile"),
                    [this] { queue_->cancel(currentId()); });
-    remove_ = make(tr("Re&move"), QKeySequence::Delete, tr("Remove the selected dataset from the session"),
-                   [this] { store_->remove(currentId()); });
+    remove_ = make(tr("Re&move"), QKeySequence::Delete, tr("Remove the selected dataset from the session (Edit ▸ Undo brings it back)"),
+                   [this] { datasets_->remove(currentId()); });
     remove_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(remove_);
     failures_ = make(tr("Show &failed files…"), {}, tr("List the files that could not be used, with reasons"),
@@ -164,7 +164,7 @@ void DatasetsPanel::updateActions()
     else
         scan_->setText(tr("S&can"));
     restart_->setEnabled(scannable);
-    quickEstimate_->setEnabled(scannable);
+    quickEstimate_->setEnabled(scannable && !DatasetController::hasExactProfile(*e));
     cancel_->setEnabled(busy);
     remove_->setEnabled(e != nullptr);
     saveProfile_->setEnabled(e && e->profile);

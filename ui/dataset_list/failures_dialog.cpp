@@ -37,7 +37,7 @@ FailuresDialog::FailuresDialog(const QString& datasetName, const QString& root, 
     heading->setWordWrap(true);
     text_ = new QPlainTextEdit(failuresText(failed));
     text_->setReadOnly(true);
-    text_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    text_->setLineWrapMode(QPlainTextEdit::WidgetWidth); // long reasons stay readable without scrolling sideways
     text_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     auto* copy = buttons->addButton(tr("&Copy all"), QDialogButtonBox::ActionRole);

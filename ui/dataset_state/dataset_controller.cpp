@@ -3,8 +3,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QUndoStack>
 
 #include "dataset_state/dataset_store.h"
+#include "dataset_state/remove_dataset_command.h"
 #include "dataset_state/scan_controller.h"
 #include "profile/profile_merge.h"
 #include "shell/app_settings.h"
@@ -196,9 +198,36 @@ void DatasetController::scan(int id, bool restart)
                                    : ScanController::Mode::Restart);
 }
 
+void DatasetController::remove(int id)
+{
+    const DatasetEntry* e = store_->find(id);
+    if (!e)
+        return;
+    if (!undo_) {
+        store_->remove(id);
+        return;
+    }
+    const QString name = e->name;
+    undo_->push(new RemoveDatasetCommand(this, id)); // removes it
+    Q_EMIT statusMessage(tr("Removed %1 (Edit ▸ Undo brings it back)").arg(name));
+}
+
+bool DatasetController::hasExactProfile(const DatasetEntry& e)
+{
+    return e.profile && e.profile->complete && !e.profile->sample;
+}
+
 void DatasetController::quickEstimate(int id)
 {
-    if (store_->find(id) && imagesAvailable(id))
+    const DatasetEntry* e = store_->find(id);
+    if (!e)
+        return;
+    if (hasExactProfile(*e)) {
+        Q_EMIT statusMessage(tr("%1 is scanned exactly: a quick estimate would only replace exact numbers with "
+                                "estimated ones").arg(e->name));
+        return;
+    }
+    if (imagesAvailable(id))
         scans_->enqueue(id, ScanController::Mode::Sample);
 }
 

@@ -9,9 +9,12 @@
 #include "dataset_state/profile_files.h"
 #include "dataset_state/shard_folder_controller.h"
 
+class QUndoStack;
+
 namespace nofade::ui {
 
 class DatasetStore;
+struct DatasetEntry;
 class ScanController;
 
 class DatasetController : public QObject {
@@ -36,10 +39,16 @@ public:
     int openShardFolder(const QString& folder);
     bool saveProfile(int id, const QString& file, QString* error);
 
+    // Removes a dataset as a step of `undo` (when set), so Edit ▸ Undo brings it back.
+    void remove(int id);
+    void setUndoStack(QUndoStack* undo) { undo_ = undo; }
+
     // Scans a dataset: continues an incomplete profile, or analyses everything again (restart).
     void scan(int id, bool restart);
-    // Scans a random sample and shows estimates with 95% intervals; Continue completes it.
+    // Scans a random sample and shows estimates with 95% intervals; Continue completes it. Never
+    // for a dataset with an exact profile: an estimate must not replace it.
     void quickEstimate(int id);
+    static bool hasExactProfile(const DatasetEntry& e);
 
 Q_SIGNALS:
     void selectRequested(int id); // a profile or shard folder was opened, or an open dataset asked for again
@@ -55,6 +64,7 @@ private:
     DatasetStore* store_;
     ScanController* scans_;
     std::map<int, ShardFolderController*> shardWatchers_; // by dataset id
+    QUndoStack* undo_ = nullptr;
 };
 
 } // namespace nofade::ui

@@ -49,6 +49,7 @@ struct DatasetEntry {
     DatasetState state = DatasetState::Added;
     QString error;                 // why the dataset cannot be opened or scanned
     QStringList warnings;
+    QStringList sourceWarnings;    // what opening the dataset skipped or guessed (kept for later scans)
     std::int64_t fromScanCache = 0; // images the last scan took from the scan cache, not decoded
     ScanProgress progress;
     QString profileFile;           // where the profile was last saved or loaded from

@@ -1,5 +1,6 @@
 #include "dataset_state/dataset_store.h"
 
+#include <algorithm>
 #include <QDir>
 
 #include "chart_kit/chart_palette.h"
@@ -10,12 +11,18 @@ DatasetStore::DatasetStore(QObject* parent) : QObject(parent) {}
 
 int DatasetStore::add(DatasetEntry entry)
 {
+    return insert(count(), std::move(entry));
+}
+
+int DatasetStore::insert(int row, DatasetEntry entry)
+{
+    row = std::clamp(row, 0, count());
     entry.id = nextId_++;
     if (!entry.colour.isValid())
         entry.colour = ChartPalette::colour(coloursUsed_++);
-    Q_EMIT aboutToAdd(count());
-    entries_.push_back(std::move(entry));
-    const int id = entries_.back().id;
+    Q_EMIT aboutToAdd(row);
+    const int id = entry.id;
+    entries_.insert(entries_.begin() + row, std::move(entry));
     Q_EMIT added(id);
     return id;
 }
@@ -27,6 +34,8 @@ void DatasetStore::remove(int id)
         return;
     Q_EMIT aboutToRemove(id);
     entries_.erase(entries_.begin() + row);
+    if (entries_.empty())
+        coloursUsed_ = 0; // a table filled again (a session opened) gets the same colours again
     Q_EMIT removed(id);
 }
 

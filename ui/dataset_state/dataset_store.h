@@ -24,6 +24,8 @@ public:
 
     // Adds an entry (its id and, when invalid, its colour are assigned here); returns the id.
     int add(DatasetEntry entry);
+    // Adds an entry at `row` (clamped to the table); a new id, the entry's own colour.
+    int insert(int row, DatasetEntry entry);
     void remove(int id);
 
     int count() const { return int(entries_.size()); }

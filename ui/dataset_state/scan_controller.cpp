@@ -58,6 +58,7 @@ struct ScanController::Result {
     std::shared_ptr<const JsdSummary> jsd;
     QString error;
     QStringList warnings;
+    QStringList sourceWarnings; // set when this scan opened the dataset
     std::int64_t fromScanCache = 0;
 };
 
@@ -194,7 +195,7 @@ void ScanController::startNext()
             Result r;
             if (!source) { // opening may walk a large folder: it belongs in the worker too
                 OpenedDataset opened = openDataset(path, format);
-                r.warnings = opened.warnings;
+                r.sourceWarnings = opened.warnings;
                 if (!opened.source) {
                     r.error = opened.error;
                     return r;
@@ -294,7 +295,9 @@ void ScanController::deliver(Running* run)
     Result r = run->watcher.result();
     const int id = run->id;
     store_->update(id, DatasetStore::StateChanged | DatasetStore::ProfileChanged, [&r](DatasetEntry& d) {
-        d.warnings = r.warnings;
+        if (r.source)
+            d.sourceWarnings = r.sourceWarnings.isEmpty() && d.source == r.source ? d.sourceWarnings : r.sourceWarnings;
+        d.warnings = d.sourceWarnings + r.warnings;
         d.fromScanCache = r.fromScanCache;
         if (r.source)
             d.source = r.source;
@@ -304,9 +307,19 @@ void ScanController::deliver(Running* run)
             return;
         }
         d.error.clear();
+        const bool first = !d.profile;
         d.profile = r.profile;
         d.jsd = r.jsd;
         d.state = r.profile->complete ? DatasetState::Scanned : DatasetState::Partial;
+        if (!r.profile->source.notice.isEmpty())
+            d.warnings.prepend(r.profile->source.notice);
+        // A dataset without classes is not a classification dataset: C_JS does not apply.
+        if (first && !r.profile->labelled() && d.task == DatasetTask::Classification) {
+            d.task = DatasetTask::Detection;
+            d.measure = ComplexityMeasure::Entropy;
+            d.warnings << QStringLiteral("No classes (no class sub-folders): read as an unlabelled dataset, so its "
+                                         "complexity is C_H; the task was set to detection (change it in the Task column)");
+        }
     });
     if (run == running_.get()) // the next scan need not wait for this one's last commit
         committing_.push_back(std::move(running_));

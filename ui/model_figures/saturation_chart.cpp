@@ -178,6 +178,8 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
             line += tr(", diminishing returns from %1 CO₂ (gain below %2 point per 10× CO₂)")
                         .arg(formatCo2(std::pow(10.0, *s.kneeX)), formatNumber(report().settings.kneeThreshold));
         stats->append(line);
+        if (!s.warning.isEmpty())
+            notes->append(statsPrefix + tr("warning: %1").arg(s.warning));
         drawn.fit->setPen(QPen(lineColour, style().lineWidth * 1.3));
         drawn.fit->replace(sample([&s](double x) { return s.valueAt(x); }));
         attach(drawn.fit);

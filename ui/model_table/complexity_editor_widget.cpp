@@ -43,10 +43,20 @@ ComplexityEditorWidget::ComplexityEditorWidget(ModelStore* workspace, QWidget* p
     : QWidget(parent), workspace_(workspace), table_(new QTableWidget(0, ColumnCount)), hint_(new QLabel)
 {
     table_->setObjectName(QStringLiteral("complexityTable"));
-    table_->setHorizontalHeaderLabels({tr("Dataset"), tr("Measure"), tr("From profile"), tr("Typed"), tr("Note (source)"), tr("Used")});
+    table_->setHorizontalHeaderLabels({tr("Dataset"), tr("Measure"), tr("Profile"), tr("Typed"), tr("Note"), tr("Used")});
+    table_->horizontalHeaderItem(Profile)->setToolTip(tr("The measure's value from a scanned profile of the dataset"));
+    table_->horizontalHeaderItem(Note)->setToolTip(tr("Where a typed value comes from (paper, table, ...)"));
     table_->horizontalHeaderItem(Typed)->setToolTip(tr("A published or computed value, used whatever the measure; empty: use the profile"));
     table_->verticalHeader()->hide();
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The columns share the dock's width: no sideways scrolling, so editing Typed never scrolls
+    // the Dataset column out of sight. The note takes what is left (its full text is its tooltip).
+    QHeaderView* header = table_->horizontalHeader();
+    header->setMinimumSectionSize(36);
+    for (int c : {int(Dataset), int(Measure), int(Profile), int(Typed), int(Used)})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Note, QHeaderView::Stretch);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table_->setTextElideMode(Qt::ElideRight);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setEditTriggers(QAbstractItemView::AllEditTriggers);
     hint_->setWordWrap(true);
@@ -105,10 +115,11 @@ void ComplexityEditorWidget::rebuild()
         QString note = user ? user->source : QString();
         if (note.startsWith(kTypedPrefix))
             note = note.mid(kTypedPrefix.size());
-        table_->setItem(row, Note, new QTableWidgetItem(note));
+        auto* noteItem = new QTableWidgetItem(note);
+        noteItem->setToolTip(note);
+        table_->setItem(row, Note, noteItem);
     }
     updating_ = false;
-    table_->resizeColumnToContents(Dataset);
     refresh();
 }
 

@@ -65,6 +65,7 @@ Q_SIGNALS:
 
 private:
     void recompute(bool announce = true);
+    static void keepReportQuick(ReportSettings& settings);
     void mergeComplexities();
 
     // Declared in the order the constructor needs them.

@@ -227,12 +227,14 @@ bool ModelsPanel::importCsv(const QString& file, QString* message)
     const QStringList errors = table.errorMessages();
     const int rows = int(table.rows().size());
     editing_->replaceTable(std::move(table), tr("Import %1").arg(QFileInfo(file).fileName()));
-    *message = errors.isEmpty() ? tr("Imported %1 models from %2").arg(rows).arg(file)
-                                : tr("Imported %1 models from %2 with %3 errors (marked in the table); the first: %4")
-                                      .arg(rows)
-                                      .arg(file)
-                                      .arg(errors.size())
-                                      .arg(errors.first());
+    const auto count = [](qsizetype n, const QString& one, const QString& many) {
+        return n == 1 ? one : many.arg(n);
+    };
+    const QString imported = count(rows, tr("1 model"), tr("%1 models"));
+    *message = errors.isEmpty() ? tr("Imported %1 from %2").arg(imported, file)
+                                : tr("Imported %1 from %2 with %3 (marked in the table); the first: %4")
+                                      .arg(imported, file, count(errors.size(), tr("1 error"), tr("%1 errors")),
+                                           errors.first());
     return true;
 }
 

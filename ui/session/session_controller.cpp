@@ -76,6 +76,13 @@ SessionController::SessionController(ModelStore* workspace, ModelEditingControll
     for (auto signal : {&ModelStore::settingsChanged, &ModelStore::complexitiesChanged})
         connect(workspace_, signal, this, &SessionController::stateChanged);
     connect(workspace_, &ModelStore::tableChanged, this, &SessionController::stateChanged);
+    // Datasets come back one by one after opening: the title follows until the last is in.
+    connect(store_, &DatasetStore::added, this, &SessionController::stateChanged);
+    connect(store_, &DatasetStore::removed, this, &SessionController::stateChanged);
+    connect(store_, &DatasetStore::changed, this, [this](int, DatasetStore::Changes c) {
+        if (c & DatasetStore::MetaChanged)
+            Q_EMIT stateChanged();
+    });
 }
 
 void SessionController::setChartsHooks(std::function<QJsonObject()> save, std::function<void(const QJsonObject&)> restore)

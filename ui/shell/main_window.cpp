@@ -40,6 +40,7 @@
 #include "model_table/models_panel.h"
 #include "session/session_controller.h"
 #include "shell/app_settings.h"
+#include "shell/help_window.h"
 #include "shell/presentation_controller.h"
 #include "shell/settings_dialog.h"
 #include "teaching/teaching_tour_dialog.h"
@@ -48,6 +49,7 @@
 static void initDocumentationResources()
 {
     Q_INIT_RESOURCE(nofade_docs);
+    Q_INIT_RESOURCE(ui); // the quick reference
 }
 
 namespace nofade::ui {
@@ -76,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     selection_ = new ModelSelectionStore(this);
     selection_->follow(workspace_);
     editing_ = new ModelEditingController(workspace_, this);
+    datasets_->setUndoStack(editing_->undoStack()); // one Edit ▸ Undo for the table and the datasets
     feed_ = new ProfileComplexityController(store_, workspace_, this);
     modelsPanel_ = new ModelsPanel(workspace_, editing_, selection_);
     modelSettings_ = new ModelSettingsPanel(workspace_);
@@ -127,6 +130,11 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(histogram_, &EntropyHistogramTab::imagesRequested, this, &MainWindow::inspect);
     connect(perClass_, &PerClassTab::imagesRequested, this, &MainWindow::inspect);
+    connect(queue_, &ScanController::scanStarted, this, [this](int id) {
+        // What the last scan of it said (e.g. "cancelled: incomplete") is no longer true.
+        if (const DatasetEntry* e = store_->find(id))
+            statusBar()->showMessage(tr("%1: scanning").arg(e->name), 5000);
+    });
     connect(queue_, &ScanController::scanFinished, this, [this, images](int id) {
         const DatasetEntry* e = store_->find(id);
         if (!e)
@@ -134,7 +142,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (e->state == DatasetState::Failed)
             statusBar()->showMessage(tr("%1: scan failed: %2").arg(e->name, e->error), 15000);
         else if (e->profile)
-            statusBar()->showMessage(tr("%1: %2 images analysed, %3 failed%4%5")
+            statusBar()->showMessage(tr("%1: %2 images analysed, %3 failed%4%5%6")
                                          .arg(e->name)
                                          .arg(e->profile->images())
                                          .arg(e->profile->failedItems())
@@ -142,8 +150,15 @@ MainWindow::MainWindow(QWidget* parent)
                                                                    : QString())
                                          .arg(e->profile->complete ? QString()
                                               : e->profile->sample ? tr(" (a random sample: quick estimate)")
-                                                                   : tr(" (cancelled: incomplete)")),
-                                     10000);
+                                                                   : tr(" (cancelled: incomplete)"))
+                                         // What was skipped or guessed (a symbolic link loop, split folders, ...)
+                                         // is said here too, not only in the State cell's tooltip.
+                                         .arg(e->warnings.isEmpty() ? QString()
+                                              : e->warnings.size() == 1 ? tr(" — warning: %1").arg(e->warnings.first())
+                                                                        : tr(" — %1 warnings, the first: %2")
+                                                                              .arg(e->warnings.size())
+                                                                              .arg(e->warnings.first())),
+                                     15000);
         if (id == panel_->currentId()) {
             perClass_->setDataset(id);
             distances_->setDataset(id);
@@ -408,26 +423,20 @@ void MainWindow::showHelp()
 {
     // The user guide (docs/USER_GUIDE.md with its pictures, compiled into the resources), so
     // that F1 shows the same text as the documentation; its links to METHODS.md and CLI.md work.
-    auto* browser = new QTextBrowser;
-    browser->setAttribute(Qt::WA_DeleteOnClose);
-    browser->setWindowFlag(Qt::Window);
-    browser->setWindowTitle(tr("NoFADE Studio user guide"));
-    browser->setOpenExternalLinks(true);
     initDocumentationResources();
-    browser->setSource(QUrl(QStringLiteral("qrc:/nofade/docs/USER_GUIDE.md")), QTextDocument::MarkdownResource);
-    browser->resize(900, 760);
-    browser->show();
+    auto* guide = new HelpWindow(tr("NoFADE Studio user guide"), QUrl(QStringLiteral("qrc:/nofade/docs/USER_GUIDE.md")),
+                                 QTextDocument::MarkdownResource, this);
+    guide->resize(900, 760);
+    guide->show();
 }
 
 void MainWindow::showQuickReference()
 {
-    auto* browser = new QTextBrowser;
-    browser->setAttribute(Qt::WA_DeleteOnClose);
-    browser->setWindowFlag(Qt::Window);
-    browser->setWindowTitle(tr("NoFADE Studio quick reference"));
-    browser->setSource(QUrl(QStringLiteral("qrc:/nofade/ui/help.html")));
-    browser->resize(700, 600);
-    browser->show();
+    initDocumentationResources();
+    auto* reference = new HelpWindow(tr("NoFADE Studio quick reference"), QUrl(QStringLiteral("qrc:/nofade/ui/help.html")),
+                                     QTextDocument::HtmlResource, this);
+    reference->resize(700, 600);
+    reference->show();
 }
 
 void MainWindow::restoreLayout()
@@ -451,6 +460,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("window/tab"), tabs_->currentIndex());
     session_->cleanExit();
+    // The help windows and dialogs belong to this window: they go with it, so the application ends.
+    for (QWidget* w : findChildren<QWidget*>())
+        if (w->isWindow() && w->isVisible())
+            w->close();
     event->accept();
 }
 
