@@ -1,4 +1,5 @@
 #include "profile/profile_json.h"
+#include "profile/profile_measures_json.h"
 
 #include <cmath>
 #include <QHash>
@@ -355,6 +356,7 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
         }
         json[QStringLiteral("per_image")] = perImage;
     }
+    writeProfileMeasures(p, includePerImage, json);
     return json;
 }
 
@@ -470,6 +472,8 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
         *error = r.error;
         return std::nullopt;
     }
+    if (!readProfileMeasures(json, p, error))
+        return std::nullopt;
     return p;
 }
 

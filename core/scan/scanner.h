@@ -28,6 +28,9 @@ struct ScanOptions {
     // Analyse only these items (a random sample of the dataset, see planSample()); the profile
     // records the sample's design and the estimates made from it. Null: every item.
     std::shared_ptr<const SamplePlan> sample;
+    // Called with each newly analysed image's grey raster (the per-image complexity measures);
+    // images taken from `resume` do not pass through it. May be null.
+    GrayImageHook* grayHook = nullptr;
 };
 
 // Why `previous` cannot seed a scan of `source` with these settings (empty when it can).

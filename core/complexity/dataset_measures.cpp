@@ -1,0 +1,124 @@
+#include "complexity/dataset_measures.h"
+
+#include <cmath>
+
+#include "complexity/borderline_n1.h"
+#include "complexity/fisher_f1.h"
+#include "complexity/intrinsic_dimension.h"
+#include "complexity/measure_names.h"
+#include "complexity/spectral_csg.h"
+#include "sampling/student_t.h"
+
+namespace nofade {
+
+namespace {
+
+MeasureValue imageMean(const QString& name, const std::vector<ImageMeasureValues>& perImage, double ImageMeasureValues::*field)
+{
+    MeasureValue v;
+    v.name = name;
+    double sum = 0.0;
+    for (const ImageMeasureValues& m : perImage)
+        if (!std::isnan(m.*field)) {
+            sum += m.*field;
+            ++v.sample;
+        }
+    if (v.sample > 0)
+        v.value = sum / double(v.sample);
+    else
+        v.reason = QStringLiteral("no image could be measured (SI needs images of at least 3x3 pixels)");
+    return v;
+}
+
+VectorSet replicateSet(const ProfileMeasures& m, int replicate)
+{
+    VectorSet set;
+    for (const SampleVectorRecord& r : m.sampleVectors)
+        if (r.replicates >> replicate & 1u) {
+            set.vectors.push_back(r.pixels);
+            set.classes.push_back(r.classIndex);
+        }
+    return set;
+}
+
+MeasureResult measureOn(const QString& name, const VectorSet& set, const ParallelRun& run)
+{
+    if (name == QLatin1String("id"))
+        return twoNnIntrinsicDimension(set, run);
+    const VectorSet labelled = labelledOnly(set);
+    if (name == QLatin1String("f1"))
+        return fisherF1(labelled);
+    if (name == QLatin1String("n1"))
+        return borderlineN1(labelled, run);
+    return cumulativeSpectralGradient(labelled, run);
+}
+
+} // namespace
+
+void computeMeasureValues(Profile& profile, const ParallelRun& run)
+{
+    if (!profile.measures)
+        return;
+    ProfileMeasures& m = *profile.measures;
+    const int replicates = m.settings.replicateCount();
+    int steps = 0, done = 0;
+    for (const QString& name : m.settings.names)
+        steps += isDatasetMeasure(name) ? replicates : 0;
+    if (run.feedback && steps > 0)
+        run.feedback->setReplicates(0, steps);
+    m.values.clear();
+    for (const QString& name : m.settings.names) {
+        MeasureValue v;
+        if (name == QLatin1String("entropy")) {
+            v.name = name;
+            v.sample = profile.images();
+            if (profile.images() > 0)
+                v.value = profile.entropyComplexity();
+            else
+                v.reason = QStringLiteral("no image was analysed");
+        } else if (name == QLatin1String("si")) {
+            v = imageMean(name, m.perImage, &ImageMeasureValues::si);
+        } else if (name == QLatin1String("bpp")) {
+            v = imageMean(name, m.perImage, &ImageMeasureValues::bpp);
+        } else {
+            v.name = name;
+            for (int r = 0; r < replicates; ++r) {
+                if (run.feedback && run.feedback->isCancelled()) {
+                    v.replicates.clear();
+                    v.reason = QStringLiteral("cancelled");
+                    break;
+                }
+                const MeasureResult result = measureOn(name, replicateSet(m, r), run);
+                if (run.feedback)
+                    run.feedback->setReplicates(++done, steps);
+                if (r == 0)
+                    v.sample = result.points;
+                if (!result.value) {
+                    v.replicates.clear();
+                    v.reason = result.reason;
+                    break;
+                }
+                v.replicates.push_back(*result.value);
+            }
+            if (!v.replicates.empty()) {
+                double sum = 0.0;
+                for (double x : v.replicates)
+                    sum += x;
+                const double mean = sum / double(v.replicates.size());
+                v.value = mean;
+                if (v.replicates.size() >= 2) {
+                    double squares = 0.0;
+                    for (double x : v.replicates)
+                        squares += (x - mean) * (x - mean);
+                    const double n = double(v.replicates.size());
+                    const double half = studentT95(n - 1.0) * std::sqrt(squares / (n - 1.0) / n);
+                    v.interval = Interval{mean - half, mean + half};
+                }
+            }
+        }
+        v.definition = measureDefinition(name);
+        m.values.push_back(std::move(v));
+    }
+}
+
+} // namespace nofade
