@@ -8,9 +8,11 @@
 
 #include "cli_support.h"
 #include "datasets/dataset_opener.h"
+#include "complexity/measured_scan.h"
 #include "profile/profile_json.h"
 #include "scan/scan_cache.h"
 #include "scan/scanner.h"
+#include "scan_measures.h"
 #include "scan_sampling.h"
 #include "scan/slurm_array.h"
 #include "terminal_progress.h"
@@ -38,6 +40,7 @@ struct ScanRequest {
     QString out;
     QString cache; // checkpoint file; empty: none
     ScanSampling sampling;
+    ScanMeasures measures;
     bool settingsGiven = false; // any option that changes the profile's numbers was given
 };
 
@@ -92,6 +95,7 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                                     QStringLiteral("DIR"));
     parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, outDir, cache});
     request.sampling.addTo(parser);
+    request.measures.addTo(parser);
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
         return kUsage;
@@ -163,6 +167,8 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                             || parser.isSet(minClass) || parser.isSet(maxPixels);
     if (!request.sampling.read(parser, request.options.shard, !request.cache.isEmpty(), &error))
         return usage(error);
+    if (!request.measures.read(parser, !request.cache.isEmpty(), &error))
+        return usage(error);
     return kOk;
 }
 
@@ -196,6 +202,7 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
     else
         s += QStringLiteral("C_JS        none: %1\n").arg(jsd.reason);
     s += request.sampling.summary(p);
+    s += request.measures.summary(p);
     for (const QString& w : warnings)
         s += QStringLiteral("Warning     %1\n").arg(w);
     return s;
@@ -261,12 +268,16 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);
     TerminalProgress progress(stderrIsTerminal());
-    const Profile profile = scanDataset(*dataset.source, request.settings, request.options, feedback, [&] {
+    const auto tick = [&] {
         if (feedback.replicatesTotal() > 0)
             progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal());
         else
             progress.update(feedback.done(), feedback.total(), feedback.failed());
-    });
+    };
+    const Profile profile = request.measures.requested()
+                                ? scanWithMeasures(*dataset.source, request.settings, request.options,
+                                                   request.measures.settings(), feedback, tick)
+                                : scanDataset(*dataset.source, request.settings, request.options, feedback, tick);
     progress.finish();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
