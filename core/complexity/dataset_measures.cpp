@@ -61,9 +61,11 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
         return;
     ProfileMeasures& m = *profile.measures;
     const int replicates = m.settings.replicateCount();
+    // A shard's share of the sample is not a sample of the dataset: its vectors wait for the merge.
+    const bool holdsSomeShards = profile.source.shardCount > 1 && int(profile.source.shards.size()) < profile.source.shardCount;
     int steps = 0, done = 0;
     for (const QString& name : m.settings.names)
-        steps += isDatasetMeasure(name) ? replicates : 0;
+        steps += isDatasetMeasure(name) && !holdsSomeShards ? replicates : 0;
     if (run.feedback && steps > 0)
         run.feedback->setReplicates(0, steps);
     m.values.clear();
@@ -80,6 +82,9 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
             v = imageMean(name, m.perImage, &ImageMeasureValues::si);
         } else if (name == QLatin1String("bpp")) {
             v = imageMean(name, m.perImage, &ImageMeasureValues::bpp);
+        } else if (holdsSomeShards) {
+            v.name = name;
+            v.reason = QStringLiteral("computed when the shards are merged (nofade-cli merge)");
         } else {
             v.name = name;
             for (int r = 0; r < replicates; ++r) {

@@ -74,33 +74,28 @@ def squared_distances(v):
 
 def two_nn(d2):
     n = d2.shape[0]
-    logs = []
-    left_out = 0
-    for i in range(n):
-        others = np.delete(np.arange(n), i)
-        d = d2[i, others]
-        order = np.lexsort((others, d))
-        r1 = math.sqrt(d[order[0]]) / 255.0
-        r2 = math.sqrt(d[order[1]]) / 255.0
-        if r1 == 0:
-            left_out += 1
-            continue
-        logs.append(math.log(r2 / r1))
-    return len(logs) / sum(logs), left_out
+    index = np.broadcast_to(np.arange(n), d2.shape)
+    d = np.where(np.eye(n, dtype=bool), np.iinfo(np.int64).max, d2)  # a point is not its own neighbour
+    order = np.lexsort((index, d), axis=1)
+    first = np.take_along_axis(d, order[:, :1], 1)[:, 0]
+    second = np.take_along_axis(d, order[:, 1:2], 1)[:, 0]
+    r1 = np.sqrt(first) / 255.0
+    r2 = np.sqrt(second) / 255.0
+    kept = r1 > 0
+    return float(kept.sum() / np.log(r2[kept] / r1[kept]).sum()), int((~kept).sum())
 
 
 def fisher_f1(x, y):
-    best = None
+    """ECoL's normalised F1, feature by feature (all features at once)."""
     mu = x.mean(0)
-    classes = np.unique(y)
-    for f in range(x.shape[1]):
-        num = sum((y == c).sum() * (x[y == c, f].mean() - mu[f]) ** 2 for c in classes)
-        den = sum(((x[y == c, f] - x[y == c, f].mean()) ** 2).sum() for c in classes)
-        if den == 0:
-            continue
-        r = num / den
-        best = r if best is None else max(best, r)
-    return 1.0 / (1.0 + best)
+    num = np.zeros(x.shape[1])
+    den = np.zeros(x.shape[1])
+    for c in np.unique(y):
+        xc = x[y == c]
+        num += len(xc) * (xc.mean(0) - mu) ** 2
+        den += ((xc - xc.mean(0)) ** 2).sum(0)
+    usable = den != 0
+    return float(1.0 / (1.0 + (num[usable] / den[usable]).max()))
 
 
 def n1_kruskal(d2, y):
