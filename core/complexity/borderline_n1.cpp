@@ -11,8 +11,6 @@ namespace nofade {
 
 namespace {
 
-constexpr int kListLength = 16;
-
 struct Edge {
     std::uint32_t distance = std::numeric_limits<std::uint32_t>::max();
     std::uint32_t a = std::numeric_limits<std::uint32_t>::max(); // smaller index
@@ -37,7 +35,8 @@ std::uint32_t findRoot(std::vector<std::uint32_t>& parent, std::uint32_t x)
 
 } // namespace
 
-std::vector<std::pair<std::uint32_t, std::uint32_t>> minimumSpanningTree(const VectorSet& set, const ParallelRun& run)
+std::vector<std::pair<std::uint32_t, std::uint32_t>> minimumSpanningTree(
+    const VectorSet& set, const ParallelRun& run, const std::vector<std::vector<Neighbour>>* given)
 {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> tree;
     const std::uint32_t n = std::uint32_t(set.size());
@@ -48,7 +47,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> minimumSpanningTree(const V
     std::iota(all.begin(), all.end(), 0u);
     // For a fixed point p, (distance, index of the other end) orders its edges as the edge order
     // does, so the first list entry outside p's component is p's shortest edge out of it.
-    const auto lists = nearestNeighbours(m, all, kListLength, run);
+    std::vector<std::vector<Neighbour>> searched;
+    if (!given)
+        searched = nearestNeighbours(m, all, kSpanningTreeList, run);
+    const auto& lists = given ? *given : searched;
     std::vector<std::uint32_t> parent(n);
     std::iota(parent.begin(), parent.end(), 0u);
     std::vector<std::uint32_t> component(n);
@@ -103,7 +105,8 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> minimumSpanningTree(const V
     return tree;
 }
 
-MeasureResult borderlineN1(const VectorSet& set, const ParallelRun& run)
+MeasureResult borderlineN1(const VectorSet& set, const ParallelRun& run,
+                           const std::vector<std::vector<Neighbour>>* lists)
 {
     MeasureResult r;
     const int classCount = set.classes.empty() ? 0 : *std::max_element(set.classes.begin(), set.classes.end()) + 1;
@@ -111,7 +114,7 @@ MeasureResult borderlineN1(const VectorSet& set, const ParallelRun& run)
         r.reason = QStringLiteral("needs at least 2 classes in the sample");
         return r;
     }
-    const auto tree = minimumSpanningTree(set, run);
+    const auto tree = minimumSpanningTree(set, run, lists);
     if (run.feedback && run.feedback->isCancelled()) {
         r.reason = QStringLiteral("cancelled");
         return r;

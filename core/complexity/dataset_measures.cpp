@@ -1,11 +1,15 @@
 #include "complexity/dataset_measures.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <optional>
 
 #include "complexity/borderline_n1.h"
 #include "complexity/fisher_f1.h"
 #include "complexity/intrinsic_dimension.h"
 #include "complexity/measure_names.h"
+#include "complexity/neighbour_search.h"
 #include "complexity/spectral_csg.h"
 #include "sampling/student_t.h"
 
@@ -41,16 +45,33 @@ VectorSet replicateSet(const ProfileMeasures& m, int replicate)
     return set;
 }
 
-MeasureResult measureOn(const QString& name, const VectorSet& set, const ParallelRun& run)
+// One replicate's sample, and the neighbour lists ID and N1 share (one search for both).
+struct Replicate {
+    VectorSet set;
+    std::optional<std::vector<std::vector<Neighbour>>> lists;
+    bool allLabelled() const { return std::all_of(set.classes.begin(), set.classes.end(), [](int c) { return c >= 0; }); }
+};
+
+MeasureResult measureOn(const QString& name, Replicate& r, bool shareLists, const ParallelRun& run)
 {
+    auto lists = [&]() -> const std::vector<std::vector<Neighbour>>* {
+        if (!shareLists || r.set.size() < 3)
+            return nullptr;
+        if (!r.lists) {
+            const VectorMatrix m(r.set.vectors);
+            std::vector<std::uint32_t> all(r.set.size());
+            std::iota(all.begin(), all.end(), 0u);
+            r.lists = nearestNeighbours(m, all, kSpanningTreeList, run);
+        }
+        return &*r.lists;
+    };
     if (name == QLatin1String("id"))
-        return twoNnIntrinsicDimension(set, run);
-    const VectorSet labelled = labelledOnly(set);
+        return twoNnIntrinsicDimension(r.set, run, lists());
     if (name == QLatin1String("f1"))
-        return fisherF1(labelled);
+        return fisherF1(labelledOnly(r.set));
     if (name == QLatin1String("n1"))
-        return borderlineN1(labelled, run);
-    return cumulativeSpectralGradient(labelled, run);
+        return r.allLabelled() ? borderlineN1(labelledOnly(r.set), run, lists()) : borderlineN1(labelledOnly(r.set), run);
+    return cumulativeSpectralGradient(labelledOnly(r.set), run);
 }
 
 } // namespace
@@ -69,6 +90,11 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
     if (run.feedback && steps > 0)
         run.feedback->setReplicates(0, steps);
     m.values.clear();
+    // ID and N1 on the same (fully labelled) sample share one neighbour search.
+    std::vector<Replicate> samples(std::size_t(holdsSomeShards ? 0 : replicates));
+    for (int r = 0; r < int(samples.size()); ++r)
+        samples[std::size_t(r)].set = replicateSet(m, r);
+    const bool shareLists = m.settings.names.contains(QStringLiteral("id")) && m.settings.names.contains(QStringLiteral("n1"));
     for (const QString& name : m.settings.names) {
         MeasureValue v;
         if (name == QLatin1String("entropy")) {
@@ -93,7 +119,10 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
                     v.reason = QStringLiteral("cancelled");
                     break;
                 }
-                const MeasureResult result = measureOn(name, replicateSet(m, r), run);
+                Replicate& sample = samples[std::size_t(r)];
+                const MeasureResult result = measureOn(name, sample, shareLists && sample.allLabelled(), run);
+                if (name == QLatin1String("n1"))
+                    sample.lists.reset(); // N1 comes after ID: the lists are no longer needed
                 if (run.feedback)
                     run.feedback->setReplicates(++done, steps);
                 if (r == 0)

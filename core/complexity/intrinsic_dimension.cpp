@@ -7,17 +7,22 @@
 
 namespace nofade {
 
-MeasureResult twoNnIntrinsicDimension(const VectorSet& set, const ParallelRun& run)
+MeasureResult twoNnIntrinsicDimension(const VectorSet& set, const ParallelRun& run,
+                                      const std::vector<std::vector<Neighbour>>* given)
 {
     MeasureResult r;
     if (set.size() < 3) {
         r.reason = QStringLiteral("needs at least 3 images in the sample (has %1)").arg(set.size());
         return r;
     }
-    const VectorMatrix m(set.vectors);
-    std::vector<std::uint32_t> all(set.size());
-    std::iota(all.begin(), all.end(), 0u);
-    const auto lists = nearestNeighbours(m, all, 2, run);
+    std::vector<std::vector<Neighbour>> searched;
+    if (!given) {
+        const VectorMatrix m(set.vectors);
+        std::vector<std::uint32_t> all(set.size());
+        std::iota(all.begin(), all.end(), 0u);
+        searched = nearestNeighbours(m, all, 2, run);
+    }
+    const auto& lists = given ? *given : searched;
     if (run.feedback && run.feedback->isCancelled()) {
         r.reason = QStringLiteral("cancelled");
         return r;
