@@ -156,6 +156,19 @@ def main():
         rows.append({"corpus": f"sampled-cjs-{classes}", "tool": "nofade", "images": int(out[1]),
                      "rounds": int(out[2]), "wall_s": float(out[3]) / 1000})
         print(f"  {classes:>5} classes  {int(out[1]):>7} images  {int(out[2]):>4} replicates  {float(out[3]):>9.0f} ms")
+    # The complexity measures (docs/METHODS.md): each dataset measure on a 10-class sample of 2,500
+    # Fashion-MNIST images and on 1,000 pseudo-classes x 50 images (CSG's K = 1000 eigenproblem).
+    print("\ncomplexity measures on Fashion-MNIST 32x32 vectors (ms; si/bpp: every image of the set, one thread):")
+    for classes, per_class, runs in ((10, 250, repeats), (1000, 50, 1)):
+        lines = subprocess.run([os.path.join(build, "bench", "bench-complexity"), str(classes), str(per_class),
+                                str(runs), str(threads), "--brute"], capture_output=True, text=True,
+                               check=True).stdout.split("\n")
+        load = os.getloadavg()[0]
+        for line in filter(None, lines):
+            name, points, k, ms = line.split()
+            rows.append({"corpus": f"complexity-{name}-{classes}x{per_class}", "tool": "nofade", "images": int(points),
+                         "classes": int(k), "wall_s": float(ms) / 1000, "load_average": load})
+            print(f"  {name:<16} {int(points):>6} images {int(k):>5} classes  {float(ms):>10.1f} ms")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")
