@@ -165,10 +165,12 @@ def main():
                                check=True).stdout.split("\n")
         load = os.getloadavg()[0]
         for line in filter(None, lines):
-            name, points, k, ms = line.split()
+            name, points, k, ms, cpu_ms = line.split()
             rows.append({"corpus": f"complexity-{name}-{classes}x{per_class}", "tool": "nofade", "images": int(points),
-                         "classes": int(k), "wall_s": float(ms) / 1000, "load_average": load})
-            print(f"  {name:<16} {int(points):>6} images {int(k):>5} classes  {float(ms):>10.1f} ms")
+                         "classes": int(k), "wall_s": float(ms) / 1000, "cpu_s": float(cpu_ms) / 1000,
+                         "load_average": load})
+            print(f"  {name:<16} {int(points):>6} images {int(k):>5} classes  {float(ms):>10.1f} ms"
+                  f"  ({float(cpu_ms):.1f} ms CPU)  load {load:.1f}")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")

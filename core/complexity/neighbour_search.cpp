@@ -12,35 +12,61 @@ namespace {
 constexpr std::size_t kQueryBlock = 32;      // 64 KiB of queries
 constexpr std::size_t kCandidateBlock = 128; // 256 KiB of candidates
 
-std::uint32_t squaredDistanceScalar(const std::int16_t* a, const std::int16_t* b)
+std::uint32_t squaredDistanceScalar(const std::uint8_t* a, const std::uint8_t* b)
 {
     std::uint32_t sum = 0;
     for (int i = 0; i < kSmallFeatures; ++i) {
-        const int d = a[i] - b[i];
+        const int d = int(a[i]) - int(b[i]);
         sum += std::uint32_t(d * d);
     }
     return sum;
 }
 
-// 16 differences per instruction, pairs of squares summed into 32-bit lanes by madd: exact, as
-// each lane holds at most 64 x 2 x 255^2 < 2^31.
-[[gnu::target("avx2")]] std::uint32_t squaredDistanceAvx2(const std::int16_t* a, const std::int16_t* b)
+// Bytes widened to 16 bits, 16 differences per instruction, pairs of squares summed into 32-bit
+// lanes by madd: exact, as each lane holds at most 64 x 2 x 255^2 < 2^31.
+[[gnu::target("avx2")]] inline __m256i widened(const std::uint8_t* p)
 {
-    __m256i acc0 = _mm256_setzero_si256();
-    __m256i acc1 = _mm256_setzero_si256();
-    for (int i = 0; i < kSmallFeatures; i += 32) {
-        const __m256i d0 = _mm256_sub_epi16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i)),
-                                            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i)));
-        const __m256i d1 = _mm256_sub_epi16(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i + 16)),
-                                            _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i + 16)));
-        acc0 = _mm256_add_epi32(acc0, _mm256_madd_epi16(d0, d0));
-        acc1 = _mm256_add_epi32(acc1, _mm256_madd_epi16(d1, d1));
-    }
-    const __m256i acc = _mm256_add_epi32(acc0, acc1);
-    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+    return _mm256_cvtepu8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+}
+
+[[gnu::target("avx2")]] inline std::uint32_t horizontalSum(__m256i v)
+{
+    __m128i s = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
     s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
     s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
     return std::uint32_t(_mm_cvtsi128_si32(s));
+}
+
+[[gnu::target("avx2")]] std::uint32_t squaredDistanceAvx2(const std::uint8_t* a, const std::uint8_t* b)
+{
+    __m256i acc = _mm256_setzero_si256();
+    for (int i = 0; i < kSmallFeatures; i += 16) {
+        const __m256i d = _mm256_sub_epi16(widened(a + i), widened(b + i));
+        acc = _mm256_add_epi32(acc, _mm256_madd_epi16(d, d));
+    }
+    return horizontalSum(acc);
+}
+
+// One query against four candidates: the query's bytes are loaded once for all four.
+[[gnu::target("avx2")]] void squaredDistances4Avx2(const std::uint8_t* a, const std::uint8_t* const* b, std::uint32_t* out)
+{
+    __m256i acc0 = _mm256_setzero_si256(), acc1 = _mm256_setzero_si256();
+    __m256i acc2 = _mm256_setzero_si256(), acc3 = _mm256_setzero_si256();
+    for (int i = 0; i < kSmallFeatures; i += 16) {
+        const __m256i q = widened(a + i);
+        const __m256i d0 = _mm256_sub_epi16(q, widened(b[0] + i));
+        const __m256i d1 = _mm256_sub_epi16(q, widened(b[1] + i));
+        const __m256i d2 = _mm256_sub_epi16(q, widened(b[2] + i));
+        const __m256i d3 = _mm256_sub_epi16(q, widened(b[3] + i));
+        acc0 = _mm256_add_epi32(acc0, _mm256_madd_epi16(d0, d0));
+        acc1 = _mm256_add_epi32(acc1, _mm256_madd_epi16(d1, d1));
+        acc2 = _mm256_add_epi32(acc2, _mm256_madd_epi16(d2, d2));
+        acc3 = _mm256_add_epi32(acc3, _mm256_madd_epi16(d3, d3));
+    }
+    out[0] = horizontalSum(acc0);
+    out[1] = horizontalSum(acc1);
+    out[2] = horizontalSum(acc2);
+    out[3] = horizontalSum(acc3);
 }
 
 bool hasAvx2()
@@ -50,7 +76,7 @@ bool hasAvx2()
 }
 
 // Keeps the k smallest (distance, index) pairs seen, sorted.
-void offer(std::vector<Neighbour>& list, int k, Neighbour n)
+inline void offer(std::vector<Neighbour>& list, int k, Neighbour n)
 {
     if (int(list.size()) == k) {
         if (!(n < list.back()))
@@ -78,7 +104,7 @@ VectorMatrix::VectorMatrix(const std::vector<SmallVector>& vectors)
     });
 }
 
-std::uint32_t squaredDistance(const std::int16_t* a, const std::int16_t* b)
+std::uint32_t squaredDistance(const std::uint8_t* a, const std::uint8_t* b)
 {
     return hasAvx2() ? squaredDistanceAvx2(a, b) : squaredDistanceScalar(a, b);
 }
@@ -91,7 +117,8 @@ std::vector<std::vector<Neighbour>> nearestNeighbours(
     const std::size_t n = m.size();
     if (k <= 0 || n == 0)
         return lists;
-    auto distance = hasAvx2() ? squaredDistanceAvx2 : squaredDistanceScalar;
+    const bool avx2 = hasAvx2();
+    auto distance = avx2 ? squaredDistanceAvx2 : squaredDistanceScalar;
     // Candidates in order of their norm: |‖a‖ - ‖b‖| <= ‖a - b‖, so a query only needs the
     // candidates whose norm lies within its current k-th distance of its own. Queries go in blocks
     // of similar norm, which share the candidates they read.
@@ -112,23 +139,33 @@ std::vector<std::vector<Neighbour>> nearestNeighbours(
             const std::vector<Neighbour>& l = lists[q];
             return int(l.size()) < k ? INFINITY : std::sqrt(double(l.back().squaredDistance) * (1.0 + 1e-9) + 1.0) + 1e-6;
         };
+        std::uint32_t pending[kCandidateBlock];
         auto visit = [&](std::size_t c0, std::size_t c1) {
             for (std::size_t i = qBegin; i < qEnd; ++i) {
                 const std::size_t q = queryOrder[i];
                 const std::uint32_t query = queries[q];
-                const std::int16_t* a = m.row(query);
+                const std::uint8_t* a = m.row(query);
                 std::vector<Neighbour>& list = lists[q];
-                double r = reach(q);
+                const double r = reach(q);
+                std::size_t count = 0;
                 for (std::size_t j = c0; j < c1; ++j) {
                     const std::uint32_t c = byNorm[j];
-                    if (c == query || std::abs(norm[c] - norm[query]) > r || (allowed && !allowed(query, c)))
-                        continue;
-                    const Neighbour nb{c, distance(a, m.row(c))};
-                    if (int(list.size()) == k && !(nb < list.back()))
-                        continue;
-                    offer(list, k, nb);
-                    r = reach(q);
+                    if (c != query && std::abs(norm[c] - norm[query]) <= r && (!allowed || allowed(query, c)))
+                        pending[count++] = c;
                 }
+                std::size_t j = 0;
+                if (avx2) {
+                    for (; j + 4 <= count; j += 4) {
+                        const std::uint8_t* b[4] = {m.row(pending[j]), m.row(pending[j + 1]), m.row(pending[j + 2]),
+                                                    m.row(pending[j + 3])};
+                        std::uint32_t d[4];
+                        squaredDistances4Avx2(a, b, d);
+                        for (int t = 0; t < 4; ++t)
+                            offer(list, k, Neighbour{pending[j + std::size_t(t)], d[t]});
+                    }
+                }
+                for (; j < count; ++j)
+                    offer(list, k, Neighbour{pending[j], distance(a, m.row(pending[j]))});
             }
         };
         // Start where the block's middle query sits among the candidates, then widen both ways

@@ -24,23 +24,23 @@ struct Neighbour {
     }
 };
 
-// The small vectors as 16-bit integers, one row of kSmallFeatures per vector.
+// The small vectors, one row of kSmallFeatures bytes per vector, with their norms.
 class VectorMatrix {
 public:
     explicit VectorMatrix(const std::vector<SmallVector>& vectors);
     std::size_t size() const { return rows_; }
-    const std::int16_t* row(std::size_t i) const { return data_.data() + i * kSmallFeatures; }
+    const std::uint8_t* row(std::size_t i) const { return data_.data() + i * kSmallFeatures; }
     const std::vector<double>& norms() const { return norms_; }          // Euclidean, byte units
     const std::vector<std::uint32_t>& byNorm() const { return byNorm_; } // rows by ascending norm
 
 private:
     std::size_t rows_ = 0;
-    std::vector<std::int16_t> data_;
+    std::vector<std::uint8_t> data_;
     std::vector<double> norms_;
     std::vector<std::uint32_t> byNorm_;
 };
 
-std::uint32_t squaredDistance(const std::int16_t* a, const std::int16_t* b);
+std::uint32_t squaredDistance(const std::uint8_t* a, const std::uint8_t* b);
 
 // For each query in `queries` (indices into m): its `k` nearest other vectors, ordered by
 // (distance, index), among those `allowed(query, candidate)` accepts (all when unset). Lists are
