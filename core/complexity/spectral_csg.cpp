@@ -108,7 +108,7 @@ MeasureResult cumulativeSpectralGradient(const VectorSet& set, const ParallelRun
     }
     const std::size_t n = set.size();
     const std::size_t dims = std::size_t(options.components);
-    const std::vector<double> e = pcaEmbedding(set.vectors, options.components, run);
+    const std::vector<double> e = pcaEmbedding(set.vectors, options.components, run, options.scatterPca);
     if (run.feedback && run.feedback->isCancelled()) {
         r.reason = QStringLiteral("cancelled");
         return r;

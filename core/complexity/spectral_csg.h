@@ -15,6 +15,7 @@ struct CsgOptions {
     int components = 16; // PCA embedding dimension
     int k = 3;           // neighbours of each sampled point
     bool kdTree = true;  // false: brute force (the same result; for the benchmark)
+    bool scatterPca = false; // true: PCA from the scatter matrix at any size (for the tests)
 };
 
 struct CsgDetail {

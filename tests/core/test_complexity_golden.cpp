@@ -132,7 +132,9 @@ private Q_SLOTS:
     void photographsMatchReference() { compareWithReference(photos_.path(), 40, false); }
     void fashionMnistMatchesReference() { compareWithReference(fashion_.path(), 300, true); }
 
-    void kdTreeAndBruteForceGiveTheSameCsg()
+    // Both PCA routes (Gram matrix below 1024 points, integer scatter matrix above) and both
+    // neighbour searches (k-d tree, brute force) give the same CSG.
+    void everyRouteGivesTheSameCsg()
     {
         OpenedDataset dataset = openDataset(fashion_.path());
         Feedback feedback;
@@ -148,8 +150,13 @@ private Q_SLOTS:
         brute.kdTree = false;
         const MeasureResult a = cumulativeSpectralGradient(labelledOnly(set), ParallelRun{}, CsgOptions{});
         const MeasureResult b = cumulativeSpectralGradient(labelledOnly(set), ParallelRun{}, brute);
-        QVERIFY(a.value && b.value);
+        CsgOptions scatter;
+        scatter.scatterPca = true;
+        const MeasureResult c = cumulativeSpectralGradient(labelledOnly(set), ParallelRun{}, scatter);
+        QVERIFY(a.value && b.value && c.value);
         QCOMPARE(*a.value, *b.value);
+        qInfo() << "CSG, Gram PCA" << *a.value << "scatter PCA" << *c.value;
+        QVERIFY(relative(*c.value, *a.value) <= 1e-9);
     }
 };
 
