@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <QHash>
 
 #include "complexity/borderline_n1.h"
 #include "complexity/fisher_f1.h"
@@ -90,15 +91,32 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
     if (run.feedback && steps > 0)
         run.feedback->setReplicates(0, steps);
     m.values.clear();
-    // ID and N1 on the same (fully labelled) sample share one neighbour search.
-    std::vector<Replicate> samples(std::size_t(holdsSomeShards ? 0 : replicates));
-    for (int r = 0; r < int(samples.size()); ++r)
-        samples[std::size_t(r)].set = replicateSet(m, r);
+    // Replicate by replicate, so that the neighbour lists ID and N1 share on the same (fully
+    // labelled) sample live for one replicate at a time.
     const bool shareLists = m.settings.names.contains(QStringLiteral("id")) && m.settings.names.contains(QStringLiteral("n1"));
+    QHash<QString, std::vector<MeasureResult>> results;
+    QHash<QString, QString> stopped; // a measure without a value in some replicate: why
+    for (int r = 0; r < (holdsSomeShards ? 0 : replicates); ++r) {
+        Replicate sample{replicateSet(m, r), std::nullopt};
+        for (const QString& name : m.settings.names) {
+            if (!isDatasetMeasure(name) || stopped.contains(name))
+                continue;
+            if (run.feedback && run.feedback->isCancelled()) {
+                stopped.insert(name, QStringLiteral("cancelled"));
+                continue;
+            }
+            const MeasureResult result = measureOn(name, sample, shareLists && sample.allLabelled(), run);
+            if (run.feedback)
+                run.feedback->setReplicates(++done, steps);
+            if (!result.value)
+                stopped.insert(name, run.feedback && run.feedback->isCancelled() ? QStringLiteral("cancelled") : result.reason);
+            results[name].push_back(result);
+        }
+    }
     for (const QString& name : m.settings.names) {
         MeasureValue v;
+        v.name = name;
         if (name == QLatin1String("entropy")) {
-            v.name = name;
             v.sample = profile.images();
             if (profile.images() > 0)
                 v.value = profile.entropyComplexity();
@@ -109,45 +127,27 @@ void computeMeasureValues(Profile& profile, const ParallelRun& run)
         } else if (name == QLatin1String("bpp")) {
             v = imageMean(name, m.perImage, &ImageMeasureValues::bpp);
         } else if (holdsSomeShards) {
-            v.name = name;
             v.reason = QStringLiteral("computed when the shards are merged (nofade-cli merge)");
+        } else if (stopped.contains(name)) {
+            v.reason = stopped.value(name);
+            if (!results.value(name).empty())
+                v.sample = results.value(name).front().points;
         } else {
-            v.name = name;
-            for (int r = 0; r < replicates; ++r) {
-                if (run.feedback && run.feedback->isCancelled()) {
-                    v.replicates.clear();
-                    v.reason = QStringLiteral("cancelled");
-                    break;
-                }
-                Replicate& sample = samples[std::size_t(r)];
-                const MeasureResult result = measureOn(name, sample, shareLists && sample.allLabelled(), run);
-                if (name == QLatin1String("n1"))
-                    sample.lists.reset(); // N1 comes after ID: the lists are no longer needed
-                if (run.feedback)
-                    run.feedback->setReplicates(++done, steps);
-                if (r == 0)
-                    v.sample = result.points;
-                if (!result.value) {
-                    v.replicates.clear();
-                    v.reason = result.reason;
-                    break;
-                }
+            for (const MeasureResult& result : results.value(name))
                 v.replicates.push_back(*result.value);
-            }
-            if (!v.replicates.empty()) {
-                double sum = 0.0;
+            v.sample = results.value(name).front().points;
+            double sum = 0.0;
+            for (double x : v.replicates)
+                sum += x;
+            const double mean = sum / double(v.replicates.size());
+            v.value = mean;
+            if (v.replicates.size() >= 2) {
+                double squares = 0.0;
                 for (double x : v.replicates)
-                    sum += x;
-                const double mean = sum / double(v.replicates.size());
-                v.value = mean;
-                if (v.replicates.size() >= 2) {
-                    double squares = 0.0;
-                    for (double x : v.replicates)
-                        squares += (x - mean) * (x - mean);
-                    const double n = double(v.replicates.size());
-                    const double half = studentT95(n - 1.0) * std::sqrt(squares / (n - 1.0) / n);
-                    v.interval = Interval{mean - half, mean + half};
-                }
+                    squares += (x - mean) * (x - mean);
+                const double n = double(v.replicates.size());
+                const double half = studentT95(n - 1.0) * std::sqrt(squares / (n - 1.0) / n);
+                v.interval = Interval{mean - half, mean + half};
             }
         }
         v.definition = measureDefinition(name);
