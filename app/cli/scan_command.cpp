@@ -269,8 +269,12 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGTERM, cancelOnInterrupt);
     TerminalProgress progress(stderrIsTerminal());
     const auto tick = [&] {
+        // A sampled scan counts its C_JS replicates first; without one, only the measures count.
         if (feedback.replicatesTotal() > 0)
-            progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal());
+            progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal(),
+                                    request.measures.requested() && !request.options.sample
+                                        ? QStringLiteral("complexity measures")
+                                        : QStringLiteral("C_JS interval"));
         else
             progress.update(feedback.done(), feedback.total(), feedback.failed());
     };
