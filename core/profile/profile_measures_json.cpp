@@ -10,9 +10,27 @@ namespace nofade {
 
 namespace {
 
+// The names complexity/measure_names.h defines (kept here so that profile/ reads them alone).
+const QStringList kKnownMeasures = {QStringLiteral("entropy"), QStringLiteral("si"), QStringLiteral("bpp"),
+                                    QStringLiteral("id"), QStringLiteral("f1"), QStringLiteral("n1"), QStringLiteral("csg")};
+
 QJsonValue finiteOrNull(double v)
 {
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue();
+}
+
+// A whole number in [min, 2^53] (beyond, a JSON number is no longer exact, and converting an
+// out-of-range double to an integer would be undefined).
+std::int64_t wholeNumber(JsonFieldReader& r, const QString& key, double min)
+{
+    const double v = r.number(key);
+    if (!r.ok())
+        return 0;
+    if (!(v >= min && v <= 9.0e15 && v == std::floor(v))) {
+        r.fail(key, QStringLiteral("not a whole number >= %1").arg(min));
+        return 0;
+    }
+    return std::int64_t(v);
 }
 
 bool holdsSomeShards(const Profile& p)
@@ -86,18 +104,22 @@ bool readProfileMeasures(const QJsonObject& json, Profile& p, QString* error)
     const QJsonObject s = top.object(QStringLiteral("measure_settings"));
     JsonFieldReader rs(s, QStringLiteral("measure_settings."), error);
     m.settings.names = rs.strings(QStringLiteral("names"));
+    for (const QString& name : m.settings.names)
+        if (!kKnownMeasures.contains(name))
+            rs.fail(QStringLiteral("names"), QStringLiteral("unknown measure \"%1\"").arg(name));
     const QJsonValue perClass = rs.value(QStringLiteral("sample_per_class"));
     if (perClass.isString() && perClass.toString() == QLatin1String("all"))
         m.settings.perClass = 0;
-    else if (perClass.isDouble() && perClass.toDouble() >= 1 && perClass.toDouble() == std::floor(perClass.toDouble()))
+    else if (perClass.isDouble() && perClass.toDouble() >= 1 && perClass.toDouble() <= 9.0e15
+             && perClass.toDouble() == std::floor(perClass.toDouble()))
         m.settings.perClass = std::int64_t(perClass.toDouble());
     else
         rs.fail(QStringLiteral("sample_per_class"), QStringLiteral("neither \"all\" nor a whole number >= 1"));
     const double replicates = rs.number(QStringLiteral("replicates"));
-    if (rs.ok() && (replicates < 1 || replicates > MeasureSettings::kMaxReplicates || replicates != std::floor(replicates)))
+    if (rs.ok() && !(replicates >= 1 && replicates <= MeasureSettings::kMaxReplicates && replicates == std::floor(replicates)))
         rs.fail(QStringLiteral("replicates"), QStringLiteral("not a whole number from 1 to %1").arg(MeasureSettings::kMaxReplicates));
     m.settings.replicates = int(replicates);
-    m.settings.seed = std::uint64_t(rs.number(QStringLiteral("seed")));
+    m.settings.seed = std::uint64_t(wholeNumber(rs, QStringLiteral("seed"), 0));
 
     const QJsonObject values = top.object(QStringLiteral("measures"));
     for (const QString& name : m.settings.names) {
@@ -117,7 +139,7 @@ bool readProfileMeasures(const QJsonObject& json, Profile& p, QString* error)
             v.interval = Interval{interval.toArray()[0].toDouble(), interval.toArray()[1].toDouble()};
         else if (!interval.isNull())
             rv.fail(QStringLiteral("interval"), QStringLiteral("not null or [low, high] with low <= high"));
-        v.sample = std::int64_t(rv.number(QStringLiteral("sample")));
+        v.sample = wholeNumber(rv, QStringLiteral("sample"), 0);
         v.definition = rv.text(QStringLiteral("definition"));
         v.reason = values.value(name).toObject().value(QStringLiteral("reason")).toString();
         for (const QJsonValue x : values.value(name).toObject().value(QStringLiteral("replicates")).toArray())
@@ -133,7 +155,7 @@ bool readProfileMeasures(const QJsonObject& json, Profile& p, QString* error)
             const QJsonObject o = per[i].toObject();
             JsonFieldReader ri(o, QStringLiteral("measure_per_image[%1].").arg(i), error);
             ImageMeasureValues v;
-            v.index = std::int64_t(ri.number(QStringLiteral("index")));
+            v.index = wholeNumber(ri, QStringLiteral("index"), 0);
             v.si = ri.optionalNumber(QStringLiteral("si")).value_or(NAN);
             v.bpp = ri.optionalNumber(QStringLiteral("bpp")).value_or(NAN);
             m.perImage.push_back(v);
@@ -148,19 +170,21 @@ bool readProfileMeasures(const QJsonObject& json, Profile& p, QString* error)
             const QJsonObject o = sample[i].toObject();
             JsonFieldReader ri(o, QStringLiteral("measure_sample[%1].").arg(i), error);
             SampleVectorRecord r;
-            r.index = std::int64_t(ri.number(QStringLiteral("index")));
+            r.index = wholeNumber(ri, QStringLiteral("index"), 0);
             const QJsonValue cls = ri.value(QStringLiteral("class"));
             if (cls.isString()) {
                 r.classIndex = classIndex.value(cls.toString(), -1);
                 if (r.classIndex < 0)
                     ri.fail(QStringLiteral("class"), QStringLiteral("names no class of this profile"));
             }
-            r.replicates = std::uint64_t(ri.number(QStringLiteral("replicates")));
+            r.replicates = std::uint64_t(wholeNumber(ri, QStringLiteral("replicates"), 0));
             const QByteArray pixels = QByteArray::fromBase64(ri.text(QStringLiteral("pixels")).toLatin1());
             if (ri.ok() && pixels.size() != qsizetype(r.pixels.size()))
                 ri.fail(QStringLiteral("pixels"), QStringLiteral("holds %1 bytes, expected %2").arg(pixels.size()).arg(r.pixels.size()));
             else
                 std::copy(pixels.begin(), pixels.end(), r.pixels.begin());
+            if (ri.ok() && (r.replicates >> m.settings.replicates) != 0)
+                ri.fail(QStringLiteral("replicates"), QStringLiteral("names a replicate beyond measure_settings.replicates"));
             m.sampleVectors.push_back(r);
         }
     }

@@ -1,6 +1,7 @@
 // Complexity measures in profiles: the JSON reads back what was written (older profiles without
 // measures still load), and shard profiles merge into exactly the numbers of one whole scan,
 // per-image SI/bpp and the dataset measures recomputed from the joined sample alike.
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -143,6 +144,18 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!profileFromJson(json, &error));
         QVERIFY2(error.startsWith(QStringLiteral("measures.csg.interval")), qPrintable(error));
+        QJsonObject settings = profileToJson(whole_, false);
+        QJsonObject ms = settings[QStringLiteral("measure_settings")].toObject();
+        ms[QStringLiteral("seed")] = -1e300;
+        settings[QStringLiteral("measure_settings")] = ms;
+        QVERIFY(!profileFromJson(settings, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("measure_settings.seed")), qPrintable(error));
+        ms[QStringLiteral("seed")] = 1;
+        ms[QStringLiteral("names")] = QJsonArray{QStringLiteral("fractal")};
+        settings[QStringLiteral("measure_settings")] = ms;
+        error.clear();
+        QVERIFY(!profileFromJson(settings, &error));
+        QVERIFY2(error.contains(QStringLiteral("unknown measure")), qPrintable(error));
     }
 
     void shardsMergeIntoTheWholeScan()
