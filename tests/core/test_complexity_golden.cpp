@@ -76,7 +76,7 @@ private:
         }
         qInfo() << p.perImage.size() << "images, largest SI difference" << worstSi;
 
-        for (const QString name : {QStringLiteral("si"), QStringLiteral("bpp"), QStringLiteral("id"), QStringLiteral("f1"),
+        for (const QString& name : QStringList{QStringLiteral("si"), QStringLiteral("bpp"), QStringLiteral("id"), QStringLiteral("f1"),
                                    QStringLiteral("n1"), QStringLiteral("csg")}) {
             const MeasureValue* v = p.measures->find(name);
             QVERIFY(v);

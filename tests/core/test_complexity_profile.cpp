@@ -73,7 +73,7 @@ private Q_SLOTS:
 
     void sampledValuesHaveIntervals()
     {
-        for (const QString name : {QStringLiteral("id"), QStringLiteral("f1"), QStringLiteral("n1"), QStringLiteral("csg")}) {
+        for (const QString& name : QStringList{QStringLiteral("id"), QStringLiteral("f1"), QStringLiteral("n1"), QStringLiteral("csg")}) {
             const MeasureValue* v = whole_.measures->find(name);
             QVERIFY(v && v->value);
             QCOMPARE(v->sample, qint64(36)); // 12 per class
@@ -148,6 +148,7 @@ private Q_SLOTS:
         QJsonObject ms = settings[QStringLiteral("measure_settings")].toObject();
         ms[QStringLiteral("seed")] = -1e300;
         settings[QStringLiteral("measure_settings")] = ms;
+        error.clear();
         QVERIFY(!profileFromJson(settings, &error));
         QVERIFY2(error.startsWith(QStringLiteral("measure_settings.seed")), qPrintable(error));
         ms[QStringLiteral("seed")] = 1;
