@@ -1,5 +1,6 @@
 #include "scan_measures.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "complexity/measure_names.h"
@@ -42,6 +43,12 @@ bool ScanMeasures::read(const QCommandLineParser& parser, bool hasCache, QString
     settings_.replicates = parser.value(replicates_).toInt(&ok);
     if (!ok || settings_.replicates < 1 || settings_.replicates > MeasureSettings::kMaxReplicates) {
         *error = QStringLiteral("--measures-replicates must be a whole number from 1 to %1").arg(MeasureSettings::kMaxReplicates);
+        return false;
+    }
+    const bool datasetMeasures = std::any_of(settings_.names.begin(), settings_.names.end(), isDatasetMeasure);
+    if (parser.isSet(QStringLiteral("sample")) && datasetMeasures) {
+        *error = QStringLiteral("--measures id, f1, n1 and csg draw their own sample (--measures-sample): give them "
+                                "without --sample (entropy, si and bpp can be measured on a --sample)");
         return false;
     }
     if (hasCache && settings_.names != QStringList{QStringLiteral("entropy")}) {

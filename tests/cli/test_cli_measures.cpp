@@ -77,6 +77,10 @@ private Q_SLOTS:
                     QStringLiteral("--measures-sample"), QStringLiteral("0")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--measures-sample"), r.err.constData());
+        r = runCli({QStringLiteral("scan"), dataset_, QStringLiteral("--measures"), QStringLiteral("csg"),
+                    QStringLiteral("--sample"), QStringLiteral("10")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("without --sample"), r.err.constData());
         r = runCli({QStringLiteral("scan"), dataset_, QStringLiteral("--measures"), QStringLiteral("si"),
                     QStringLiteral("--cache"), dir_.filePath(QStringLiteral("c.sqlite"))});
         QCOMPARE(r.exitCode, 2);
