@@ -1,4 +1,5 @@
 #include "complexity/neighbour_search.h"
+#include "complexity/pca_embedding.h"
 
 #include <algorithm>
 #include <cmath>
@@ -88,19 +89,30 @@ inline void offer(std::vector<Neighbour>& list, int k, Neighbour n)
 
 } // namespace
 
-VectorMatrix::VectorMatrix(const std::vector<SmallVector>& vectors)
-    : rows_(vectors.size()), data_(vectors.size() * kSmallFeatures), norms_(vectors.size()), byNorm_(vectors.size())
+VectorMatrix::VectorMatrix(const std::vector<SmallVector>& vectors, const ParallelRun& run, std::optional<bool> project)
+    : rows_(vectors.size()), data_(vectors.size() * kSmallFeatures), keys_(vectors.size()), byKey_(vectors.size())
 {
     for (std::size_t i = 0; i < rows_; ++i) {
         std::copy(vectors[i].begin(), vectors[i].end(), data_.begin() + std::ptrdiff_t(i * kSmallFeatures));
         std::uint64_t squares = 0;
         for (std::uint8_t v : vectors[i])
             squares += std::uint64_t(v) * v;
-        norms_[i] = std::sqrt(double(squares));
+        keys_[i] = std::sqrt(double(squares));
     }
-    std::iota(byNorm_.begin(), byNorm_.end(), 0u);
-    std::sort(byNorm_.begin(), byNorm_.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return norms_[a] != norms_[b] ? norms_[a] < norms_[b] : a < b;
+    if (project.value_or(rows_ >= kProjectionBoundFrom) && rows_ > 1) {
+        constexpr int kDims = 16;
+        projected_ = pcaEmbedding(vectors, kDims, run);
+        if (projected_.size() == rows_ * kDims) {
+            projectedDims_ = kDims;
+            for (double& v : projected_)
+                v *= 255.0; // the embedding is in [0, 1] units
+            for (std::size_t i = 0; i < rows_; ++i)
+                keys_[i] = projected_[i * kDims];
+        }
+    }
+    std::iota(byKey_.begin(), byKey_.end(), 0u);
+    std::sort(byKey_.begin(), byKey_.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return keys_[a] != keys_[b] ? keys_[a] < keys_[b] : a < b;
     });
 }
 
@@ -119,11 +131,24 @@ std::vector<std::vector<Neighbour>> nearestNeighbours(
         return lists;
     const bool avx2 = hasAvx2();
     auto distance = avx2 ? squaredDistanceAvx2 : squaredDistanceScalar;
-    // Candidates in order of their norm: |‖a‖ - ‖b‖| <= ‖a - b‖, so a query only needs the
-    // candidates whose norm lies within its current k-th distance of its own. Queries go in blocks
-    // of similar norm, which share the candidates they read.
-    const std::vector<double>& norm = m.norms();
-    const std::vector<std::uint32_t>& byNorm = m.byNorm();
+    // Candidates in order of their key, whose differences never exceed the distance: a query only
+    // needs the candidates whose key lies within its current k-th distance of its own. Queries go
+    // in blocks of similar key, which share the candidates they read.
+    const std::vector<double>& norm = m.keys();
+    const std::vector<std::uint32_t>& byNorm = m.byKey();
+    const int dims = m.projectedDims();
+    // Whether the projections show c out of reach of the query: their squared distance (never
+    // above the true one but for rounding, far below the margin) beyond the k-th distance.
+    auto projectedBeyond = [&](std::uint32_t query, std::uint32_t c, double kth) {
+        if (dims == 0)
+            return false;
+        const double* x = m.projected(query);
+        const double* y = m.projected(c);
+        double sum = 0.0;
+        for (int d = 0; d < dims; ++d)
+            sum += (x[d] - y[d]) * (x[d] - y[d]);
+        return sum > kth * (1.0 + 1e-9) + 1.0;
+    };
     std::vector<std::size_t> queryOrder(queries.size());
     std::iota(queryOrder.begin(), queryOrder.end(), std::size_t{0});
     std::sort(queryOrder.begin(), queryOrder.end(), [&](std::size_t a, std::size_t b) {
@@ -147,10 +172,12 @@ std::vector<std::vector<Neighbour>> nearestNeighbours(
                 const std::uint8_t* a = m.row(query);
                 std::vector<Neighbour>& list = lists[q];
                 const double r = reach(q);
+                const double kth = int(list.size()) < k ? INFINITY : double(list.back().squaredDistance);
                 std::size_t count = 0;
                 for (std::size_t j = c0; j < c1; ++j) {
                     const std::uint32_t c = byNorm[j];
-                    if (c != query && std::abs(norm[c] - norm[query]) <= r && (!allowed || allowed(query, c)))
+                    if (c != query && std::abs(norm[c] - norm[query]) <= r && !projectedBeyond(query, c, kth)
+                        && (!allowed || allowed(query, c)))
                         pending[count++] = c;
                 }
                 std::size_t j = 0;
