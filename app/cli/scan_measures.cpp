@@ -51,9 +51,9 @@ bool ScanMeasures::read(const QCommandLineParser& parser, bool hasCache, QString
                                 "without --sample (entropy, si and bpp can be measured on a --sample)");
         return false;
     }
-    if (hasCache && settings_.names != QStringList{QStringLiteral("entropy")}) {
-        *error = QStringLiteral("--measures beyond entropy cannot be combined with --cache (images taken from the "
-                                "cache are not decoded, so they could not be measured)");
+    if ((hasCache || parser.isSet(QStringLiteral("resume"))) && settings_.names != QStringList{QStringLiteral("entropy")}) {
+        *error = QStringLiteral("--measures beyond entropy cannot be combined with --cache or --resume (images taken "
+                                "from there are not decoded again, so they could not be measured)");
         return false;
     }
     return true;
