@@ -1,0 +1,403 @@
+#include "models/co2_statement.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <QRegularExpression>
+
+#include "models/carbon_table.h"
+
+namespace nofade {
+
+namespace {
+
+const QString kCo2 = QStringLiteral("CO$_2$");
+
+// BibTeX of every source the paragraph can cite. Fields that could not be sourced are left out.
+struct BibSource {
+    const char* key;
+    const char* entry;
+};
+
+const BibSource kSources[] = {
+    {"fu2021nofade",
+     "@misc{fu2021nofade,\n"
+     "  author = {Fu, Andre and Tran, Justin and Xie, Andy and Spraggett, Jonathan and Ding, Elisa and\n"
+     "            Lee, Chang-Won and Singla, Kanav and Hosseini, Mahdi S. and Plataniotis, Konstantinos N.},\n"
+     "  title = {{NoFADE}: Analyzing Diminishing Returns on {CO2} Investment},\n"
+     "  year = {2021},\n"
+     "  eprint = {2111.14059},\n"
+     "  archivePrefix = {arXiv},\n"
+     "  url = {https://arxiv.org/abs/2111.14059},\n"
+     "  note = {University of Toronto}\n"
+     "}\n"},
+    {"lacoste2019quantifying",
+     "@misc{lacoste2019quantifying,\n"
+     "  author = {Lacoste, Alexandre and Luccioni, Alexandra and Schmidt, Victor and Dandres, Thomas},\n"
+     "  title = {Quantifying the Carbon Emissions of Machine Learning},\n"
+     "  year = {2019},\n"
+     "  eprint = {1910.09700},\n"
+     "  archivePrefix = {arXiv},\n"
+     "  url = {https://arxiv.org/abs/1910.09700}\n"
+     "}\n"},
+    {"lannelongue2021green",
+     "@article{lannelongue2021green,\n"
+     "  author = {Lannelongue, Lo{\\\"i}c and Grealey, Jason and Inouye, Michael},\n"
+     "  title = {{Green Algorithms}: Quantifying the Carbon Footprint of Computation},\n"
+     "  journal = {Advanced Science},\n"
+     "  year = {2021},\n"
+     "  volume = {8},\n"
+     "  number = {12},\n"
+     "  pages = {2100707},\n"
+     "  doi = {10.1002/advs.202100707}\n"
+     "}\n"},
+    {"mlco2impact_data",
+     "@misc{mlco2impact_data,\n"
+     "  author = {Lacoste, Alexandre and Luccioni, Alexandra and Schmidt, Victor and Dandres, Thomas},\n"
+     "  title = {{ML CO2 Impact}: carbon intensity per cloud region, data/impact.csv},\n"
+     "  year = {2019},\n"
+     "  url = {https://github.com/mlco2/impact},\n"
+     "  note = {Data of the Machine Learning Emissions Calculator, https://mlco2.github.io/impact/}\n"
+     "}\n"},
+    {"greenalgorithms_ci",
+     "@misc{greenalgorithms_ci,\n"
+     "  author = {Lannelongue, Lo{\\\"i}c and Grealey, Jason and Inouye, Michael},\n"
+     "  title = {{Green Algorithms}: carbon intensity per location, data/latest/CI\\_aggregated.csv},\n"
+     "  url = {https://github.com/GreenAlgorithms/green-algorithms-tool},\n"
+     "  note = {Data of the Green Algorithms calculator, https://www.green-algorithms.org}\n"
+     "}\n"},
+    {"codecarbon",
+     "@misc{codecarbon,\n"
+     "  title = {{CodeCarbon}: energy mix and carbon intensity data},\n"
+     "  url = {https://github.com/mlco2/codecarbon},\n"
+     "  note = {global\\_energy\\_mix.json and carbon\\_intensity\\_per\\_source.json}\n"
+     "}\n"},
+    {"owid_energy",
+     "@misc{owid_energy,\n"
+     "  author = {{Our World in Data}},\n"
+     "  title = {Energy data: carbon intensity of electricity},\n"
+     "  url = {https://ourworldindata.org/energy},\n"
+     "  note = {As compiled in CodeCarbon's global\\_energy\\_mix.json}\n"
+     "}\n"},
+    {"epa_ghg_equivalencies",
+     "@misc{epa_ghg_equivalencies,\n"
+     "  author = {{U.S. Environmental Protection Agency}},\n"
+     "  title = {Greenhouse Gas Equivalencies Calculator},\n"
+     "  url = {https://www.epa.gov/energy/greenhouse-gas-equivalencies-calculator},\n"
+     "  note = {Electricity factor from the AVERT U.S. national weighted average marginal CO2 emission rate}\n"
+     "}\n"},
+    {"epa_egrid",
+     "@misc{epa_egrid,\n"
+     "  author = {{U.S. Environmental Protection Agency}},\n"
+     "  title = {Emissions \\& Generation Resource Integrated Database ({eGRID})},\n"
+     "  url = {https://www.epa.gov/egrid}\n"
+     "}\n"},
+    {"strubell2019energy",
+     "@inproceedings{strubell2019energy,\n"
+     "  author = {Strubell, Emma and Ganesh, Ananya and McCallum, Andrew},\n"
+     "  title = {Energy and Policy Considerations for Deep Learning in {NLP}},\n"
+     "  booktitle = {Proceedings of the 57th Annual Meeting of the Association for Computational Linguistics},\n"
+     "  year = {2019},\n"
+     "  pages = {3645--3650},\n"
+     "  publisher = {Association for Computational Linguistics},\n"
+     "  doi = {10.18653/v1/P19-1355}\n"
+     "}\n"},
+};
+
+QString bibEntry(const QString& key)
+{
+    for (const BibSource& s : kSources)
+        if (key == QLatin1String(s.key))
+            return QString::fromUtf8(s.entry);
+    return {};
+}
+
+QString cite(const QStringList& keys)
+{
+    return QStringLiteral("~\\cite{%1}").arg(keys.join(QLatin1Char(',')));
+}
+
+// The intensity's source: a label for the text and the keys to cite, from the source strings of
+// resources/carbon-intensity.csv (a region's row, or the settings' free text).
+struct IntensitySource {
+    QString text;
+    QStringList keys;
+};
+
+IntensitySource intensitySource(const ReportSettings& s)
+{
+    IntensitySource out;
+    QString region;
+    QString source = s.intensitySource;
+    const CarbonTable carbon = CarbonTable::bundled();
+    for (const CarbonIntensity& c : carbon.regions()) {
+        if (c.kgPerKwh == s.kgPerKwh
+            && (s.intensitySource == c.region || s.intensitySource.startsWith(c.region + QStringLiteral(" (")))) {
+            region = c.region;
+            source = c.source;
+            break;
+        }
+    }
+    if (region.isEmpty() && s.intensitySource.startsWith(QLatin1String("custom value"))) {
+        out.text = QStringLiteral("a value chosen by the authors");
+        return out;
+    }
+    struct Known {
+        const char* marker;
+        const char* label;
+        QStringList keys;
+    };
+    // The first matching marker of a family wins; ML CO2 Impact rows name eGRID as their origin.
+    const Known known[] = {
+        {"ML CO2 Impact", "ML~CO$_2$ Impact", {QStringLiteral("mlco2impact_data"), QStringLiteral("lacoste2019quantifying")}},
+        {"Green Algorithms", "Green Algorithms", {QStringLiteral("greenalgorithms_ci"), QStringLiteral("lannelongue2021green")}},
+        {"Our World in Data", "Our World in Data via CodeCarbon", {QStringLiteral("owid_energy"), QStringLiteral("codecarbon")}},
+        {"CodeCarbon", "CodeCarbon", {QStringLiteral("codecarbon")}},
+        {"eGRID", "EPA eGRID", {QStringLiteral("epa_egrid")}},
+        {"EPA", "EPA Greenhouse Gas Equivalencies Calculator", {QStringLiteral("epa_ghg_equivalencies")}},
+        {"Strubell", "Strubell et al.", {QStringLiteral("strubell2019energy")}},
+    };
+    QStringList labels;
+    for (const Known& k : known) {
+        if (!source.contains(QLatin1String(k.marker)))
+            continue;
+        bool fresh = false;
+        for (const QString& key : k.keys)
+            if (!out.keys.contains(key)) {
+                out.keys << key;
+                fresh = true;
+            }
+        if (fresh)
+            labels << QString::fromUtf8(k.label);
+    }
+    const QString where = region.isEmpty() ? latexEscape(s.intensitySource) : latexEscape(region);
+    out.text = labels.isEmpty() ? where : QStringLiteral("%1; %2%3").arg(where, labels.join(QStringLiteral(", ")), cite(out.keys));
+    return out;
+}
+
+QString hoursOrigin(const QString& provenance, const ReportSettings& s)
+{
+    if (provenance == QLatin1String("reported"))
+        return QStringLiteral("as reported");
+    if (provenance == QLatin1String("derived"))
+        return QStringLiteral("derived from the reported training time");
+    if (provenance == QLatin1String("estimated"))
+        return QStringLiteral("estimated from the training compute at %1 of the device's peak FP32 throughput")
+            .arg(statementNumber(s.utilisation));
+    if (provenance == QLatin1String("measured"))
+        return QStringLiteral("measured");
+    return latexEscape(provenance);
+}
+
+QString methodSentence(const ReportSettings& s)
+{
+    if (s.method == Co2Method::PaperEq1)
+        return QStringLiteral("Energy is computed with Equation~(1) of the NoFADE paper%1 as published, without a "
+                              "power usage effectiveness (PUE) factor; its energy term is given here in kWh as the "
+                              "paper does, although it is not dimensionally an energy.")
+            .arg(cite({QStringLiteral("fu2021nofade")}));
+    return QStringLiteral("Energy is the devices' training time in device-hours times their thermal design power "
+                          "(TDP) times the data centre's power usage effectiveness (PUE), as in ML~CO$_2$ "
+                          "Impact%1 and Green Algorithms%2, with a PUE of %3.")
+        .arg(cite({QStringLiteral("lacoste2019quantifying")}), cite({QStringLiteral("lannelongue2021green")}),
+             statementNumber(s.pue));
+}
+
+QString intensitySentence(const ReportSettings& s, const IntensitySource& source)
+{
+    return QStringLiteral("CO$_2$ is the energy times a carbon intensity of %1~kg~%2/kWh (%3).")
+        .arg(statementNumber(s.kgPerKwh), kCo2, source.text);
+}
+
+// One model's sentence: hours, hardware, energy, CO2 and their provenance.
+QString modelSentence(const ModelResult& m, const ReportSettings& s)
+{
+    QString who = QStringLiteral("\\emph{%1}").arg(latexEscape(m.model));
+    if (!m.dataset.isEmpty())
+        who += QStringLiteral(" (%1)").arg(latexEscape(m.dataset));
+    QString hardware;
+    if (!m.device.isEmpty())
+        hardware = m.deviceCount ? QStringLiteral(" on %1$\\times$ %2").arg(*m.deviceCount).arg(latexEscape(m.device))
+                                 : QStringLiteral(" on %1").arg(latexEscape(m.device));
+    QString text = who;
+    if (m.deviceHours)
+        text += QStringLiteral(" was trained for %1 device-hours%2 (%3)")
+                    .arg(statementNumber(*m.deviceHours), hardware, hoursOrigin(m.hoursProvenance, s));
+    else
+        text += QStringLiteral(" was trained%1").arg(hardware);
+    const QString co2 = QStringLiteral("%1~kg~%2").arg(statementNumber(*m.co2Kg), kCo2);
+    if (m.co2Provenance == QLatin1String("measured")) {
+        text += m.energyKwh ? QStringLiteral("; its %1~kWh and %2 were measured during training.").arg(statementNumber(*m.energyKwh), co2)
+                            : QStringLiteral("; its %1 were measured during training.").arg(co2);
+    } else if (m.co2Provenance == QLatin1String("measured-energy")) {
+        text += QStringLiteral("; its %1~kWh were measured during training, which is %2.").arg(statementNumber(*m.energyKwh), co2);
+    } else {
+        text += QStringLiteral(", which used %1~kWh and emitted %2.").arg(statementNumber(*m.energyKwh), co2);
+    }
+    return text;
+}
+
+double sum(const std::vector<const ModelResult*>& models, std::optional<double> ModelResult::*field, int* count)
+{
+    double total = 0.0;
+    *count = 0;
+    for (const ModelResult* m : models)
+        if (m->*field) {
+            total += *(m->*field);
+            ++*count;
+        }
+    return total;
+}
+
+QString joinAnd(const QStringList& items)
+{
+    if (items.size() <= 1)
+        return items.join(QString());
+    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
+}
+
+QString totalSentences(const Report& report, const std::vector<const ModelResult*>& models)
+{
+    const ReportSettings& s = report.settings;
+    int hoursCount = 0, energyCount = 0, co2Count = 0;
+    const double hours = sum(models, &ModelResult::deviceHours, &hoursCount);
+    const double energy = sum(models, &ModelResult::energyKwh, &energyCount);
+    const double co2 = sum(models, &ModelResult::co2Kg, &co2Count);
+    QStringList devices;
+    QStringList origins;
+    for (const char* p : {"reported", "derived", "estimated", "measured"}) {
+        int n = 0;
+        for (const ModelResult* m : models)
+            n += m->deviceHours && m->hoursProvenance == QLatin1String(p) ? 1 : 0;
+        if (n > 0)
+            origins << QStringLiteral("%1 for %2").arg(p == QLatin1String("reported") ? QStringLiteral("reported")
+                                                                                      : hoursOrigin(QString::fromLatin1(p), s))
+                           .arg(n);
+    }
+    for (const ModelResult* m : models)
+        if (!m->device.isEmpty() && !devices.contains(latexEscape(m->device)))
+            devices << latexEscape(m->device);
+    QString text = QStringLiteral("Of the %1 models of the table, %2 have a CO$_2$ estimate; together they emitted %3~kg~%4")
+                       .arg(report.models.size()).arg(co2Count).arg(statementNumber(co2), kCo2);
+    text += energyCount == co2Count ? QStringLiteral(" and used %1~kWh").arg(statementNumber(energy))
+                                    : QStringLiteral(", and the %1 of them with a known energy used %2~kWh")
+                                          .arg(energyCount).arg(statementNumber(energy));
+    text += QStringLiteral(".");
+    if (hoursCount > 0) {
+        text += QStringLiteral(" Their training took %1 device-hours").arg(statementNumber(hours));
+        if (hoursCount != co2Count)
+            text += QStringLiteral(" (for the %1 of them with known hours)").arg(hoursCount);
+        if (!devices.isEmpty())
+            text += QStringLiteral(" on %1").arg(joinAnd(devices));
+        text += QStringLiteral("; hours are %1.").arg(joinAnd(origins));
+    }
+    const int measured = int(std::count_if(models.begin(), models.end(), [](const ModelResult* m) {
+        return m->co2Provenance.startsWith(QLatin1String("measured"));
+    }));
+    if (measured > 0)
+        text += QStringLiteral(" The energy or CO$_2$ of %1 of them was measured during training.").arg(measured);
+    return text;
+}
+
+} // namespace
+
+QString statementNumber(double value)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("?");
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+    const double rounded = std::strtod(buffer, nullptr);
+    if (rounded == 0.0)
+        return QStringLiteral("0");
+    const int exponent = int(std::floor(std::log10(std::abs(rounded))));
+    return QString::number(rounded, 'f', std::max(0, 2 - exponent));
+}
+
+QString latexEscape(const QString& text)
+{
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case '\\': out += QStringLiteral("\\textbackslash{}"); break;
+        case '~': out += QStringLiteral("\\textasciitilde{}"); break;
+        case '^': out += QStringLiteral("\\textasciicircum{}"); break;
+        case '{': case '}': case '$': case '&': case '%': case '#': case '_':
+            out += QLatin1Char('\\');
+            out += c;
+            break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::optional<Co2Statement> co2Statement(const Report& report, const QStringList& modelNames,
+                                         const QString& bibName, QString* error)
+{
+    std::vector<const ModelResult*> chosen;
+    if (modelNames.isEmpty()) {
+        for (const ModelResult& m : report.models)
+            if (m.co2Kg)
+                chosen.push_back(&m);
+        if (chosen.empty()) {
+            *error = QStringLiteral("no model of the report has a CO2 estimate");
+            return std::nullopt;
+        }
+    } else {
+        for (const QString& name : modelNames) {
+            int found = 0;
+            for (const ModelResult& m : report.models) {
+                if (m.model != name)
+                    continue;
+                ++found;
+                if (!m.co2Kg) {
+                    *error = QStringLiteral("model \"%1\" (row %2, %3) has no CO2: %4").arg(name).arg(m.row + 1).arg(m.dataset, m.co2Reason);
+                    return std::nullopt;
+                }
+                if (std::find(chosen.begin(), chosen.end(), &m) == chosen.end())
+                    chosen.push_back(&m);
+            }
+            if (found == 0) {
+                *error = QStringLiteral("no model named \"%1\" in the report").arg(name);
+                return std::nullopt;
+            }
+        }
+    }
+    const ReportSettings& s = report.settings;
+    const IntensitySource source = intensitySource(s);
+    QStringList sentences;
+    sentences << QStringLiteral("We estimate the training energy and %1 emissions of the models with NoFADE Studio, "
+                                "following the NoFADE analysis%2.")
+                     .arg(kCo2, cite({QStringLiteral("fu2021nofade")}));
+    sentences << methodSentence(s) << intensitySentence(s, source);
+    if (modelNames.isEmpty()) {
+        sentences << totalSentences(report, chosen);
+    } else {
+        for (const ModelResult* m : chosen)
+            sentences << modelSentence(*m, s);
+        if (chosen.size() > 1) {
+            int n = 0;
+            sentences << QStringLiteral("Together these %1 models emitted %2~kg~%3.")
+                             .arg(chosen.size()).arg(statementNumber(sum(chosen, &ModelResult::co2Kg, &n)), kCo2);
+        }
+    }
+    Co2Statement out;
+    // Citation keys in order of first use.
+    static const QRegularExpression citeRe(QStringLiteral("\\\\cite\\{([^}]*)\\}"));
+    const QString body = sentences.join(QLatin1Char('\n'));
+    for (auto it = citeRe.globalMatch(body); it.hasNext();)
+        for (const QString& key : it.next().captured(1).split(QLatin1Char(',')))
+            if (!out.citeKeys.contains(key))
+                out.citeKeys << key;
+    out.tex = QStringLiteral("% Training energy and CO2, written by NoFADE Studio " NOFADE_VERSION " from the report's "
+                             "numbers (3 significant digits). Sources: %1.bib\n")
+                  .arg(bibName)
+              + body + QLatin1Char('\n');
+    for (const QString& key : out.citeKeys)
+        out.bib += (out.bib.isEmpty() ? QString() : QStringLiteral("\n")) + bibEntry(key);
+    return out;
+}
+
+} // namespace nofade
