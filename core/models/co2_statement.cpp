@@ -223,14 +223,15 @@ QString modelSentence(const ModelResult& m, const ReportSettings& s)
     if (m.deviceHours)
         text += QStringLiteral(" was trained for %1 device-hours%2 (%3)")
                     .arg(statementNumber(*m.deviceHours), hardware, hoursOrigin(m.hoursProvenance, s));
-    else
+    else if (!hardware.isEmpty())
         text += QStringLiteral(" was trained%1").arg(hardware);
+    const QString joint = text == who ? QStringLiteral(":") : QStringLiteral(";");
     const QString co2 = QStringLiteral("%1~kg~%2").arg(statementNumber(*m.co2Kg), kCo2);
     if (m.co2Provenance == QLatin1String("measured")) {
-        text += m.energyKwh ? QStringLiteral("; its %1~kWh and %2 were measured during training.").arg(statementNumber(*m.energyKwh), co2)
-                            : QStringLiteral("; its %1 were measured during training.").arg(co2);
+        text += joint + (m.energyKwh ? QStringLiteral(" its %1~kWh and %2 were measured during training.").arg(statementNumber(*m.energyKwh), co2)
+                                     : QStringLiteral(" its %1 were measured during training.").arg(co2));
     } else if (m.co2Provenance == QLatin1String("measured-energy")) {
-        text += QStringLiteral("; its %1~kWh were measured during training, which is %2.").arg(statementNumber(*m.energyKwh), co2);
+        text += joint + QStringLiteral(" its %1~kWh were measured during training, which is %2.").arg(statementNumber(*m.energyKwh), co2);
     } else {
         text += QStringLiteral(", which used %1~kWh and emitted %2.").arg(statementNumber(*m.energyKwh), co2);
     }
