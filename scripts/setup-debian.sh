@@ -22,6 +22,8 @@ packages=(
   clang libclang-rt-14-dev util-linux
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+  # a strict BibTeX reader for the CO2 paragraph's .bib (tests/golden/bibtex_check.py)
+  python3-bibtexparser
   # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)
   dpkg-dev file desktop-file-utils appstream man-db
   # pdftoppm renders the exported PDF figures in the UI tests
