@@ -192,8 +192,8 @@ QString hoursOrigin(const QString& provenance, const ReportSettings& s)
 QString methodSentence(const ReportSettings& s)
 {
     if (s.method == Co2Method::PaperEq1)
-        return QStringLiteral("Energy is computed with Equation~(1) of the NoFADE paper%1 as published, without a "
-                              "power usage effectiveness (PUE) factor; its energy term is given here in kWh as the "
+        return QStringLiteral("Energy is computed with the energy equation of the NoFADE paper%1 as published, "
+                              "without a power usage effectiveness (PUE) factor; its energy term is given in kWh as the "
                               "paper does, although it is not dimensionally an energy.")
             .arg(cite({QStringLiteral("fu2021nofade")}));
     return QStringLiteral("Energy is the devices' training time in device-hours times their thermal design power "
@@ -232,6 +232,8 @@ QString modelSentence(const ModelResult& m, const ReportSettings& s)
                                      : QStringLiteral(" its %1 were measured during training.").arg(co2));
     } else if (m.co2Provenance == QLatin1String("measured-energy")) {
         text += joint + QStringLiteral(" its %1~kWh were measured during training, which is %2.").arg(statementNumber(*m.energyKwh), co2);
+    } else if (s.method == Co2Method::PaperEq1) {
+        text += QStringLiteral(", with an energy term of %1~kWh, giving %2.").arg(statementNumber(*m.energyKwh), co2);
     } else {
         text += QStringLiteral(", which used %1~kWh and emitted %2.").arg(statementNumber(*m.energyKwh), co2);
     }
@@ -280,9 +282,10 @@ QString totalSentences(const Report& report, const std::vector<const ModelResult
             devices << latexEscape(m->device);
     QString text = QStringLiteral("Of the %1 models of the table, %2 have a CO$_2$ estimate; together they emitted %3~kg~%4")
                        .arg(report.models.size()).arg(co2Count).arg(statementNumber(co2), kCo2);
-    text += energyCount == co2Count ? QStringLiteral(" and used %1~kWh").arg(statementNumber(energy))
-                                    : QStringLiteral(", and the %1 of them with a known energy used %2~kWh")
-                                          .arg(energyCount).arg(statementNumber(energy));
+    const QString used = s.method == Co2Method::PaperEq1 ? QStringLiteral("had energy terms of") : QStringLiteral("used");
+    text += energyCount == co2Count ? QStringLiteral(" and %1 %2~kWh").arg(used, statementNumber(energy))
+                                    : QStringLiteral(", and the %1 of them with a known energy %2 %3~kWh")
+                                          .arg(energyCount).arg(used, statementNumber(energy));
     text += QStringLiteral(".");
     if (hoursCount > 0) {
         text += QStringLiteral(" Their training took %1 device-hours").arg(statementNumber(hours));
