@@ -156,6 +156,12 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
             return usageError(QStringLiteral("--pue must be a number or a provider of the PUE table (got \"%1\"; see --list-regions)")
                                   .arg(parser.value(pue)));
         s.pue = p->pue;
+        s.pueSource = QStringLiteral("%1 (%2)").arg(p->provider, p->source);
+    } else if (!parser.isSet(pue)) {
+        // The default, 1.0, is the table's workstation row.
+        const PueTable pues = PueTable::bundled();
+        if (const ProviderPue* p = pues.find(QStringLiteral("workstation")); p && p->pue == s.pue)
+            s.pueSource = QStringLiteral("%1 (%2)").arg(p->provider, p->source);
     }
     if (parser.isSet(intensity) && parser.isSet(region))
         return usageError(QStringLiteral("give --intensity or --region, not both"));

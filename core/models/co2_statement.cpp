@@ -66,6 +66,13 @@ const BibSource kSources[] = {
      "  url = {https://github.com/GreenAlgorithms/green-algorithms-tool},\n"
      "  note = {Data of the Green Algorithms calculator, https://www.green-algorithms.org}\n"
      "}\n"},
+    {"greenalgorithms_pue",
+     "@misc{greenalgorithms_pue,\n"
+     "  author = {Lannelongue, Lo{\\\"i}c and Grealey, Jason and Inouye, Michael},\n"
+     "  title = {{Green Algorithms}: default PUE per provider, data/latest/defaults\\_PUE.csv},\n"
+     "  url = {https://github.com/GreenAlgorithms/green-algorithms-tool},\n"
+     "  note = {Data of the Green Algorithms calculator, https://www.green-algorithms.org}\n"
+     "}\n"},
     {"codecarbon",
      "@misc{codecarbon,\n"
      "  title = {{CodeCarbon}: energy mix and carbon intensity data},\n"
@@ -189,6 +196,22 @@ QString hoursOrigin(const QString& provenance, const ReportSettings& s)
     return latexEscape(provenance);
 }
 
+// Where the PUE comes from (a provider of resources/pue.csv), with its citation; empty when typed in.
+QString pueOrigin(const ReportSettings& s)
+{
+    if (s.pueSource.isEmpty())
+        return {};
+    if (s.pueSource.startsWith(QLatin1String("Workstation")))
+        return QStringLiteral(" (a workstation, without data-centre overhead)");
+    if (s.pueSource.contains(QLatin1String("Strubell")))
+        return QStringLiteral(" (the data-centre average used by Strubell et al.%1)").arg(cite({QStringLiteral("strubell2019energy")}));
+    const QString provider = latexEscape(s.pueSource.section(QStringLiteral(" ("), 0, 0));
+    if (s.pueSource.contains(QLatin1String("Green Algorithms")))
+        return QStringLiteral(" (%1; Green Algorithms%2)")
+            .arg(provider, cite({QStringLiteral("greenalgorithms_pue"), QStringLiteral("lannelongue2021green")}));
+    return QStringLiteral(" (%1)").arg(provider);
+}
+
 QString methodSentence(const ReportSettings& s)
 {
     if (s.method == Co2Method::PaperEq1)
@@ -198,9 +221,9 @@ QString methodSentence(const ReportSettings& s)
             .arg(cite({QStringLiteral("fu2021nofade")}));
     return QStringLiteral("Energy is the devices' training time in device-hours times their thermal design power "
                           "(TDP) times the data centre's power usage effectiveness (PUE), as in ML~CO$_2$ "
-                          "Impact%1 and Green Algorithms%2, with a PUE of %3.")
+                          "Impact%1 and Green Algorithms%2, with a PUE of %3%4.")
         .arg(cite({QStringLiteral("lacoste2019quantifying")}), cite({QStringLiteral("lannelongue2021green")}),
-             statementNumber(s.pue));
+             statementNumber(s.pue), pueOrigin(s));
 }
 
 QString intensitySentence(const ReportSettings& s, const IntensitySource& source)

@@ -12,6 +12,7 @@
 
 #include "models/carbon_table.h"
 #include "models/co2_statement.h"
+#include "models/pue_table.h"
 #include "test_support.h"
 
 namespace {
@@ -182,8 +183,12 @@ private Q_SLOTS:
         QVERIFY(sameNumber(captured(tex, "(?:used|had energy terms of) NUM~kWh"), rounded(energy)));
         QVERIFY(sameNumber(captured(tex, "took NUM device-hours"), rounded(hours)));
         QVERIFY(sameNumber(captured(tex, "intensity of NUM~kg"), rounded(s.value("carbon_intensity_kg_per_kwh").toDouble())));
-        if (args.isEmpty())
+        if (args.isEmpty()) {
             QVERIFY(sameNumber(captured(tex, "PUE of NUM"), rounded(s.value("pue").toDouble())));
+            // The default PUE is the PUE table's workstation row, named in the JSON and the text.
+            QVERIFY(s.value("pue_source").toString().startsWith("Workstation"));
+            QVERIFY(tex.contains("(a workstation, without data-centre overhead)"));
+        }
         else
             QVERIFY(tex.contains("without a power usage effectiveness (PUE) factor") && s.value("pue").isNull());
         QVERIFY(sameNumber(captured(tex, "at NUM of the device's peak"), rounded(s.value("utilisation").toDouble())));
@@ -268,15 +273,16 @@ private Q_SLOTS:
         struct Case {
             QString region;
             QStringList mustCite;
+            QString pue; // a provider of resources/pue.csv, as --pue NAME gives it
         };
         const QList<Case> cases = {
-            {"EPA", {"fu2021nofade", "lacoste2019quantifying", "lannelongue2021green", "epa_ghg_equivalencies"}},
-            {"France", {"greenalgorithms_ci", "lannelongue2021green"}},
-            {"aws us-east-1", {"mlco2impact_data", "lacoste2019quantifying", "epa_egrid"}},
-            {"Canada", {"owid_energy", "codecarbon"}},
-            {"World", {"greenalgorithms_ci", "codecarbon"}},
-            {"Strubell", {"strubell2019energy"}},
-            {"", {"fu2021nofade"}}, // typed in
+            {"EPA", {"fu2021nofade", "lacoste2019quantifying", "lannelongue2021green", "epa_ghg_equivalencies"}, {}},
+            {"France", {"greenalgorithms_ci", "lannelongue2021green", "greenalgorithms_pue"}, "gcp"},
+            {"aws us-east-1", {"mlco2impact_data", "lacoste2019quantifying", "epa_egrid"}, {}},
+            {"Canada", {"owid_energy", "codecarbon"}, {}},
+            {"World", {"greenalgorithms_ci", "codecarbon"}, {}},
+            {"Strubell", {"strubell2019energy"}, "strubell"},
+            {"", {"fu2021nofade"}, {}}, // typed in
         };
         nofade::Report report;
         nofade::ModelResult m;
@@ -289,6 +295,7 @@ private Q_SLOTS:
         m.co2Provenance = QStringLiteral("computed");
         report.models.push_back(m);
         const nofade::CarbonTable carbon = nofade::CarbonTable::bundled();
+        const nofade::PueTable pues = nofade::PueTable::bundled();
         QTemporaryDir dir;
         QStringList files;
         QList<nofade::Co2Statement> statements;
@@ -301,6 +308,13 @@ private Q_SLOTS:
                 QVERIFY2(row, qPrintable(c.region));
                 report.settings.kgPerKwh = row->kgPerKwh;
                 report.settings.intensitySource = QStringLiteral("%1 (%2; %3)").arg(row->region, row->year, row->source);
+            }
+            report.settings.pueSource.clear();
+            if (!c.pue.isEmpty()) {
+                const nofade::ProviderPue* p = pues.find(c.pue);
+                QVERIFY(p);
+                report.settings.pue = p->pue;
+                report.settings.pueSource = QStringLiteral("%1 (%2)").arg(p->provider, p->source);
             }
             QString error;
             const auto st = nofade::co2Statement(report, {}, QStringLiteral("co2"), &error);
