@@ -9,6 +9,7 @@ many/    200,000 hard links to 28x28 PNGs in 100 class folders: the memory of a 
 The IDX corpus is Fashion-MNIST as it ships: /usr/share/datasets/fashion-mnist.
 
 usage: make_corpora.py OUT_DIR [--photos N] [--tiny N]
+       make_corpora.py --scale OUT_DIR N   (the scale rows' folder; see scale())
 Skips a corpus whose folder already holds the requested number of files.
 """
 import glob
@@ -84,7 +85,30 @@ def many(out, n):
                 os.link(original, target)
 
 
+def scale(out, n, classes=1000):
+    """n hard links to one 28x28 PNG in `classes` folders of n/classes files (ImageNet-1k's 1,281,167
+    images in 1,000 classes at n = 1,281,000): a folder at ImageNet scale at the cost of inodes only.
+    Made by run.py under /tmp for its scale rows and deleted after them."""
+    if count_files(out) >= n:
+        return
+    pixels = bytes(range(256)) * 3 + bytes(16)
+    per_class = n // classes
+    for c in range(classes):
+        folder = os.path.join(out, f"n{c:08d}")
+        os.makedirs(folder, exist_ok=True)
+        original = os.path.join(folder, f"n{c:08d}_0.png")
+        if not os.path.exists(original):
+            Image.frombytes("L", (28, 28), pixels).save(original)
+        for i in range(1, per_class):
+            target = os.path.join(folder, f"n{c:08d}_{i}.png")
+            if not os.path.exists(target):
+                os.link(original, target)
+
+
 def main():
+    if sys.argv[1] == "--scale":
+        scale(sys.argv[2], int(sys.argv[3]))
+        return
     out = sys.argv[1]
     n_photos = int(sys.argv[sys.argv.index("--photos") + 1]) if "--photos" in sys.argv else 2000
     n_tiny = int(sys.argv[sys.argv.index("--tiny") + 1]) if "--tiny" in sys.argv else 10000

@@ -13,10 +13,14 @@ For each corpus and grey mode it times, on the same thread count:
 and prints images/s, wall time, peak RSS and the ratios to the floor and to python; then the
 Fashion-MNIST IDX scan, the class-distance matrix for 10, 100 and 1000 classes, the GUI's cold
 start to the first painted window, and the redraw time of a chart of 100,000 points (the
-application's point layer and Qt Charts' own series, for the ratio). Results are
+application's point layer and Qt Charts' own series, for the ratio), and the CO2 Monte Carlo and
+frontier bootstrap of the report for the bundled table and 10,000 synthetic models. Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
-usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick]
+The scale rows (memory of 128,000- and 1,281,000-file folders, about 5 minutes; --no-scale skips
+them) make their folders under /tmp and delete them.
+
+usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick] [--no-scale]
 """
 import datetime
 import json
@@ -74,10 +78,43 @@ def count_files(folder):
     return sum(len(f) for _, _, f in os.walk(folder))
 
 
+def scale_rows(cli, threads, rows):
+    """Memory at ImageNet scale: list and scan folders of 128,000 and 1,281,000 hard links (1,000
+    class folders, ImageNet-1k's size) made under /tmp and deleted afterwards, once each, without and
+    with --per-image; the slope between the two sizes is the scan's state in bytes per image."""
+    print("\nscale: 1,000 class folders of hard links to one 28x28 PNG, one run each (the GUI loading the "
+          "profile is measured by bench-gui, not here)")
+    measured = {}
+    for n in (128000, 1281000):
+        folder = os.path.join(tempfile.gettempdir(), f"nofade-scale-{n}")
+        try:
+            subprocess.run(["/usr/bin/python3", os.path.join(HERE, "make_corpora.py"), "--scale", folder, str(n)],
+                           check=True)
+            for per_image in (False, True):
+                out = os.path.join(tempfile.gettempdir(), f"nofade-scale-{n}.json")
+                cmd = [cli, "scan", folder, "--threads", str(threads), "--out", out] + (["--per-image"] if per_image else [])
+                wall, rss, _ = timed(cmd)
+                size_mib = os.path.getsize(out) / 2**20
+                os.remove(out)
+                measured[(n, per_image)] = rss
+                mode = "per-image" if per_image else "exact"
+                rows.append({"corpus": f"scale-{n}", "mode": mode, "tool": "nofade", "images": n, "wall_s": wall,
+                             "images_per_s": n / wall, "peak_rss_mib": rss, "profile_mib": size_mib})
+                print(f"  {n:>9,} files {mode:<9}  {wall:>7.1f} s  {n / wall:>8.0f} img/s  {rss:>6.0f} MiB peak RSS"
+                      f"  profile {size_mib:.0f} MiB")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    for per_image in (False, True):
+        slope = (measured[(1281000, per_image)] - measured[(128000, per_image)]) * 2**20 / (1281000 - 128000)
+        rows.append({"corpus": "scale-slope", "mode": "per-image" if per_image else "exact", "bytes_per_image": slope})
+        print(f"  state per image ({'with' if per_image else 'without'} --per-image): {slope:.0f} bytes")
+
+
 def main():
     build, data = sys.argv[1], sys.argv[2]
     threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else os.cpu_count()
     repeats = int(sys.argv[sys.argv.index("--repeats") + 1]) if "--repeats" in sys.argv else 3
+    scale = "--no-scale" not in sys.argv
     cli = os.path.join(build, "bin", "nofade-cli")
     floor = os.path.join(build, "bench", "decode-floor")
     bench_gui = os.path.join(build, "bench", "bench-gui")
@@ -130,6 +167,8 @@ def main():
     rows.append({"corpus": "many-files", "mode": "exact", "tool": "nofade", "images": n_many, "wall_s": wall,
                  "images_per_s": n_many / wall, "peak_rss_mib": rss})
     print(f"\n{n_many:,} tiny files in 100 folders: {wall:.2f} s wall, {rss:.0f} MiB peak RSS")
+    if scale:
+        scale_rows(cli, threads, rows)
     wall, rss = measure([cli, "scan", FASHION, "--threads", str(threads), "--out", "/dev/null"], repeats)
     rows.append({"corpus": "fashion-mnist-idx", "mode": "exact", "tool": "nofade", "images": 70000, "wall_s": wall,
                  "images_per_s": 70000 / wall, "peak_rss_mib": rss})
@@ -156,6 +195,17 @@ def main():
         rows.append({"corpus": f"sampled-cjs-{classes}", "tool": "nofade", "images": int(out[1]),
                      "rounds": int(out[2]), "wall_s": float(out[3]) / 1000})
         print(f"  {classes:>5} classes  {int(out[1]):>7} images  {int(out[2]):>4} replicates  {float(out[3]):>9.0f} ms")
+    # The report's numbers with their uncertainty: every model's CO2 Monte Carlo, then the four
+    # curve families, back-test and bootstrap per dataset.
+    print("\nCO2 Monte Carlo (10,000 draws per model) and frontier analysis (4 curve families, back-test, bootstrap):")
+    for corpus, models in (("bundled", 0), ("synthetic", 10000)):
+        out = subprocess.run([os.path.join(build, "bench", "bench-uncertainty"), corpus, str(models), str(repeats)],
+                             capture_output=True, text=True, check=True).stdout.split()
+        n, draws, rounds, mc_ms, frontier_ms = int(out[1]), int(out[2]), int(out[3]), float(out[4]), float(out[5])
+        rows.append({"corpus": f"uncertainty-{corpus}", "tool": "nofade", "models": n, "draws": draws,
+                     "bootstrap_rounds": rounds, "wall_s": mc_ms / 1000, "frontier_s": frontier_ms / 1000})
+        print(f"  {corpus:<9} {n:>6} models  Monte Carlo {mc_ms:>8.1f} ms   families + back-test + bootstrap "
+              f"({rounds} replicates, capped past 1,000 models) {frontier_ms:>8.1f} ms")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")

@@ -2,7 +2,7 @@
 # The benchmark suite in one command: installs what is missing, builds (Release), makes the
 # corpora from real images on this machine (cached), then runs bench/run.py. Not a test: it
 # prints ratios against baselines measured in the same run. See docs/PERFORMANCE.md.
-#   bash bench/run.sh [--threads N] [--repeats N]
+#   bash bench/run.sh [--threads N] [--repeats N] [--no-scale]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh

@@ -1,6 +1,8 @@
 #pragma once
 // What every nofade-cli command shares: exit codes, message streams, atomic output files.
+#include <functional>
 #include <QByteArray>
+#include <QIODevice>
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -20,6 +22,10 @@ QString commandHelp(const QCommandLineParser& parser, const QString& command);
 // Writes `bytes` to `path` atomically (the previous file stays intact if anything fails), or to
 // stdout for "-". False with `error` naming the path and the reason.
 bool writeOutput(const QString& path, const QByteArray& bytes, QString* error);
+
+// The same, for output made as it is written (`write` returns false when a write failed), so a
+// large document never has to be held in memory whole.
+bool writeOutputStreamed(const QString& path, const std::function<bool(QIODevice&)>& write, QString* error);
 
 // Reads a whole file; false with `error` naming the path and the reason.
 bool readInput(const QString& path, QByteArray* bytes, QString* error);

@@ -108,7 +108,8 @@ int runMergeCommand(const QStringList& args)
         printErr(QStringLiteral("warning: %1; the merge is INCOMPLETE\n").arg(gaps.join(QStringLiteral("; "))));
     }
     const bool perImage = !merged->perImage.empty();
-    if (!writeOutput(parser.value(out), profileToJsonBytes(*merged, perImage), &error)) {
+    const auto write = [&](QIODevice& device) { return writeProfileJson(device, *merged, perImage, {}); };
+    if (!writeOutputStreamed(parser.value(out), write, &error)) {
         printErr(QStringLiteral("nofade-cli merge: %1\n").arg(error));
         return kFailed;
     }

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 
 #include "cli_support.h"
+#include "report_uncertainty.h"
 #include "models/bundled_data.h"
 #include "models/carbon_table.h"
 #include "models/co2_statement.h"
@@ -35,6 +36,7 @@ struct ReportRequest {
     QString csv;
     QString statement;          // FILE.tex; FILE.bib beside it
     QStringList statementModels; // empty: the total
+    QStringList whatIf;
 };
 
 int usageError(const QString& message)
@@ -105,6 +107,8 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
     const auto statementModels = option(QStringLiteral("statement-models"), QStringLiteral("The models the paragraph states, "
                                         "NAME[,NAME...]. Repeatable. Default: the total of every model with CO2."),
                                         QStringLiteral("NAMES"));
+    const UncertaintyOptions uncertainty;
+    uncertainty.addTo(parser);
     if (!parser.parse(args))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -202,6 +206,9 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
             return usageError(QStringLiteral("--measure takes DATASET=C_JS or DATASET=C_H (got \"%1\")").arg(text));
         s.measures.insert(datasetKey(dataset), *mm);
     }
+    r.whatIf = parser.values(uncertainty.whatIf);
+    if (const QString e = uncertainty.apply(parser, parser.isSet(pue), parser.isSet(intensity) || parser.isSet(region), s); !e.isEmpty())
+        return usageError(e);
     const QString invalid = s.validate();
     if (!invalid.isEmpty())
         return usageError(invalid);
@@ -264,6 +271,7 @@ QString summaryText(const Report& report)
                             formatNumber(report.settings.kgPerKwh))
                        .arg(total).arg(report.datasets.size()).arg(co2).arg(estimated).arg(nofade).arg(flagged)
                        .arg(measured > 0 ? QStringLiteral(", %1 measured").arg(measured) : QString());
+    text += uncertaintySummary(report.settings);
     for (const DatasetResult& d : report.datasets) {
         text += QStringLiteral("  %1 (%2): %3 models, %4 with CO2; complexity %5")
                     .arg(d.name, d.task).arg(d.models).arg(d.modelsWithCo2)
@@ -282,6 +290,11 @@ QString summaryText(const Report& report)
             text += QStringLiteral("; no fit: %1").arg(d.fit.reason);
         }
         text += QLatin1Char('\n');
+        if (!d.complexityNote.isEmpty())
+            text += QStringLiteral("    note: %1\n").arg(d.complexityNote);
+        if (d.fit.saturation && !d.fit.saturation->warning.isEmpty())
+            text += QStringLiteral("    warning: %1\n").arg(d.fit.saturation->warning);
+        text += frontierSummary(d);
     }
     for (const ModelResult& m : report.models) {
         QStringList missing;
@@ -392,7 +405,15 @@ int runReportCommand(const QStringList& args)
         printErr(QStringLiteral("nofade-cli report: %1\n").arg(error));
         return kFailed;
     }
-    const QString summary = summaryText(report);
+    QString summary = summaryText(report);
+    for (const QString& name : request.whatIf) {
+        const QString text = whatIfText(report, name, hardware, CarbonTable::bundled());
+        if (text.isEmpty()) {
+            printErr(QStringLiteral("nofade-cli report: --what-if \"%1\": no model of that name in the table\n").arg(name));
+            return kUsage;
+        }
+        summary += text;
+    }
     if (request.out == QLatin1String("-") || request.csv == QLatin1String("-"))
         printErr(summary);
     else

@@ -1,7 +1,12 @@
 #include "scan_command.h"
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QProcessEnvironment>
@@ -22,12 +27,19 @@ namespace {
 constexpr int kHelpShown = -1;
 
 Feedback* g_interruptible = nullptr;
+std::atomic<int> g_interrupts{0};
+static_assert(std::atomic<int>::is_always_lock_free);
 
 extern "C" void cancelOnInterrupt(int)
 {
+    g_interrupts.fetch_add(1, std::memory_order_relaxed);
     if (g_interruptible)
-        g_interruptible->cancel(); // only an atomic store: safe in a signal handler
+        g_interruptible->cancel(); // only atomic stores: safe in a signal handler
 }
+
+// How long the workers get to stop after SIGINT/SIGTERM before the scan is abandoned: a worker
+// blocked in open() or read() (a dead network mount, a leased file) would never return.
+constexpr auto kStopGrace = std::chrono::seconds(2);
 
 struct ScanRequest {
     QString path;
@@ -178,6 +190,8 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
              .arg(p.source.path, datasetFormatName(p.source.format),
                   request.options.shard.isWhole() ? QString()
                                                   : QStringLiteral(", shard %1").arg(request.options.shard.toString()));
+    if (!p.source.notice.isEmpty())
+        s += QStringLiteral("Layout      %1\n").arg(p.source.notice);
     s += QStringLiteral("Images      %1 analysed, %2 failed%3\n")
              .arg(p.images()).arg(p.failedItems())
              .arg(p.complete ? QString()
@@ -193,8 +207,12 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
         s += QStringLiteral("C_JS        %1 = ln(%2, the sum of %3 pairwise JS distances over %4 classes; %5 model)\n")
                  .arg(QString::number(*jsd.complexity, 'f', 6), QString::number(jsd.sum, 'f', 6))
                  .arg(jsd.pairs.size()).arg(p.usableClasses().size()).arg(classModelName(p.settings.classModel));
+    else if (!p.labelled())
+        s += QStringLiteral("C_JS        %1\n").arg(jsd.reason);
     else
         s += QStringLiteral("C_JS        none: %1\n").arg(jsd.reason);
+    if (const QString note = negativeComplexityReason(jsd); !note.isEmpty())
+        s += QStringLiteral("Note        %1\n").arg(note);
     s += request.sampling.summary(p);
     for (const QString& w : warnings)
         s += QStringLiteral("Warning     %1\n").arg(w);
@@ -209,6 +227,84 @@ void reportFailures(const Profile& p)
     if (int(p.failed.size()) > shown)
         printErr(QStringLiteral("failed: ... and %1 more (all are listed in the profile JSON)\n")
                      .arg(p.failed.size() - shown));
+}
+
+int finishScan(const Profile& profile, const ScanRequest& request, const OpenedDataset& dataset, ScanCache* cache,
+               bool interrupted, const ItemOutcomes* outcomes = nullptr);
+
+// Ends the process without joining the workers: what is settled is written as a partial profile,
+// the files still held by workers are named, and the exit code says the scan was interrupted.
+[[noreturn]] void abandonScan(const ScanLive& live, const ScanRequest& request, const OpenedDataset& dataset,
+                              ScanCache* cache, TerminalProgress& progress)
+{
+    progress.finish();
+    const QStringList stuck = live.inFlight();
+    printErr(QStringLiteral("nofade-cli scan: interrupted; %1 file(s) still being read did not return within %2 s "
+                            "and are left out:\n")
+                 .arg(stuck.size()).arg(std::chrono::seconds(kStopGrace).count()));
+    for (const QString& path : stuck)
+        printErr(QStringLiteral("in flight: %1\n").arg(path));
+    if (cache)
+        cache->flush(true);
+    const int code = finishScan(live.snapshot(), request, dataset, cache, true);
+    std::fflush(nullptr);
+    std::_Exit(code); // no destructors, no joins: a blocked worker would hold exit() forever
+}
+
+// Prints the summary and writes the profile: after the scan, or from the tick when it is abandoned.
+// `outcomes`: the per-image rows not in profile.perImage, streamed into the JSON with their paths.
+int finishScan(const Profile& profile, const ScanRequest& request, const OpenedDataset& dataset, ScanCache* cache,
+               bool interrupted, const ItemOutcomes* outcomes)
+{
+    reportFailures(profile);
+    const bool jsonToStdout = request.out == QLatin1String("-");
+    QString summary = summaryText(profile, request, dataset.warnings);
+    if (cache) {
+        // "analysed now" counts the images decoded by this run: what a resumed scan saved.
+        summary += QStringLiteral("Cache       %1: %2 images from the cache, %3 analysed now\n")
+                       .arg(cache->file()).arg(cache->reused()).arg(cache->analysed());
+        if (!cache->writeError().isEmpty())
+            printErr(QStringLiteral("warning: %1: results could not be saved to the scan cache: %2\n")
+                         .arg(cache->file(), cache->writeError()));
+    }
+    if (jsonToStdout)
+        printErr(summary);
+    else
+        printOut(summary);
+    if (!request.out.isEmpty()) {
+        QString error;
+        std::int64_t next = 0;
+        const auto moreRows = [&](ImageEntropy& row) {
+            const std::int64_t items = outcomes ? std::int64_t(outcomes->entropy.size()) : 0;
+            while (next < items && !outcomes->analysed(next))
+                ++next;
+            if (next >= items)
+                return false;
+            const PathText path = dataset.source->itemPath(next);
+            row = {next, path.text, path.escaped, outcomes->classIndex[std::size_t(next)],
+                   outcomes->entropy[std::size_t(next)]};
+            ++next;
+            return true;
+        };
+        const auto write = [&](QIODevice& out) {
+            return writeProfileJson(out, profile, request.perImage,
+                                    outcomes ? std::function<bool(ImageEntropy&)>(moreRows) : nullptr);
+        };
+        if (!writeOutputStreamed(request.out, write, &error)) {
+            printErr(QStringLiteral("nofade-cli scan: %1\n").arg(error));
+            return kFailed;
+        }
+        if (!jsonToStdout)
+            printOut(QStringLiteral("Profile     %1\n").arg(request.out));
+    }
+    if (interrupted)
+        return kInterrupted;
+    if (profile.images() == 0) {
+        printErr(QStringLiteral("nofade-cli scan: %1: none of the %2 images could be analysed\n")
+                     .arg(request.path).arg(profile.failedItems()));
+        return kFailed;
+    }
+    return kOk;
 }
 
 } // namespace
@@ -257,11 +353,28 @@ int runScanCommand(const QStringList& args)
     }
 
     Feedback feedback;
+    ScanLive live;
+    request.options.live = &live;
+    // Per-image rows are kept as two compact columns and streamed into the JSON (a sample keeps
+    // them in the profile: its estimate reads them).
+    ItemOutcomes outcomes;
+    request.options.keepPerImage = false;
+    if (request.perImage)
+        request.options.outcomes = &outcomes;
     g_interruptible = &feedback;
     std::signal(SIGINT, cancelOnInterrupt);
     std::signal(SIGTERM, cancelOnInterrupt);
     TerminalProgress progress(stderrIsTerminal());
+    std::optional<std::chrono::steady_clock::time_point> cancelSeen;
     const Profile profile = scanDataset(*dataset.source, request.settings, request.options, feedback, [&] {
+        if (feedback.isCancelled() && live.running()) {
+            const auto now = std::chrono::steady_clock::now();
+            if (!cancelSeen)
+                cancelSeen = now;
+            // A second signal, or workers still busy after the grace: they cannot be joined.
+            if (now - *cancelSeen >= kStopGrace || g_interrupts.load(std::memory_order_relaxed) > 1)
+                abandonScan(live, request, dataset, cache.get(), progress);
+        }
         if (feedback.replicatesTotal() > 0)
             progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal());
         else
@@ -272,38 +385,8 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGTERM, SIG_DFL);
     g_interruptible = nullptr;
 
-    reportFailures(profile);
-    const bool jsonToStdout = request.out == QLatin1String("-");
-    QString summary = summaryText(profile, request, dataset.warnings);
-    if (cache) {
-        // "analysed now" counts the images decoded by this run: what a resumed scan saved.
-        summary += QStringLiteral("Cache       %1: %2 images from the cache, %3 analysed now\n")
-                       .arg(cache->file()).arg(cache->reused()).arg(cache->analysed());
-        if (!cache->writeError().isEmpty())
-            printErr(QStringLiteral("warning: %1: results could not be saved to the scan cache: %2\n")
-                         .arg(cache->file(), cache->writeError()));
-    }
-    if (jsonToStdout)
-        printErr(summary);
-    else
-        printOut(summary);
-    if (!request.out.isEmpty()) {
-        QString error;
-        if (!writeOutput(request.out, profileToJsonBytes(profile, request.perImage), &error)) {
-            printErr(QStringLiteral("nofade-cli scan: %1\n").arg(error));
-            return kFailed;
-        }
-        if (!jsonToStdout)
-            printOut(QStringLiteral("Profile     %1\n").arg(request.out));
-    }
-    if (feedback.isCancelled())
-        return kInterrupted;
-    if (profile.images() == 0) {
-        printErr(QStringLiteral("nofade-cli scan: %1: none of the %2 images could be analysed\n")
-                     .arg(request.path).arg(profile.failedItems()));
-        return kFailed;
-    }
-    return kOk;
+    return finishScan(profile, request, dataset, cache.get(), feedback.isCancelled(),
+                      request.perImage && profile.perImage.empty() ? &outcomes : nullptr);
 }
 
 } // namespace nofade::cli

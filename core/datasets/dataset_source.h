@@ -48,6 +48,11 @@ public:
 
     virtual std::int64_t itemCount() const = 0;
     QStringList classNames() const { return classNames_; }
+    // A dataset without classes (a flat folder, splits without class folders, IDX without labels)
+    // has no class complexity: C_JS does not apply to it.
+    bool isLabelled() const { return !classNames_.isEmpty(); }
+    // How the layout was read when that is not the obvious (e.g. split folders), for the user.
+    QString layoutNotice() const { return layoutNotice_; }
     // The item's class as known before scanning (-1 when unknown or unlabelled); IDX and CIFAR
     // report classes while scanning.
     virtual int knownClassOf(std::int64_t item) const = 0;
@@ -69,6 +74,7 @@ public:
 protected:
     QString rootPath_;
     QStringList classNames_;
+    QString layoutNotice_;
 };
 
 } // namespace nofade

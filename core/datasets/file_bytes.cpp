@@ -15,15 +15,37 @@ QString systemErrorText(int errnoValue)
     return QString::fromLocal8Bit(strerror_r(errnoValue, buffer, sizeof buffer));
 }
 
+QString whyNotRegularFile(const std::filesystem::path& path)
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return QStringLiteral("cannot open: %1").arg(systemErrorText(errno));
+    if (S_ISREG(st.st_mode))
+        return {};
+    if (S_ISDIR(st.st_mode))
+        return QStringLiteral("is a folder, not a file");
+    const char* kind = S_ISFIFO(st.st_mode)  ? "a named pipe"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                                              : "of an unknown kind";
+    return QStringLiteral("not a regular file (%1), not opened").arg(QLatin1String(kind));
+}
+
 bool readFileBytes(const std::filesystem::path& path, std::vector<std::uint8_t>& out,
                    std::int64_t maxBytes, QString* error, FileStamp* stamp)
 {
+    // Checked before open(): opening a named pipe would wait for a writer, possibly forever.
+    if (QString why = whyNotRegularFile(path); !why.isEmpty()) {
+        *error = std::move(why);
+        return false;
+    }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         *error = QStringLiteral("cannot open: %1").arg(systemErrorText(errno));
         return false;
     }
-    struct stat st {};
+    struct stat st {}; // again on what was opened: the entry may have been replaced meanwhile
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         *error = S_ISDIR(st.st_mode) ? QStringLiteral("is a folder, not a file")
                                      : QStringLiteral("not a regular file");

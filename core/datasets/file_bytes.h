@@ -16,4 +16,9 @@ bool readFileBytes(const std::filesystem::path& path, std::vector<std::uint8_t>&
 
 QString systemErrorText(int errnoValue);
 
+// Why `path` (symbolic links followed) is not a regular file that can be read, found without
+// opening it: opening a named pipe blocks until a writer comes, and a device or socket is no
+// image. Empty when it is a regular file; "cannot open: ..." when it cannot even be looked at.
+QString whyNotRegularFile(const std::filesystem::path& path);
+
 } // namespace nofade

@@ -20,6 +20,7 @@ std::unique_ptr<FolderSource> FolderSource::open(const QString& root, QString* e
     if (!listImageFolder(source->root_, source->listing_, error))
         return nullptr;
     source->classNames_ = source->listing_.classNames;
+    source->layoutNotice_ = source->listing_.notice;
     return source;
 }
 

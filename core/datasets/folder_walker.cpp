@@ -4,6 +4,8 @@
 #include <array>
 #include <cerrno>
 #include <dirent.h>
+#include <map>
+#include <regex>
 #include <set>
 #include <sys/stat.h>
 
@@ -38,6 +40,13 @@ bool isImageFileName(std::string_view name)
     return std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
 }
 
+bool isSplitFolderName(std::string_view name)
+{
+    static const std::regex split("(train|val|valid|validation|test|trainval|dev)([-_]?(19|20)[0-9]{2})?",
+                                  std::regex::icase | std::regex::optimize);
+    return std::regex_match(name.begin(), name.end(), split);
+}
+
 namespace {
 
 struct DirectoryId {
@@ -65,17 +74,27 @@ public:
         std::vector<Entry> entries;
         if (!readEntries(root_, entries, error))
             return false;
+        // Files are listed with their first-level folder as class; which second-level folder
+        // they are in is kept aside until it is known whether the first level is splits.
+        std::vector<std::string> tops; // first-level folders holding images, in name order
         for (const Entry& e : entries) {
             if (e.isDirectory) {
                 const std::size_t before = out_.files.size();
-                const int classIndex = static_cast<int>(out_.classNames.size());
-                walk(e.name, classIndex, e.id);
+                walk(e.name, static_cast<int>(tops.size()), -1, e.id);
                 if (out_.files.size() > before) // a class is a sub-folder that holds images
-                    out_.classNames.append(pathTextFromBytes(e.name).text);
+                    tops.push_back(e.name);
             } else {
-                addFile(e.name, -1);
+                addFile(e.name, -1, -1);
             }
         }
+        const bool splits = !tops.empty() && std::all_of(tops.begin(), tops.end(), [](const std::string& t) {
+            return isSplitFolderName(t);
+        });
+        if (splits)
+            readClassesInsideSplits(tops);
+        else
+            for (const std::string& t : tops)
+                out_.classNames.append(pathTextFromBytes(t).text);
         return true;
     }
 
@@ -122,7 +141,52 @@ private:
         return true;
     }
 
-    void walk(const std::string& relative, int classIndex, DirectoryId id)
+    // Split folders hold no classes themselves: the classes are the folders inside them, one
+    // class for the same name in every split; images directly in a split have no class.
+    void readClassesInsideSplits(const std::vector<std::string>& tops)
+    {
+        for (const std::string& t : tops)
+            out_.splits.append(pathTextFromBytes(t).text);
+        const QString splitList = out_.splits.join(QStringLiteral(", "));
+        std::vector<bool> holdsImages(innerNames_.size(), false);
+        for (std::int32_t inner : innerOfFile_)
+            if (inner >= 0)
+                holdsImages[std::size_t(inner)] = true;
+        std::map<std::string, int> byName; // name order, as everywhere in a listing
+        for (const auto& [name, id] : innerIds_)
+            if (holdsImages[std::size_t(id)])
+                byName.emplace(name, 0);
+        int next = 0;
+        for (auto& [name, classIndex] : byName) {
+            classIndex = next++;
+            out_.classNames.append(pathTextFromBytes(name).text);
+        }
+        std::vector<std::int32_t> classOfInner(innerNames_.size(), -1);
+        for (std::size_t id = 0; id < innerNames_.size(); ++id)
+            if (const auto it = byName.find(innerNames_[id]); it != byName.end())
+                classOfInner[id] = it->second;
+        std::int64_t unlabelled = 0;
+        for (std::size_t i = 0; i < out_.classOfFile.size(); ++i) {
+            const std::int32_t inner = innerOfFile_[i];
+            out_.classOfFile[i] = inner >= 0 ? classOfInner[std::size_t(inner)] : -1;
+            unlabelled += out_.classOfFile[i] < 0 ? 1 : 0;
+        }
+        if (out_.classNames.isEmpty())
+            out_.notice = QStringLiteral("the sub-folders %1 are dataset splits, not classes, and hold the images "
+                                         "directly: read as one unlabelled dataset (all splits together)")
+                              .arg(splitList);
+        else
+            out_.notice = QStringLiteral("the sub-folders %1 are dataset splits, not classes: the %2 classes are the "
+                                         "folders inside them, merged across the splits%3")
+                              .arg(splitList)
+                              .arg(out_.classNames.size())
+                              .arg(unlabelled ? QStringLiteral(" (%1 images outside a class folder have no class)")
+                                                    .arg(unlabelled)
+                                              : QString());
+    }
+
+    // `top`: the first-level folder (-1: the root); `inner`: the second-level folder below it.
+    void walk(const std::string& relative, int top, int inner, DirectoryId id)
     {
         if (!visited_.insert(id).second) {
             out_.warnings.append(QStringLiteral("%1: folder already visited (symbolic link loop or "
@@ -139,21 +203,34 @@ private:
         for (const Entry& e : entries) {
             const std::string child = relative + '/' + e.name;
             if (e.isDirectory)
-                walk(child, classIndex, e.id);
+                walk(child, top, inner >= 0 ? inner : innerId(e.name), e.id);
             else
-                addFile(child, classIndex);
+                addFile(child, top, inner);
         }
     }
 
-    void addFile(std::string_view relative, int classIndex)
+    int innerId(const std::string& name)
+    {
+        const auto [it, added] = innerIds_.emplace(name, int(innerNames_.size()));
+        if (added)
+            innerNames_.push_back(name);
+        return it->second;
+    }
+
+    void addFile(std::string_view relative, int top, int inner)
     {
         out_.files.append(relative);
-        out_.classOfFile.push_back(classIndex);
+        out_.classOfFile.push_back(top);
+        innerOfFile_.push_back(inner);
     }
 
     std::filesystem::path root_;
     FolderListing& out_;
     std::set<DirectoryId> visited_;
+    // Second-level folder names (the classes if the first level turns out to be splits).
+    std::map<std::string, int> innerIds_;
+    std::vector<std::string> innerNames_;
+    std::vector<std::int32_t> innerOfFile_; // per file, -1 when not below a second-level folder
 };
 
 } // namespace

@@ -26,12 +26,19 @@ private:
 
 struct FolderListing {
     PathTable files;                 // relative to the root, '/'-separated
-    std::vector<std::int32_t> classOfFile; // index into classNames, -1 for files in the root
-    QStringList classNames;          // first-level sub-folders holding images, in name order
+    std::vector<std::int32_t> classOfFile; // index into classNames, -1 for files without a class
+    // First-level sub-folders holding images, in name order; when those are all split folders
+    // (train/, val2017/, ...) the sub-folders inside them, merged across splits, or none.
+    QStringList classNames;
+    QStringList splits;              // the split folders the classes were read in (or not)
+    QString notice;                  // how the layout was read, when it is not plain ImageFolder
     QStringList warnings;            // folders that could not be read, link loops, ...
 };
 
 bool isImageFileName(std::string_view name);
+// A folder named like a dataset split, not a class: train, val, valid, validation, test, trainval,
+// dev (any case), with or without a year or a separator and year (val2017, train_2014).
+bool isSplitFolderName(std::string_view name);
 
 // False with `error` set only when the root itself cannot be listed.
 bool listImageFolder(const std::filesystem::path& root, FolderListing& out, QString* error);

@@ -11,6 +11,12 @@ namespace nofade {
 
 GzReader::GzReader(const std::filesystem::path& path)
 {
+    // IDX and CIFAR files are read twice (header when opened, records when scanned) and seeked:
+    // only a regular file can be; a named pipe would also block open() until a writer comes.
+    if (QString why = whyNotRegularFile(path); !why.isEmpty()) {
+        error_ = std::move(why);
+        return;
+    }
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error_ = QStringLiteral("cannot open: %1").arg(systemErrorText(errno));

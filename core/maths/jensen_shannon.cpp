@@ -101,6 +101,18 @@ double gaussianJensenShannonDistance(double mu1, double s1, double mu2, double s
     return std::sqrt(std::clamp(integral / 2.0, 0.0, 1.0));
 }
 
+QString negativeComplexityReason(const JsdSummary& summary)
+{
+    // A sum that is 1 up to rounding (two disjoint classes) gives ln = -1e-16: not "negative".
+    if (!summary.complexity || *summary.complexity > -1e-9)
+        return {};
+    return QStringLiteral("C_JS = ln(%1) is negative because the JS distances of the %2 class pair(s) add up to "
+                          "less than 1: the classes' entropy distributions differ little (each distance is at "
+                          "most 1, so with few classes a negative C_JS is expected; it still ranks datasets)")
+        .arg(summary.sum, 0, 'g', 4)
+        .arg(summary.pairs.size());
+}
+
 JsdSummary summariseJsd(std::vector<JsdPair> pairs, int usableClasses)
 {
     JsdSummary s;

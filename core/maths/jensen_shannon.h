@@ -44,4 +44,7 @@ struct JsdSummary {
 // C_JS from the pair distances: ln(sum), absent when fewer than two usable classes or a zero sum.
 JsdSummary summariseJsd(std::vector<JsdPair> pairs, int usableClasses);
 
+// Why C_JS is negative, for the user (empty when it is not): ln of a sum of distances below 1.
+QString negativeComplexityReason(const JsdSummary& summary);
+
 } // namespace nofade

@@ -26,6 +26,9 @@ ComplexityInput complexityFromProfile(const Profile& profile, const JsdSummary& 
         in.entropy = ch;
     in.jensenShannon = jsd.complexity;
     in.jensenShannonReason = jsd.reason;
+    in.jensenShannonNote = negativeComplexityReason(jsd);
+    in.labelled = profile.labelled();
+    in.layoutNotice = profile.source.notice;
     in.source = QStringLiteral("profile %1 (%2 images%3)")
                     .arg(QFileInfo(file).fileName())
                     .arg(profile.images())
@@ -52,6 +55,7 @@ ChosenComplexity chooseComplexity(const ComplexityInput& input, ComplexityMeasur
     }
     if (measure == ComplexityMeasure::JensenShannon) {
         c.value = input.jensenShannon;
+        c.note = input.jensenShannonNote;
         if (!c.value)
             c.reason = QStringLiteral("the profile has no C_JS: %1").arg(input.jensenShannonReason);
     } else {

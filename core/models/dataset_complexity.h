@@ -16,6 +16,9 @@ struct ComplexityInput {
     std::optional<double> entropy;      // C_H (bits)
     std::optional<double> jensenShannon; // C_JS
     QString jensenShannonReason;        // why the profile has no C_JS
+    QString jensenShannonNote;          // why C_JS is negative (negativeComplexityReason), else empty
+    bool labelled = true;               // false: the profile's dataset has no classes (C_JS n/a)
+    QString layoutNotice;               // how the profile's folder was read (split folders, ...)
     std::optional<double> typed;        // typed in: used whatever the dataset's measure
     QString source;                     // "profile fm.json" or the typed-in note
 };
@@ -33,6 +36,7 @@ struct ChosenComplexity {
     std::optional<double> value;
     QString source;
     QString reason; // why there is no value
+    QString note;   // what the value needs said with it (a negative C_JS)
 };
 
 // The value for `measure`: a typed value as it is, else the profile's C_JS or C_H.

@@ -14,7 +14,9 @@ QString ReportSettings::validate() const
         return QStringLiteral("the utilisation must be in (0, 1] (got %1)").arg(utilisation);
     if (!(kneeThreshold > 0.0) || !std::isfinite(kneeThreshold))
         return QStringLiteral("the diminishing-returns threshold must be positive");
-    return {};
+    if (const QString u = uncertainty.validate(); !u.isEmpty())
+        return u;
+    return lifeCycle.validate();
 }
 
 int Report::count(bool (*predicate)(const ModelResult&)) const

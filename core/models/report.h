@@ -11,6 +11,10 @@
 #include "models/co2_methods.h"
 #include "models/nofade_score.h"
 #include "models/saturation_fit.h"
+#include "uncertainty/co2_monte_carlo.h"
+#include "uncertainty/frontier_analysis.h"
+#include "uncertainty/input_ranges.h"
+#include "uncertainty/life_cycle.h"
 
 namespace nofade {
 
@@ -26,6 +30,8 @@ struct ReportSettings {
     QString eq1Cpu = QStringLiteral("Intel Xeon E5-2699 v3"); // omega_c of paper-eq1
     double kneeThreshold = kDefaultKneeThreshold;           // score points per 10x CO2
     QHash<QString, ComplexityMeasure> measures;             // datasetKey -> measure (else by task)
+    UncertaintySettings uncertainty;                        // input ranges, draws, seed, bootstrap
+    LifeCycleSettings lifeCycle;                            // operational only by default
 
     // Empty when valid, else what is wrong.
     QString validate() const;
@@ -61,6 +67,10 @@ struct ModelResult {
     QString previousParetoModel;
     QStringList issues;             // the table's errors and warnings for this row
     bool flagged = false;
+    std::optional<Co2Terms> co2Terms;   // the life-cycle terms co2Kg is the sum of
+    std::optional<Spread> co2Spread;    // Monte Carlo median and 90% interval
+    std::optional<Spread> energySpread;
+    QString intervalReason;             // why there is no interval
 };
 
 struct DatasetResult {
@@ -73,7 +83,9 @@ struct DatasetResult {
     std::optional<double> complexity;
     QString complexitySource;
     QString complexityReason;
+    QString complexityNote; // said with the value (why a C_JS is negative)
     DiminishingReturns fit;
+    FrontierAnalysis frontier;  // curve families, back-test, bootstrap, next point
 };
 
 struct Report {

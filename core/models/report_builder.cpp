@@ -7,6 +7,7 @@
 #include "models/model_estimate.h"
 #include "models/model_table.h"
 #include "models/pareto.h"
+#include "uncertainty/model_uncertainty.h"
 
 namespace nofade {
 
@@ -31,8 +32,10 @@ QString majorityTask(const std::vector<const ModelResult*>& models)
     return best;
 }
 
+using Samplers = std::vector<std::optional<Co2Sampler>>; // by model row
+
 void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const ComplexityInput* input,
-                    const ReportSettings& settings)
+                    const ReportSettings& settings, const Samplers& samplers, std::uint64_t stream)
 {
     d.models = int(models.size());
     d.task = majorityTask({models.begin(), models.end()});
@@ -45,6 +48,7 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
         d.complexity = c.value;
         d.complexitySource = c.source;
         d.complexityReason = c.reason;
+        d.complexityNote = c.note;
     } else {
         d.complexityReason = QStringLiteral("no complexity for this dataset: scan it for a profile, or type one in");
     }
@@ -87,6 +91,28 @@ void analyseDataset(DatasetResult& d, std::vector<ModelResult*>& models, const C
             usable[i]->previousParetoModel = names[std::size_t(marginal[i].previous)];
     }
     d.fit = fitDiminishingReturns(x, y, settings.kneeThreshold, maxScore(settings.nofade.scoreScale));
+    if (int(usable.size()) < kMinFitModels)
+        return;
+    std::vector<FrontierPoint> frontier;
+    for (const ModelResult* m : usable) {
+        FrontierPoint p{m->model, *m->co2Kg, *m->score, {}};
+        if (const auto& sampler = samplers[std::size_t(m->row)]; sampler && settings.uncertainty.draws > 0)
+            p.drawCo2 = [s = &*sampler](SeededRandom& random) { return s->draw(random).co2Kg; };
+        frontier.push_back(std::move(p));
+    }
+    FrontierSettings fs;
+    fs.yCeiling = maxScore(settings.nofade.scoreScale);
+    fs.point = maxScore(settings.nofade.scoreScale) / 100.0;
+    fs.kneeThreshold = settings.kneeThreshold;
+    fs.bootstrapRounds = settings.uncertainty.bootstrapRounds;
+    fs.seed = settings.uncertainty.seed;
+    fs.stream = stream;
+    fs.saturationGiven = true;
+    if (d.fit.saturation)
+        fs.saturation = Curve{CurveFamily::SaturatingExp, {d.fit.saturation->yMax, d.fit.saturation->y0, d.fit.saturation->k},
+                              d.fit.saturation->xMin};
+    fs.saturationReason = d.fit.saturationReason;
+    d.frontier = analyseFrontier(frontier, fs);
 }
 
 } // namespace
@@ -98,8 +124,13 @@ Report buildReport(const ModelTable& table, const HardwareTable& hardware,
     report.settings = settings;
     report.modelsSource = table.fileName();
     report.tableErrors = table.errorMessages();
-    for (int i = 0; i < int(table.rows().size()); ++i)
-        report.models.push_back(estimateModel(table.rows()[std::size_t(i)], i, hardware, settings));
+    Samplers samplers;
+    Co2MonteCarlo monteCarlo(settings.uncertainty, settings.lifeCycle);
+    for (int i = 0; i < int(table.rows().size()); ++i) {
+        const ModelRow& row = table.rows()[std::size_t(i)];
+        report.models.push_back(estimateModel(row, i, hardware, settings));
+        samplers.push_back(applyUncertainty(row, report.models.back(), hardware, settings, monteCarlo));
+    }
     for (const TableIssue& issue : table.issues())
         if (issue.row >= 0)
             report.models[std::size_t(issue.row)].issues << table.issueMessage(issue);
@@ -128,7 +159,7 @@ Report buildReport(const ModelTable& table, const HardwareTable& hardware,
         members[std::size_t(index.value(key))].push_back(&m);
     }
     for (std::size_t i = 0; i < report.datasets.size(); ++i)
-        analyseDataset(report.datasets[i], members[i], inputs.value(report.datasets[i].key), settings);
+        analyseDataset(report.datasets[i], members[i], inputs.value(report.datasets[i].key), settings, samplers, i);
     for (const ComplexityInput& c : complexities)
         if (!index.contains(datasetKey(c.dataset)))
             report.notes << QStringLiteral("a complexity was given for \"%1\" (%2), but no model in the table uses that dataset")

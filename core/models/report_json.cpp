@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 
 #include "models/model_fields.h"
+#include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
 
@@ -48,6 +49,7 @@ QJsonObject settingsJson(const ReportSettings& s)
     for (auto it = s.measures.cbegin(); it != s.measures.cend(); ++it)
         measures.insert(it.key(), complexityMeasureName(it.value()));
     o.insert(QStringLiteral("complexity_measures"), measures);
+    putUncertaintySettings(o, s);
     return o;
 }
 
@@ -77,6 +79,7 @@ QJsonObject modelJson(const ModelResult& m)
              m.previousParetoModel.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(m.previousParetoModel));
     o.insert(QStringLiteral("flagged"), m.flagged);
     o.insert(QStringLiteral("issues"), QJsonArray::fromStringList(m.issues));
+    putModelUncertainty(o, m);
     return o;
 }
 
@@ -92,6 +95,8 @@ QJsonObject fitJson(const DiminishingReturns& f)
         o.insert(QStringLiteral("x_min"), s.xMin);
         o.insert(QStringLiteral("r2"), s.r2);
         o.insert(QStringLiteral("headroom"), s.headroom);
+        if (!s.warning.isEmpty())
+            o.insert(QStringLiteral("warning"), s.warning);
         putWithReason(o, QStringLiteral("knee_log10_co2"), s.kneeX, s.kneeReason);
     } else {
         const LogFit& l = *f.log;
@@ -118,6 +123,8 @@ QJsonObject datasetJson(const DatasetResult& d)
     o.insert(QStringLiteral("models_with_co2"), d.modelsWithCo2);
     o.insert(QStringLiteral("complexity_measure"), d.measure);
     putWithReason(o, QStringLiteral("complexity"), d.complexity, d.complexityReason);
+    if (!d.complexityNote.isEmpty())
+        o.insert(QStringLiteral("complexity_note"), d.complexityNote);
     o.insert(QStringLiteral("complexity_source"), d.complexitySource.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                                               : QJsonValue(d.complexitySource));
     if (d.fit.saturation || d.fit.log) {
@@ -135,6 +142,7 @@ QJsonObject datasetJson(const DatasetResult& d)
     } else {
         o.insert(QStringLiteral("log_fit"), QJsonValue(QJsonValue::Null));
     }
+    putFrontier(o, d);
     return o;
 }
 

@@ -6,6 +6,7 @@
 #include "models/json_field_reader.h"
 #include "models/model_fields.h"
 #include "models/report_json.h"
+#include "uncertainty/uncertainty_json.h"
 
 namespace nofade {
 
@@ -38,6 +39,7 @@ ReportSettings readSettings(const QJsonObject& o, QString* error)
         else
             s.measures.insert(it.key(), *m);
     }
+    readUncertaintySettings(o, s, error);
     return s;
 }
 
@@ -69,6 +71,7 @@ ModelResult readModel(const QJsonObject& o, int index, QString* error)
     m.previousParetoModel = in.text(QStringLiteral("previous_pareto_model"), true);
     m.flagged = in.boolean(QStringLiteral("flagged"));
     m.issues = in.strings(QStringLiteral("issues"));
+    readModelUncertainty(o, QStringLiteral("models[%1].").arg(index), m, error);
     return m;
 }
 
@@ -104,6 +107,7 @@ DiminishingReturns readFit(const QJsonObject& d, int index, QString* error)
     s.xMin = f.number(QStringLiteral("x_min"));
     s.r2 = f.number(QStringLiteral("r2"));
     s.headroom = f.number(QStringLiteral("headroom"));
+    s.warning = f.optionalText(QStringLiteral("warning"));
     s.kneeX = f.optionalNumber(QStringLiteral("knee_log10_co2"), &s.kneeReason);
     fit.saturation = s;
     return fit;
@@ -121,7 +125,9 @@ DatasetResult readDataset(const QJsonObject& o, int index, QString* error)
     d.measure = in.text(QStringLiteral("complexity_measure"));
     d.complexity = in.optionalNumber(QStringLiteral("complexity"), &d.complexityReason);
     d.complexitySource = in.text(QStringLiteral("complexity_source"), true);
+    d.complexityNote = in.optionalText(QStringLiteral("complexity_note"));
     d.fit = readFit(o, index, error);
+    readFrontier(o, QStringLiteral("datasets[%1].").arg(index), d, error);
     return d;
 }
 

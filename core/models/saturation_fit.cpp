@@ -162,10 +162,23 @@ std::optional<SaturationFit> fitSaturation(const std::vector<double>& x, const s
         fitted[i] = best->valueAt(x[i]);
     best->r2 = rSquared(y, fitted);
     best->headroom = best->yMax - *yHi;
+    best->warning = saturationBelowBestWarning(best->yMax, *yHi);
     best->kneeX = saturationKnee(best->yMax, best->y0, best->k, xMin, kneeThreshold);
     if (!best->kneeX)
         best->kneeReason = QStringLiteral("the threshold must be positive");
     return best;
+}
+
+QString saturationBelowBestWarning(double yMax, double bestScore)
+{
+    if (!(yMax < bestScore))
+        return {};
+    return QStringLiteral("the fitted saturation level y_max = %1 lies %2 points below the best score (%3): the curve "
+                          "says the scores level off before the best model, which they do not; its headroom and knee "
+                          "are not a ceiling (the scores may still be rising, or one model stands out)")
+        .arg(yMax, 0, 'f', 2)
+        .arg(bestScore - yMax, 0, 'f', 2)
+        .arg(bestScore, 0, 'f', 2);
 }
 
 DiminishingReturns fitDiminishingReturns(const std::vector<double>& x, const std::vector<double>& y,

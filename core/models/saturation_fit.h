@@ -20,6 +20,8 @@ struct SaturationFit {
     double xMin = 0.0;
     double r2 = 0.0;
     double headroom = 0.0;          // y_max - best observed score
+    // Set when the fit cannot be read as a ceiling (its asymptote lies below the best score).
+    QString warning;
     std::optional<double> kneeX;    // log10 CO2 where dy/dx falls below the threshold
     QString kneeReason;
     int evaluations = 0;
@@ -42,6 +44,9 @@ struct DiminishingReturns {
 };
 
 // x where k (y_max - y_0) exp(-k (x - x_min)) = threshold; x_min when the slope is already below it.
+// The warning for a saturation level y_max below the best observed score (empty when it is not).
+QString saturationBelowBestWarning(double yMax, double bestScore);
+
 std::optional<double> saturationKnee(double yMax, double y0, double k, double xMin, double threshold);
 
 std::optional<LogFit> fitLogarithmic(const std::vector<double>& x, const std::vector<double>& y);

@@ -56,7 +56,10 @@ JsdSummary Profile::jsd() const
         pair.a = usable[std::size_t(pair.a)];
         pair.b = usable[std::size_t(pair.b)];
     }
-    return summariseJsd(std::move(pairs), int(usable.size()));
+    JsdSummary summary = summariseJsd(std::move(pairs), int(usable.size()));
+    if (!labelled())
+        summary.reason = QString::fromUtf8(kUnlabelledJsReason);
+    return summary;
 }
 
 Profile makeEmptyProfile(const ProfileSettings& settings, const ProfileSource& source,

@@ -16,6 +16,10 @@
 
 namespace nofade {
 
+// jsd().reason of a profile without classes.
+inline constexpr const char* kUnlabelledJsReason =
+    "not applicable: the dataset is unlabelled (no classes), so there is no class complexity; use C_H";
+
 struct FailedItem {
     QString path;   // relative to the dataset root; for a range of records "file#first-last"
     QString reason;
@@ -43,6 +47,7 @@ struct ProfileSource {
     std::int64_t items = 0;          // items in the whole dataset (all shards)
     int shardCount = 1;
     std::vector<int> shards{0};      // which shards of shardCount this profile holds
+    QString notice;                  // how the dataset's layout was read (split folders, ...)
 };
 
 struct Profile {
@@ -68,6 +73,8 @@ struct Profile {
     double median() const { return quantile(0.5); }
     // The class pairs' JS distances and C_JS, under the profile's class model.
     JsdSummary jsd() const;
+    // False for a dataset without classes: C_JS is then not applicable (jsd() says so).
+    bool labelled() const { return !classes.empty(); }
     // Classes that take part in the JS pairs.
     std::vector<int> usableClasses() const;
 };

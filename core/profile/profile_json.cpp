@@ -1,6 +1,7 @@
 #include "profile/profile_json.h"
 
 #include <cmath>
+#include <QBuffer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -264,9 +265,40 @@ ProfileSample readSample(Reader& r, const QJsonObject& o, const QHash<QString, i
     return s;
 }
 
+QJsonObject perImageRowJson(const Profile& p, const ImageEntropy& e)
+{
+    QJsonObject o{{QStringLiteral("index"), static_cast<qint64>(e.index)},
+                  {QStringLiteral("path"), e.path},
+                  {QStringLiteral("class"), e.classIndex >= 0 && std::size_t(e.classIndex) < p.classes.size()
+                                                ? QJsonValue(p.classes[std::size_t(e.classIndex)].name)
+                                                : QJsonValue()},
+                  {QStringLiteral("entropy"), e.entropy}};
+    if (e.pathEscaped)
+        o[QStringLiteral("path_escaped")] = true;
+    return o;
+}
+
+QJsonObject profileJson(const Profile& p, const JsdSummary& jsd, bool includePerImage, bool rowsToo);
+
+QJsonObject pairJson(const Profile& p, const JsdPair& pair)
+{
+    return QJsonObject{{QStringLiteral("a"), p.classes[std::size_t(pair.a)].name},
+                       {QStringLiteral("b"), p.classes[std::size_t(pair.b)].name},
+                       {QStringLiteral("distance"), pair.distance}};
+}
+
 } // namespace
 
 QJsonObject profileToJson(const Profile& p, bool includePerImage)
+{
+    return profileJson(p, p.jsd(), includePerImage, true);
+}
+
+namespace {
+
+// `rowsToo` false: jsd.pairs and per_image (when written) are empty arrays, for writeProfileJson
+// to fill.
+QJsonObject profileJson(const Profile& p, const JsdSummary& jsd, bool includePerImage, bool rowsToo)
 {
     QJsonObject json;
     json[QStringLiteral("schema")] = QString::fromLatin1(kProfileSchema);
@@ -282,10 +314,16 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
         {QStringLiteral("items"), static_cast<qint64>(p.source.items)},
         {QStringLiteral("shard_count"), p.source.shardCount},
         {QStringLiteral("shards"), shards}};
+    if (!p.source.notice.isEmpty()) {
+        QJsonObject src = json[QStringLiteral("source")].toObject();
+        src[QStringLiteral("notice")] = p.source.notice;
+        json[QStringLiteral("source")] = src;
+    }
 
     json[QStringLiteral("images")] = static_cast<qint64>(p.images());
     json[QStringLiteral("unlabelled")] = static_cast<qint64>(p.unlabelledImages());
     json[QStringLiteral("complete")] = p.complete;
+    json[QStringLiteral("labelled")] = p.labelled();
 
     QJsonArray failed;
     for (const FailedItem& f : p.failed)
@@ -319,12 +357,10 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
     }
     json[QStringLiteral("classes")] = classes;
 
-    const JsdSummary jsd = p.jsd();
     QJsonArray pairs;
-    for (const JsdPair& pair : jsd.pairs)
-        pairs.append(QJsonObject{{QStringLiteral("a"), p.classes[std::size_t(pair.a)].name},
-                                 {QStringLiteral("b"), p.classes[std::size_t(pair.b)].name},
-                                 {QStringLiteral("distance"), pair.distance}});
+    if (rowsToo)
+        for (const JsdPair& pair : jsd.pairs)
+            pairs.append(pairJson(p, pair));
     QJsonObject jsdJson{{QStringLiteral("model"), classModelName(p.settings.classModel)},
                         {QStringLiteral("base"), 2},
                         {QStringLiteral("pairs"), pairs},
@@ -332,6 +368,8 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
                         {QStringLiteral("complexity"), jsd.complexity ? QJsonValue(*jsd.complexity) : QJsonValue()}};
     if (!jsd.complexity)
         jsdJson[QStringLiteral("reason")] = jsd.reason;
+    if (const QString note = negativeComplexityReason(jsd); !note.isEmpty())
+        jsdJson[QStringLiteral("note")] = note;
     json[QStringLiteral("jsd")] = jsdJson;
     json[QStringLiteral("complexity")] = QJsonObject{
         {QStringLiteral("entropy"), number(p.entropyComplexity())},
@@ -342,25 +380,93 @@ QJsonObject profileToJson(const Profile& p, bool includePerImage)
 
     if (includePerImage || p.sample) { // a sample keeps its images: an exact scan completes it
         QJsonArray perImage;
-        for (const ImageEntropy& e : p.perImage) {
-            QJsonObject o{{QStringLiteral("index"), static_cast<qint64>(e.index)},
-                          {QStringLiteral("path"), e.path},
-                          {QStringLiteral("class"), e.classIndex >= 0
-                                                        ? QJsonValue(p.classes[std::size_t(e.classIndex)].name)
-                                                        : QJsonValue()},
-                          {QStringLiteral("entropy"), e.entropy}};
-            if (e.pathEscaped)
-                o[QStringLiteral("path_escaped")] = true;
-            perImage.append(o);
-        }
+        if (rowsToo)
+            for (const ImageEntropy& e : p.perImage)
+                perImage.append(perImageRowJson(p, e));
         json[QStringLiteral("per_image")] = perImage;
     }
     return json;
 }
 
+} // namespace
+
 QByteArray profileToJsonBytes(const Profile& profile, bool includePerImage)
 {
-    return QJsonDocument(profileToJson(profile, includePerImage)).toJson(QJsonDocument::Indented);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    writeProfileJson(buffer, profile, includePerImage, {});
+    return bytes;
+}
+
+bool writeProfileJson(QIODevice& out, const Profile& profile, bool includePerImage,
+                      const std::function<bool(ImageEntropy&)>& moreRows)
+{
+    // The document is made with the two arrays that grow with the dataset empty - the class pairs
+    // (n(n-1)/2 of them: 500,000 for 1,000 classes) and the per-image rows - and their rows are
+    // written into their places (keys are in name order: jsd.pairs comes first) one at a time,
+    // indented as QJsonDocument would.
+    const JsdSummary jsd = profile.jsd();
+    const bool rows = includePerImage || profile.sample;
+    const QByteArray text =
+        QJsonDocument(profileJson(profile, jsd, rows, false)).toJson(QJsonDocument::Indented);
+    bool ok = true;
+    qsizetype done = 0;
+    QByteArray line;
+    // Writes the text up to the empty array `marker`, then the objects next() gives.
+    const auto streamArray = [&](const QByteArray& marker, int depth, const std::function<bool(QJsonObject&)>& next) {
+        const qsizetype at = text.indexOf(marker, done);
+        if (at < 0)
+            return;
+        const qsizetype end = at + marker.size();
+        ok = ok && out.write(text.constData() + done, end - done) == end - done;
+        done = end;
+        const QByteArray indent(4 * depth, ' ');
+        bool first = true;
+        QJsonObject o;
+        while (ok && next(o)) {
+            const QByteArray object = QJsonDocument(o).toJson(QJsonDocument::Indented);
+            line.clear();
+            if (!first)
+                line += ",\n";
+            first = false;
+            for (qsizetype start = 0; start < object.size();) {
+                qsizetype stop = object.indexOf('\n', start);
+                if (stop < 0)
+                    stop = object.size();
+                if (start > 0)
+                    line += '\n';
+                line += indent;
+                line.append(object.constData() + start, stop - start);
+                start = stop + 1;
+            }
+            ok = out.write(line) == line.size();
+        }
+        if (!first)
+            ok = ok && out.write("\n") == 1;
+    };
+    std::size_t pair = 0;
+    streamArray(QByteArrayLiteral("        \"pairs\": [\n"), 3, [&](QJsonObject& o) {
+        if (pair >= jsd.pairs.size())
+            return false;
+        o = pairJson(profile, jsd.pairs[pair++]);
+        return true;
+    });
+    if (rows) {
+        std::size_t kept = 0;
+        ImageEntropy more;
+        streamArray(QByteArrayLiteral("    \"per_image\": [\n"), 2, [&](QJsonObject& o) {
+            if (kept < profile.perImage.size()) {
+                o = perImageRowJson(profile, profile.perImage[kept++]);
+                return true;
+            }
+            if (!moreRows || !moreRows(more))
+                return false;
+            o = perImageRowJson(profile, more);
+            return true;
+        });
+    }
+    return ok && out.write(text.constData() + done, text.size() - done) == text.size() - done;
 }
 
 std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
@@ -400,6 +506,7 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
     p.source.format = format.value_or(DatasetFormat::Folder);
     p.source.items = r.integer(src, QStringLiteral("items"), QStringLiteral("source."));
     p.source.shardCount = int(r.integer(src, QStringLiteral("shard_count"), QStringLiteral("source."), 1));
+    p.source.notice = src.value(QStringLiteral("notice")).toString();
     p.source.shards.clear();
     for (const QJsonValue& v : r.array(src, QStringLiteral("shards"), QStringLiteral("source."))) {
         const int shard = v.toInt(-1);

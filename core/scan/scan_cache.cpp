@@ -250,7 +250,7 @@ std::shared_ptr<const Profile> ScanCache::prepare(const DatasetSource& source, c
             saved.insert(q.value(0).toString(), {{q.value(1).toLongLong(), q.value(2).toLongLong()}, q.value(3), q.value(4).toDouble()});
     }
 
-    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
+    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}, source.layoutNotice()};
     auto profile = std::make_shared<Profile>(makeEmptyProfile(settings, info, d->classNames));
     // Only files with a saved result are stat'ed here (once per file: records of an IDX or CIFAR
     // file share theirs); the scan stamps the others as it opens them.

@@ -1,6 +1,7 @@
 #include "scan/scanner.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -29,8 +30,10 @@ public:
 
     void imageDone(std::int64_t item, int classIndex, double entropyBits, const FileStamp& stamp) override
     {
-        entropy_[std::size_t(item)] = entropyBits;
-        classOf_[std::size_t(item)] = classIndex;
+        // Atomic (relaxed, as cheap as a plain store) so that a snapshot taken while workers run
+        // reads whole values: the class before the entropy that marks the item as done.
+        std::atomic_ref(classOf_[std::size_t(item)]).store(classIndex, std::memory_order_relaxed);
+        std::atomic_ref(entropy_[std::size_t(item)]).store(entropyBits, std::memory_order_release);
         if (checkpoint_)
             checkpoint_->itemAnalysed(item, classIndex, entropyBits, stamp);
         feedback_.addDone(1);
@@ -79,26 +82,117 @@ public:
         feedback_.addFailed(failure.items);
     }
 
-    double entropyOf(std::int64_t item) const { return entropy_[std::size_t(item)]; }
-    int classOf(std::int64_t item) const { return classOf_[std::size_t(item)]; }
+    double entropyOf(std::int64_t item) const
+    {
+        return std::atomic_ref(const_cast<double&>(entropy_[std::size_t(item)])).load(std::memory_order_acquire);
+    }
+    int classOf(std::int64_t item) const
+    {
+        return std::atomic_ref(const_cast<int&>(classOf_[std::size_t(item)])).load(std::memory_order_relaxed);
+    }
+    // The failures so far, in item order, while workers may still add to them.
+    std::vector<FailedItem> failuresSoFar() const
+    {
+        std::vector<FailedItem> copy;
+        {
+            std::lock_guard lock(mutex_);
+            copy = failed_;
+        }
+        sortByItem(copy);
+        return copy;
+    }
+    // The per-item columns, once the workers have stopped.
+    void moveOutcomesTo(ItemOutcomes& out)
+    {
+        const int classCount = int(source_.classNames().size());
+        for (int& c : classOf_)
+            if (c >= classCount)
+                c = -1;
+        out.entropy = std::move(entropy_);
+        out.classIndex = std::move(classOf_);
+    }
+
     std::vector<FailedItem> takeFailures()
     {
-        std::sort(failed_.begin(), failed_.end(),
-                  [](const FailedItem& a, const FailedItem& b) { return a.index < b.index; });
+        sortByItem(failed_);
         return std::move(failed_);
     }
 
 private:
+    static void sortByItem(std::vector<FailedItem>& failures)
+    {
+        std::sort(failures.begin(), failures.end(),
+                  [](const FailedItem& a, const FailedItem& b) { return a.index < b.index; });
+    }
+
     const DatasetSource& source_;
     Shard shard_;
     std::function<bool(std::int64_t)> wanted_;
     ScanCheckpoint* checkpoint_ = nullptr;
     Feedback& feedback_;
     std::vector<double> entropy_; // NaN until the item is analysed
-    std::vector<int> classOf_;
-    std::mutex mutex_;
+    std::vector<std::int32_t> classOf_;
+    mutable std::mutex mutex_;
     std::vector<FailedItem> failed_;
 };
+
+// Which unit each worker is working on (-1: none), so that a caller can name the files a
+// worker blocked in I/O holds.
+class UnitsInFlight {
+public:
+    explicit UnitsInFlight(int workers) : unit_(std::size_t(workers))
+    {
+        for (auto& u : unit_)
+            u.store(-1, std::memory_order_relaxed);
+    }
+    void start(int worker, int unit) { unit_[std::size_t(worker)].store(unit, std::memory_order_relaxed); }
+    void end(int worker) { unit_[std::size_t(worker)].store(-1, std::memory_order_relaxed); }
+
+    QStringList files(const DatasetSource& source) const
+    {
+        std::vector<int> units;
+        for (const auto& u : unit_)
+            if (const int unit = u.load(std::memory_order_relaxed); unit >= 0)
+                units.push_back(unit);
+        std::sort(units.begin(), units.end());
+        QStringList files;
+        for (int unit : units) {
+            const auto [first, end] = source.unitItems(unit);
+            const QString path = source.itemPath(first).text;
+            // A unit of many records is one container file: "file#record" -> "file".
+            files << (end - first > 1 ? path.section(QLatin1Char('#'), 0, 0) : path);
+        }
+        return files;
+    }
+
+private:
+    std::vector<std::atomic<int>> unit_;
+};
+
+// Adds every analysed item, in item order, to `profile` (laid out empty, with its classes), and
+// to its perImage list when `perImage`.
+void aggregateInItemOrder(Profile& profile, const CollectingSink& sink, const DatasetSource& source, bool perImage)
+{
+    const int classCount = int(profile.classes.size());
+    for (std::int64_t item = 0; item < source.itemCount(); ++item) {
+        const double h = sink.entropyOf(item);
+        if (std::isnan(h))
+            continue;
+        int c = sink.classOf(item);
+        if (c >= classCount)
+            c = -1;
+        profile.moments.add(h);
+        profile.fine.add(h);
+        if (c >= 0) {
+            profile.classes[std::size_t(c)].moments.add(h);
+            profile.classes[std::size_t(c)].histogram.add(h);
+        }
+        if (perImage) {
+            const PathText path = source.itemPath(item);
+            profile.perImage.push_back({item, path.text, path.escaped, c, h});
+        }
+    }
+}
 
 // The units that hold at least one item of the shard.
 std::vector<int> unitsOfShard(const DatasetSource& source, const Shard& shard)
@@ -137,6 +231,35 @@ std::vector<bool> seedFromPrevious(const Profile& previous, CollectingSink& sink
 
 } // namespace
 
+// Connects a ScanLive to the scan's state for as long as the workers run.
+class ScanLiveAttachment {
+public:
+    ScanLiveAttachment(ScanLive* live, std::function<QStringList()> inFlight, std::function<Profile()> snapshot)
+        : live_(live)
+    {
+        if (live_) {
+            live_->inFlight_ = std::move(inFlight);
+            live_->snapshot_ = std::move(snapshot);
+        }
+    }
+    ~ScanLiveAttachment() { detach(); }
+    ScanLiveAttachment(const ScanLiveAttachment&) = delete;
+    ScanLiveAttachment& operator=(const ScanLiveAttachment&) = delete;
+    void detach()
+    {
+        if (live_) {
+            live_->inFlight_ = {};
+            live_->snapshot_ = {};
+        }
+        live_ = nullptr;
+    }
+
+private:
+    ScanLive* live_;
+};
+
+bool ItemOutcomes::analysed(std::int64_t item) const { return !std::isnan(entropy[std::size_t(item)]); }
+
 QString resumeMismatch(const Profile& previous, const DatasetSource& source,
                        const ProfileSettings& settings, const Shard& shard)
 {
@@ -157,7 +280,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
 {
     const std::int64_t itemCount = source.itemCount();
     const Shard shard = options.shard;
-    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}};
+    ProfileSource info{source.rootPath(), source.format(), itemCount, shard.count, {shard.index}, source.layoutNotice()};
     Profile profile = makeEmptyProfile(settings, info, source.classNames());
     std::vector<bool> sampled; // empty: no sample, every item of the shard
     std::int64_t wantedTotal = shard.itemsOf(itemCount);
@@ -201,36 +324,43 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
             if (options.checkpoint)
                 options.checkpoint->flush(false);
         };
-    parallelFor(units.size(), run, [&](std::size_t i, int) {
+    UnitsInFlight inFlight(parallelWorkers(units.size(), run));
+    const Profile laidOut = options.live ? profile : Profile{};
+    ScanLiveAttachment attached(options.live,
+                                [&] { return inFlight.files(source); },
+                                [&] {
+                                    Profile snapshot = laidOut;
+                                    aggregateInItemOrder(snapshot, sink, source, true);
+                                    snapshot.failed = sink.failuresSoFar();
+                                    snapshot.complete = false;
+                                    if (options.sample) {
+                                        Feedback stopped; // no C_JS replicates for a snapshot
+                                        stopped.cancel();
+                                        snapshot.sample = ProfileSample{
+                                            options.sample->design,
+                                            estimateFromSample(snapshot, options.sample->design,
+                                                               ParallelRun(1, &stopped))};
+                                    }
+                                    return snapshot;
+                                });
+    parallelFor(units.size(), run, [&](std::size_t i, int worker) {
+        inFlight.start(worker, units[i]);
         try {
             source.scanUnit(units[i], ctx, sink);
         } catch (const std::exception& e) { // e.g. out of memory: lose the unit, not the scan
             const auto [first, end] = source.unitItems(units[i]);
             sink.rangeFailed(first, end - 1, QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what())));
         }
+        inFlight.end(worker);
     });
+    attached.detach();
     if (options.checkpoint)
         options.checkpoint->flush(true);
 
-    // Aggregate in item order.
-    const int classCount = int(profile.classes.size());
-    for (std::int64_t item = 0; item < itemCount; ++item) {
-        const double h = sink.entropyOf(item);
-        if (std::isnan(h))
-            continue;
-        int c = sink.classOf(item);
-        if (c >= classCount)
-            c = -1;
-        profile.moments.add(h);
-        profile.fine.add(h);
-        if (c >= 0) {
-            profile.classes[std::size_t(c)].moments.add(h);
-            profile.classes[std::size_t(c)].histogram.add(h);
-        }
-        const PathText path = source.itemPath(item);
-        profile.perImage.push_back({item, path.text, path.escaped, c, h});
-    }
+    aggregateInItemOrder(profile, sink, source, options.keepPerImage || options.sample);
     profile.failed = sink.takeFailures();
+    if (options.outcomes)
+        sink.moveOutcomesTo(*options.outcomes);
     profile.complete = !feedback.isCancelled()
                        && profile.images() + profile.failedItems() == shard.itemsOf(itemCount);
     if (options.sample) {

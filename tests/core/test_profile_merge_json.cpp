@@ -184,7 +184,15 @@ private Q_SLOTS:
         const QJsonObject j = profileToJson(scanShard(*d.source, Shard{}), false);
         const QJsonObject jsd = j[QStringLiteral("jsd")].toObject();
         QVERIFY(jsd[QStringLiteral("complexity")].isNull());
-        QVERIFY(jsd[QStringLiteral("reason")].toString().contains(QLatin1String("fewer than two")));
+        // A flat folder has no classes: C_JS does not apply to it.
+        QVERIFY(jsd[QStringLiteral("reason")].toString().startsWith(QLatin1String("not applicable")));
+
+        QTemporaryDir oneClass;
+        QVERIFY(test::writeImage(oneClass.filePath(QStringLiteral("cat/one.png")), test::randomImage(4, 4, 1, 3)));
+        OpenedDataset c = openDataset(oneClass.path());
+        const QJsonObject k = profileToJson(scanShard(*c.source, Shard{}), false)[QStringLiteral("jsd")].toObject();
+        QVERIFY(k[QStringLiteral("complexity")].isNull());
+        QVERIFY(k[QStringLiteral("reason")].toString().contains(QLatin1String("fewer than two")));
     }
 
     void malformedJsonIsRefusedWithThePlace()

@@ -184,6 +184,52 @@ private Q_SLOTS:
         QVERIFY(piped.err.contains("Report on bundled corpus (paper-eq1"));
     }
 
+    void intervalsNextPointAndWhatIf()
+    {
+        // The bundled corpus with fewer draws and replicates (the defaults are 10,000 and 1,000).
+        const Run run = cli({"report", "--draws", "2000", "--bootstrap", "100", "--pue", "1.2", "--embodied", "--out", "-"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY2(run.err.contains("  ImageNet (classification)") && run.err.contains("    next point: "), run.err.constData());
+        QVERIFY(run.err.contains("    families: saturating-exp"));
+        const QJsonObject r = QJsonDocument::fromJson(run.out).object();
+        const QJsonObject u = r.value("settings").toObject().value("uncertainty").toObject();
+        QCOMPARE(u.value("draws").toInt(), 2000);
+        QCOMPARE(u.value("pue").toArray(), (QJsonArray{1.2, 1.2})); // --pue alone fixes the range
+        QVERIFY(r.value("settings").toObject().value("life_cycle").toObject().value("embodied").toBool());
+        int withInterval = 0;
+        for (const QJsonValue v : r.value("models").toArray()) {
+            const QJsonObject m = v.toObject();
+            if (m.value("co2_kg").isNull())
+                continue;
+            const QJsonArray i = m.value("co2_kg_interval").toArray();
+            QVERIFY(i[0].toDouble() <= m.value("co2_kg_median").toDouble() && m.value("co2_kg_median").toDouble() <= i[1].toDouble());
+            QVERIFY(m.value("co2_terms").toObject().value("embodied").toDouble() > 0.0);
+            ++withInterval;
+        }
+        QVERIFY(withInterval > 20);
+        const QJsonObject imagenet = r.value("datasets").toArray()[0].toObject();
+        QCOMPARE(imagenet.value("fits").toArray().size(), 4);
+        QVERIFY(imagenet.value("chosen_family").isString());
+        QVERIFY(imagenet.value("next_point_co2_kg").toObject().contains("reachable"));
+        // --fixed-inputs: every median is the point value.
+        const Run fixed = cli({"report", "--fixed-inputs", "--draws", "1000", "--bootstrap", "0", "--out", "-"});
+        QCOMPARE(fixed.exitCode, 0);
+        for (const QJsonValue v : QJsonDocument::fromJson(fixed.out).object().value("models").toArray())
+            QCOMPARE(v.toObject().value("co2_kg_median"), v.toObject().value("co2_kg"));
+        // What if: regions and accelerators, ranked.
+        const Run what = cli({"report", "--what-if", "DETR R50", "--draws", "0", "--bootstrap", "0"});
+        QCOMPARE(what.exitCode, 0);
+        QVERIFY(what.out.contains("What if DETR R50 (MS COCO, row 38)"));
+        QVERIFY(what.out.contains("by accelerator") && what.out.contains("*"));
+        // Usage errors.
+        QCOMPARE(cli({"report", "--what-if", "No such model"}).exitCode, 2);
+        QCOMPARE(cli({"report", "--seed", "x"}).exitCode, 2);
+        QCOMPARE(cli({"report", "--pue-range", "1.5:1.2"}).exitCode, 2);
+        const Run lonely = cli({"report", "--use-rate", "0.5"});
+        QCOMPARE(lonely.exitCode, 2);
+        QVERIFY(lonely.err.contains("--use-rate needs --embodied"));
+    }
+
     void badInputIsNamedAndNotFatal()
     {
         QTemporaryDir dir;
