@@ -73,6 +73,17 @@ const BibSource kSources[] = {
      "  url = {https://github.com/GreenAlgorithms/green-algorithms-tool},\n"
      "  note = {Data of the Green Algorithms calculator, https://www.green-algorithms.org}\n"
      "}\n"},
+    {"luccioni2023bloom",
+     "@article{luccioni2023bloom,\n"
+     "  author = {Luccioni, Alexandra Sasha and Viguier, Sylvain and Ligozat, Anne-Laure},\n"
+     "  title = {Estimating the Carbon Footprint of {BLOOM}, a {176B} Parameter Language Model},\n"
+     "  journal = {Journal of Machine Learning Research},\n"
+     "  year = {2023},\n"
+     "  volume = {24},\n"
+     "  number = {253},\n"
+     "  pages = {1--15},\n"
+     "  url = {http://jmlr.org/papers/v24/23-0069.html}\n"
+     "}\n"},
     {"codecarbon",
      "@misc{codecarbon,\n"
      "  title = {{CodeCarbon}: energy mix and carbon intensity data},\n"
@@ -232,6 +243,31 @@ QString intensitySentence(const ReportSettings& s, const IntensitySource& source
         .arg(statementNumber(s.kgPerKwh), kCo2, source.text);
 }
 
+QString joinAnd(const QStringList& items)
+{
+    if (items.size() <= 1)
+        return items.join(QString());
+    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
+}
+
+// The life-cycle terms beyond the operational CO2, when switched on; empty otherwise.
+QString lifeCycleSentence(const ReportSettings& s)
+{
+    const LifeCycleSettings& l = s.lifeCycle;
+    if (l.operationalOnly())
+        return {};
+    QStringList terms;
+    if (l.idle)
+        terms << QStringLiteral("the idle and infrastructure energy, %1 times the operational energy").arg(statementNumber(l.idleShare));
+    if (l.embodied)
+        terms << QStringLiteral("the embodied emissions of the hardware, %1~kg per device and %2~kg per server of %3 devices "
+                                "amortised over %4 years at a use rate of %5")
+                     .arg(statementNumber(l.deviceKg), statementNumber(l.serverKg), statementNumber(l.devicesPerServer),
+                          statementNumber(l.lifetimeYears), statementNumber(l.useRate));
+    return QStringLiteral("Besides the devices' energy, the %1 includes %2, after Luccioni et al.%3.")
+        .arg(kCo2, joinAnd(terms), cite({QStringLiteral("luccioni2023bloom")}));
+}
+
 // One model's sentence: hours, hardware, energy, CO2 and their provenance.
 QString modelSentence(const ModelResult& m, const ReportSettings& s)
 {
@@ -275,12 +311,6 @@ double sum(const std::vector<const ModelResult*>& models, std::optional<double> 
     return total;
 }
 
-QString joinAnd(const QStringList& items)
-{
-    if (items.size() <= 1)
-        return items.join(QString());
-    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) + QStringLiteral(" and ") + items.last();
-}
 
 QString totalSentences(const Report& report, const std::vector<const ModelResult*>& models)
 {
@@ -399,6 +429,8 @@ std::optional<Co2Statement> co2Statement(const Report& report, const QStringList
                                 "following the NoFADE analysis%2.")
                      .arg(kCo2, cite({QStringLiteral("fu2021nofade")}));
     sentences << methodSentence(s) << intensitySentence(s, source);
+    if (const QString lifeCycle = lifeCycleSentence(s); !lifeCycle.isEmpty())
+        sentences << lifeCycle;
     if (modelNames.isEmpty()) {
         sentences << totalSentences(report, chosen);
     } else {

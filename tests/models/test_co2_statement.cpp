@@ -138,6 +138,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("hardware-energy") << QStringList{};
         QTest::newRow("paper-eq1") << QStringList{"--method", "paper-eq1"};
+        QTest::newRow("life cycle") << QStringList{"--idle", "--embodied", "--lifetime-years", "4"};
     }
 
     void totalNumbersAreTheReportsRounded()
@@ -183,7 +184,21 @@ private Q_SLOTS:
         QVERIFY(sameNumber(captured(tex, "(?:used|had energy terms of) NUM~kWh"), rounded(energy)));
         QVERIFY(sameNumber(captured(tex, "took NUM device-hours"), rounded(hours)));
         QVERIFY(sameNumber(captured(tex, "intensity of NUM~kg"), rounded(s.value("carbon_intensity_kg_per_kwh").toDouble())));
-        if (args.isEmpty()) {
+        const QJsonObject life = s.value("life_cycle").toObject();
+        QList<double> lifeCycle;
+        if (args.contains("--embodied")) {
+            QVERIFY(life.value("idle").toBool() && life.value("embodied").toBool());
+            QCOMPARE(life.value("lifetime_years").toDouble(), 4.0);
+            for (const char* key : {"idle_share", "embodied_device_kg", "embodied_server_kg", "devices_per_server",
+                                    "lifetime_years", "use_rate"})
+                lifeCycle << rounded(life.value(key).toDouble());
+            QVERIFY(sameNumber(captured(tex, "energy, NUM times the operational"), lifeCycle[0]));
+            QVERIFY(sameNumber(captured(tex, "over NUM years"), 4.0));
+            QVERIFY(tex.contains("luccioni2023bloom"));
+        } else {
+            QVERIFY(!tex.contains("luccioni2023bloom"));
+        }
+        if (!args.contains("--method")) {
             QVERIFY(sameNumber(captured(tex, "PUE of NUM"), rounded(s.value("pue").toDouble())));
             // The default PUE is the PUE table's workstation row, named in the JSON and the text.
             QVERIFY(s.value("pue_source").toString().startsWith("Workstation"));
@@ -194,11 +209,12 @@ private Q_SLOTS:
         QVERIFY(sameNumber(captured(tex, "at NUM of the device's peak"), rounded(s.value("utilisation").toDouble())));
         QVERIFY(sameNumber(captured(tex, "Of the NUM models"), models.size()));
         // Every number of the paragraph is one of these values.
-        const QList<double> expected = {rounded(co2), rounded(energy), rounded(hours),
+        const QList<double> expected = QList<double>{rounded(co2), rounded(energy), rounded(hours),
                                         rounded(s.value("carbon_intensity_kg_per_kwh").toDouble()),
                                         rounded(s.value("pue").toDouble(1.0)), rounded(s.value("utilisation").toDouble()),
                                         double(models.size()), double(withCo2), double(withEnergy), double(withHours),
-                                        double(reported), double(derived), double(estimated), double(measured)};
+                                        double(reported), double(derived), double(estimated), double(measured)}
+                                       + lifeCycle;
         const QList<double> found = numbersIn(quantitiesOnly(tex, p.report));
         QVERIFY(found.size() >= 10);
         for (double v : found)
@@ -282,6 +298,7 @@ private Q_SLOTS:
             {"Canada", {"owid_energy", "codecarbon"}, {}},
             {"World", {"greenalgorithms_ci", "codecarbon"}, {}},
             {"Strubell", {"strubell2019energy"}, "strubell"},
+            {"life cycle", {"luccioni2023bloom"}, {}}, // EPA with idle and embodied terms
             {"", {"fu2021nofade"}, {}}, // typed in
         };
         nofade::Report report;
@@ -300,7 +317,11 @@ private Q_SLOTS:
         QStringList files;
         QList<nofade::Co2Statement> statements;
         for (const Case& c : cases) {
-            if (c.region.isEmpty()) {
+            report.settings.lifeCycle.idle = report.settings.lifeCycle.embodied = c.region == QLatin1String("life cycle");
+            if (c.region == QLatin1String("life cycle")) {
+                report.settings.kgPerKwh = nofade::kPaperCarbonIntensity;
+                report.settings.intensitySource = QStringLiteral("EPA AVERT U.S. marginal rate (the paper's factor)");
+            } else if (c.region.isEmpty()) {
                 report.settings.kgPerKwh = 0.2;
                 report.settings.intensitySource = QStringLiteral("custom value (--intensity)");
             } else {
