@@ -368,7 +368,15 @@ QString statementNumber(double value)
     if (rounded == 0.0)
         return QStringLiteral("0");
     const int exponent = int(std::floor(std::log10(std::abs(rounded))));
-    return QString::number(rounded, 'f', std::max(0, 2 - exponent));
+    QString text = QString::number(rounded, 'f', std::max(0, 2 - exponent));
+    // Trailing zeros dropped, as %.3g does: "8", "0.33", "3.7".
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
 }
 
 QString latexEscape(const QString& text)

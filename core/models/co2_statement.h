@@ -26,7 +26,7 @@ std::optional<Co2Statement> co2Statement(const Report& report, const QStringList
                                          const QString& bibName, QString* error);
 
 // Three significant digits in fixed notation: 1234.5 -> "1230", 0.0012345 -> "0.00123",
-// 0.33 -> "0.330" (the value of printf's %.3g, written without an exponent).
+// 1.0 -> "1", 3.699 -> "3.7" (printf's %.3g, written without an exponent).
 QString statementNumber(double value);
 
 // LaTeX-safe text: escapes \ { } $ & % # _ ~ ^.
