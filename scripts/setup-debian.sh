@@ -26,6 +26,8 @@ packages=(
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
   # cv2.resize(INTER_AREA): the complexity measures' 32x32 vectors are defined by OpenCV's resampling
   python3-opencv
+  # a strict BibTeX reader for the CO2 paragraph's .bib (tests/golden/bibtex_check.py)
+  python3-bibtexparser
   # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)
   dpkg-dev file desktop-file-utils appstream man-db
   # pdftoppm renders the exported PDF figures in the UI tests

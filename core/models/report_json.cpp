@@ -29,6 +29,8 @@ QJsonObject settingsJson(const ReportSettings& s)
     o.insert(QStringLiteral("method"), co2MethodName(s.method));
     o.insert(QStringLiteral("method_label"), co2MethodLabel(s.method));
     o.insert(QStringLiteral("pue"), s.method == Co2Method::HardwareEnergy ? QJsonValue(s.pue) : QJsonValue(QJsonValue::Null));
+    if (s.method == Co2Method::HardwareEnergy && !s.pueSource.isEmpty())
+        o.insert(QStringLiteral("pue_source"), s.pueSource);
     if (s.method == Co2Method::PaperEq1) {
         o.insert(QStringLiteral("pue_note"), QStringLiteral("paper-eq1 is used as published, without a PUE factor"));
         o.insert(QStringLiteral("paper_eq1_cpu"), s.eq1Cpu);

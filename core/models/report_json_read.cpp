@@ -21,6 +21,7 @@ ReportSettings readSettings(const QJsonObject& o, QString* error)
     s.method = in.parsed(QStringLiteral("method"), co2MethodFromName, s.method);
     if (const auto pue = in.optionalNumber(QStringLiteral("pue")))
         s.pue = *pue;
+    s.pueSource = in.optionalText(QStringLiteral("pue_source"));
     if (s.method == Co2Method::PaperEq1)
         s.eq1Cpu = in.text(QStringLiteral("paper_eq1_cpu"));
     s.kgPerKwh = in.number(QStringLiteral("carbon_intensity_kg_per_kwh"));
