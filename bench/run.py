@@ -206,6 +206,22 @@ def main():
                      "bootstrap_rounds": rounds, "wall_s": mc_ms / 1000, "frontier_s": frontier_ms / 1000})
         print(f"  {corpus:<9} {n:>6} models  Monte Carlo {mc_ms:>8.1f} ms   families + back-test + bootstrap "
               f"({rounds} replicates, capped past 1,000 models) {frontier_ms:>8.1f} ms")
+
+    # The complexity measures (docs/METHODS.md): each dataset measure on a 10-class sample of 2,500
+    # Fashion-MNIST images and on 1,000 pseudo-classes x 50 images (CSG's K = 1000 eigenproblem).
+    print("\ncomplexity measures on Fashion-MNIST 32x32 vectors (ms; si/bpp: every image of the set, one thread):")
+    for classes, per_class, runs in ((10, 250, repeats), (1000, 50, 1)):
+        lines = subprocess.run([os.path.join(build, "bench", "bench-complexity"), str(classes), str(per_class),
+                                str(runs), str(threads), "--brute"], capture_output=True, text=True,
+                               check=True).stdout.split("\n")
+        load = os.getloadavg()[0]
+        for line in filter(None, lines):
+            name, points, k, ms, cpu_ms = line.split()
+            rows.append({"corpus": f"complexity-{name}-{classes}x{per_class}", "tool": "nofade", "images": int(points),
+                         "classes": int(k), "wall_s": float(ms) / 1000, "cpu_s": float(cpu_ms) / 1000,
+                         "load_average": load})
+            print(f"  {name:<16} {int(points):>6} images {int(k):>5} classes  {float(ms):>10.1f} ms"
+                  f"  ({float(cpu_ms):.1f} ms CPU)  load {load:.1f}")
     start_ms = cold_start_ms(os.path.join(build, "bin", "nofade"), repeats)
     rows.append({"corpus": "gui-cold-start", "tool": "nofade", "wall_s": start_ms / 1000})
     print(f"\nGUI cold start to the first painted window (offscreen, bundled corpus): {start_ms:.0f} ms")

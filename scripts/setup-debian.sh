@@ -12,6 +12,8 @@ packages=(
   # OpenCV 4.6 core/imgproc/imgcodecs, zlib, Eigen (Levenberg-Marquardt fits)
   qt6-base-dev libqt6sql6-sqlite qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-qpa-plugins
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev zlib1g-dev libeigen3-dev
+  # nanoflann: the k-d tree of the CSG complexity measure (header only)
+  libnanoflann-dev
   fonts-dejavu-core
   # the bundled example dataset
   dataset-fashion-mnist
@@ -22,6 +24,10 @@ packages=(
   clang libclang-rt-14-dev util-linux
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
+  # cv2.resize(INTER_AREA): the complexity measures' 32x32 vectors are defined by OpenCV's resampling
+  python3-opencv
+  # a strict BibTeX reader for the CO2 paragraph's .bib (tests/golden/bibtex_check.py)
+  python3-bibtexparser
   # the .deb (CPack: dpkg-shlibdeps, file) and its checks (tests/packaging)
   dpkg-dev file desktop-file-utils appstream man-db
   # pdftoppm renders the exported PDF figures in the UI tests

@@ -6,6 +6,7 @@
 
 #include "cli_support.h"
 #include "profile/profile_json.h"
+#include "complexity/measured_scan.h"
 #include "profile/profile_merge.h"
 
 namespace nofade::cli {
@@ -83,7 +84,7 @@ int runMergeCommand(const QStringList& args)
         parts.push_back(std::move(*profile));
     }
     QString error;
-    const auto merged = mergeProfiles(parts, &error, files);
+    const auto merged = mergeMeasuredProfiles(parts, &error, files);
     if (!merged) {
         printErr(QStringLiteral("nofade-cli merge: cannot merge: %1\n").arg(error));
         return kFailed;

@@ -1,5 +1,6 @@
 #include "report_command.h"
 
+#include <algorithm>
 #include <cmath>
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -8,6 +9,7 @@
 #include "report_uncertainty.h"
 #include "models/bundled_data.h"
 #include "models/carbon_table.h"
+#include "models/co2_statement.h"
 #include "models/dataset_names.h"
 #include "models/hardware_table.h"
 #include "models/model_table.h"
@@ -32,6 +34,8 @@ struct ReportRequest {
     ReportSettings settings;
     QString out;
     QString csv;
+    QString statement;          // FILE.tex; FILE.bib beside it
+    QStringList statementModels; // empty: the total
     QStringList whatIf;
 };
 
@@ -98,6 +102,11 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
                                  "(default: %1).").arg(userHardwareFile()), QStringLiteral("FILE"));
     const auto out = option(QStringLiteral("out"), QStringLiteral("Write the report JSON to FILE (- for standard output)."), QStringLiteral("FILE"));
     const auto csv = option(QStringLiteral("csv"), QStringLiteral("Write one CSV row per model to FILE (- for standard output)."), QStringLiteral("FILE"));
+    const auto statement = option(QStringLiteral("statement"), QStringLiteral("Write the paper's CO2 paragraph to FILE.tex and the "
+                                  "sources it cites to FILE.bib beside it."), QStringLiteral("FILE.tex"));
+    const auto statementModels = option(QStringLiteral("statement-models"), QStringLiteral("The models the paragraph states, "
+                                        "NAME[,NAME...]. Repeatable. Default: the total of every model with CO2."),
+                                        QStringLiteral("NAMES"));
     const UncertaintyOptions uncertainty;
     uncertainty.addTo(parser);
     if (!parser.parse(args))
@@ -126,6 +135,12 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
     r.complexities = parser.values(complexity);
     r.out = parser.value(out);
     r.csv = parser.value(csv);
+    r.statement = parser.value(statement);
+    r.statementModels = parser.values(statementModels);
+    if (r.statement == QLatin1String("-"))
+        return usageError(QStringLiteral("--statement needs a file name (FILE.bib is written beside it)"));
+    if (!r.statementModels.isEmpty() && r.statement.isEmpty())
+        return usageError(QStringLiteral("--statement-models needs --statement FILE.tex"));
     if (r.out == QLatin1String("-") && r.csv == QLatin1String("-"))
         return usageError(QStringLiteral("--out and --csv cannot both be standard output"));
     const auto m = co2MethodFromName(parser.value(method));
@@ -145,6 +160,12 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
             return usageError(QStringLiteral("--pue must be a number or a provider of the PUE table (got \"%1\"; see --list-regions)")
                                   .arg(parser.value(pue)));
         s.pue = p->pue;
+        s.pueSource = QStringLiteral("%1 (%2)").arg(p->provider, p->source);
+    } else if (!parser.isSet(pue)) {
+        // The default, 1.0, is the table's workstation row.
+        const PueTable pues = PueTable::bundled();
+        if (const ProviderPue* p = pues.find(QStringLiteral("workstation")); p && p->pue == s.pue)
+            s.pueSource = QStringLiteral("%1 (%2)").arg(p->provider, p->source);
     }
     if (parser.isSet(intensity) && parser.isSet(region))
         return usageError(QStringLiteral("give --intensity or --region, not both"));
@@ -287,6 +308,47 @@ QString summaryText(const Report& report)
     return text;
 }
 
+// The model names of --statement-models, split at commas; pieces are joined back where together
+// they name a model ("ResNet-50 (pycls, 100 ep)" contains a comma).
+QStringList statementModelNames(const QStringList& values, const Report& report)
+{
+    auto known = [&](const QString& name) {
+        return std::any_of(report.models.begin(), report.models.end(), [&](const ModelResult& m) { return m.model == name; });
+    };
+    QStringList names;
+    for (const QString& value : values) {
+        const QStringList pieces = value.split(QLatin1Char(','));
+        for (qsizetype i = 0; i < pieces.size();) {
+            qsizetype take = 1; // the longest run of pieces from i that names a model, else one piece
+            for (qsizetype n = pieces.size() - i; n > 1; --n)
+                if (known(QStringList(pieces.mid(i, n)).join(QLatin1Char(',')).trimmed())) {
+                    take = n;
+                    break;
+                }
+            const QString name = QStringList(pieces.mid(i, take)).join(QLatin1Char(',')).trimmed();
+            if (!name.isEmpty())
+                names << name;
+            i += take;
+        }
+    }
+    return names;
+}
+
+// FILE.tex and FILE.bib (FILE without its .tex suffix + ".bib").
+bool writeStatement(const ReportRequest& r, const Report& report, QString* error)
+{
+    QString base = r.statement;
+    if (base.endsWith(QLatin1String(".tex"), Qt::CaseInsensitive))
+        base.chop(4);
+    const QString bibPath = base + QStringLiteral(".bib");
+    const auto statement = co2Statement(report, statementModelNames(r.statementModels, report), QFileInfo(base).fileName(), error);
+    if (!statement) {
+        *error = QStringLiteral("--statement: ") + *error;
+        return false;
+    }
+    return writeOutput(r.statement, statement->tex.toUtf8(), error) && writeOutput(bibPath, statement->bib.toUtf8(), error);
+}
+
 } // namespace
 
 int runReportCommand(const QStringList& args)
@@ -336,6 +398,10 @@ int runReportCommand(const QStringList& args)
         return kFailed;
     }
     if (!request.csv.isEmpty() && !writeOutput(request.csv, reportToCsv(report), &error)) {
+        printErr(QStringLiteral("nofade-cli report: %1\n").arg(error));
+        return kFailed;
+    }
+    if (!request.statement.isEmpty() && !writeStatement(request, report, &error)) {
         printErr(QStringLiteral("nofade-cli report: %1\n").arg(error));
         return kFailed;
     }

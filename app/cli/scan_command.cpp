@@ -13,9 +13,11 @@
 
 #include "cli_support.h"
 #include "datasets/dataset_opener.h"
+#include "complexity/measured_scan.h"
 #include "profile/profile_json.h"
 #include "scan/scan_cache.h"
 #include "scan/scanner.h"
+#include "scan_measures.h"
 #include "scan_sampling.h"
 #include "scan/slurm_array.h"
 #include "terminal_progress.h"
@@ -50,6 +52,7 @@ struct ScanRequest {
     QString out;
     QString cache; // checkpoint file; empty: none
     ScanSampling sampling;
+    ScanMeasures measures;
     bool settingsGiven = false; // any option that changes the profile's numbers was given
 };
 
@@ -104,6 +107,7 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                                     QStringLiteral("DIR"));
     parser.addOptions({format, gray, bins, classModel, minClass, maxPixels, threads, shard, perImage, out, outDir, cache});
     request.sampling.addTo(parser);
+    request.measures.addTo(parser);
     if (!parser.parse(args)) {
         printErr(QStringLiteral("nofade-cli scan: %1\n").arg(parser.errorText()));
         return kUsage;
@@ -175,6 +179,8 @@ int parseScanArguments(const QStringList& args, ScanRequest& request)
                             || parser.isSet(minClass) || parser.isSet(maxPixels);
     if (!request.sampling.read(parser, request.options.shard, !request.cache.isEmpty(), &error))
         return usage(error);
+    if (!request.measures.read(parser, !request.cache.isEmpty(), &error))
+        return usage(error);
     return kOk;
 }
 
@@ -214,6 +220,7 @@ QString summaryText(const Profile& p, const ScanRequest& request, const QStringL
     if (const QString note = negativeComplexityReason(jsd); !note.isEmpty())
         s += QStringLiteral("Note        %1\n").arg(note);
     s += request.sampling.summary(p);
+    s += request.measures.summary(p);
     for (const QString& w : warnings)
         s += QStringLiteral("Warning     %1\n").arg(w);
     return s;
@@ -366,7 +373,7 @@ int runScanCommand(const QStringList& args)
     std::signal(SIGTERM, cancelOnInterrupt);
     TerminalProgress progress(stderrIsTerminal());
     std::optional<std::chrono::steady_clock::time_point> cancelSeen;
-    const Profile profile = scanDataset(*dataset.source, request.settings, request.options, feedback, [&] {
+    const auto tick = [&] {
         if (feedback.isCancelled() && live.running()) {
             const auto now = std::chrono::steady_clock::now();
             if (!cancelSeen)
@@ -375,11 +382,19 @@ int runScanCommand(const QStringList& args)
             if (now - *cancelSeen >= kStopGrace || g_interrupts.load(std::memory_order_relaxed) > 1)
                 abandonScan(live, request, dataset, cache.get(), progress);
         }
+        // A sampled scan counts its C_JS replicates first; without one, only the measures count.
         if (feedback.replicatesTotal() > 0)
-            progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal());
+            progress.updateInterval(feedback.replicatesDone(), feedback.replicatesTotal(),
+                                    request.measures.requested() && !request.options.sample
+                                        ? QStringLiteral("complexity measures")
+                                        : QStringLiteral("C_JS interval"));
         else
             progress.update(feedback.done(), feedback.total(), feedback.failed());
-    });
+    };
+    const Profile profile = request.measures.requested()
+                                ? scanWithMeasures(*dataset.source, request.settings, request.options,
+                                                   request.measures.settings(), feedback, tick)
+                                : scanDataset(*dataset.source, request.settings, request.options, feedback, tick);
     progress.finish();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);

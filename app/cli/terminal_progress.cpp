@@ -29,7 +29,7 @@ void TerminalProgress::update(std::int64_t done, std::int64_t total, std::int64_
     drawn_ = true;
 }
 
-void TerminalProgress::updateInterval(int done, int total)
+void TerminalProgress::updateInterval(int done, int total, const QString& what)
 {
     if (!enabled_ || total <= 0)
         return;
@@ -41,9 +41,9 @@ void TerminalProgress::updateInterval(int done, int total)
     const QString eta = done > 0 && done < total
                             ? QStringLiteral("ETA %1 s").arg(seconds / done * (total - done), 0, 'f', 0)
                             : QString();
-    printErr(QStringLiteral("\r[%1%2] C_JS interval: %3/%4 replicates  %5\x1b[K")
+    printErr(QStringLiteral("\r[%1%2] %6: %3/%4 replicates  %5\x1b[K")
                  .arg(QString(filled, QLatin1Char('#')), QString(width - filled, QLatin1Char('.')))
-                 .arg(done).arg(total).arg(eta));
+                 .arg(done).arg(total).arg(eta).arg(what));
     drawn_ = true;
 }
 

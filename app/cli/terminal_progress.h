@@ -2,6 +2,7 @@
 // A one-line progress bar on stderr, redrawn in place; silent when stderr is not a terminal.
 #include <cstdint>
 #include <QElapsedTimer>
+#include <QString>
 
 namespace nofade::cli {
 
@@ -9,8 +10,9 @@ class TerminalProgress {
 public:
     explicit TerminalProgress(bool enabled);
     void update(std::int64_t done, std::int64_t total, std::int64_t failed);
-    // A sampled scan's last step, after its images: the C_JS interval's replicates.
-    void updateInterval(int done, int total);
+    // The steps after the images: a sampled scan's C_JS replicates, the complexity measures
+    // (`what` names the stage).
+    void updateInterval(int done, int total, const QString& what = QStringLiteral("C_JS interval"));
     void finish(); // clears the line
 
 private:

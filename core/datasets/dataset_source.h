@@ -31,11 +31,21 @@ public:
     virtual void rangeFailed(std::int64_t first, std::int64_t last, const QString& reason) = 0;
 };
 
+// Optional extra work on each analysed image's 8-bit grey raster (the complexity measures),
+// called by the worker that decoded it, just before ItemSink::imageDone. Safe for concurrent
+// calls about different items.
+class GrayImageHook {
+public:
+    virtual ~GrayImageHook() = default;
+    virtual void grayImage(std::int64_t item, const cv::Mat& gray) = 0;
+};
+
 struct UnitContext {
     GrayMode gray = GrayMode::Exact;
     DecodeLimits limits;
     std::function<bool(std::int64_t item)> wanted; // the shard filter
     const std::atomic<bool>* cancel = nullptr;
+    GrayImageHook* grayHook = nullptr; // null: entropy only
     bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
 };
 

@@ -64,6 +64,8 @@ void FolderSource::scanUnit(int unit, const UnitContext& ctx, ItemSink& sink) co
         sink.imageFailed(item, QStringLiteral("image has zero pixels"));
         return;
     }
+    if (ctx.grayHook)
+        ctx.grayHook->grayImage(item, toGray8(decoded.image));
     sink.imageDone(item, knownClassOf(item), h, stamp);
 }
 

@@ -72,6 +72,8 @@ void RecordFileSource::scanUnit(int unit, const UnitContext& ctx, ItemSink& sink
         }
         IntensityHistogram hist{};
         histogramOfRecord(record.data(), hist);
+        if (ctx.grayHook)
+            ctx.grayHook->grayImage(item, toGray8(recordToBgr(record.data())));
         sink.imageDone(item, classIndex, shannonEntropyBits(hist), reader.stamp());
     }
 }

@@ -25,6 +25,7 @@ struct ReportSettings {
     bool curveFamilies = true;
     Co2Method method = Co2Method::HardwareEnergy;
     double pue = 1.0;
+    QString pueSource;                // "provider (source)" of resources/pue.csv; empty when typed in
     double kgPerKwh = kPaperCarbonIntensity;
     QString intensitySource = QStringLiteral("EPA AVERT U.S. marginal rate (the paper's factor)");
     double utilisation = 0.33;        // of peak FP32, for estimated training time

@@ -14,6 +14,8 @@ QJsonObject reportSettingsToJson(const ReportSettings& s, SettingsDocument docum
     // A report says what the method used; a session keeps every value for the next change of method.
     const bool pueUsed = !report || s.method == Co2Method::HardwareEnergy;
     o.insert(QStringLiteral("pue"), pueUsed ? QJsonValue(s.pue) : QJsonValue(QJsonValue::Null));
+    if (pueUsed && !s.pueSource.isEmpty())
+        o.insert(QStringLiteral("pue_source"), s.pueSource);
     if (!report || s.method == Co2Method::PaperEq1)
         o.insert(QStringLiteral("paper_eq1_cpu"), s.eq1Cpu);
     o.insert(QStringLiteral("carbon_intensity_kg_per_kwh"), s.kgPerKwh);
@@ -49,6 +51,7 @@ ReportSettings reportSettingsFromJson(const QJsonObject& o, SettingsDocument doc
         s.pue = in.number(QStringLiteral("pue"));
     else if (const auto pue = in.optionalNumber(QStringLiteral("pue")))
         s.pue = *pue;
+    s.pueSource = in.optionalText(QStringLiteral("pue_source"));
     if (session || s.method == Co2Method::PaperEq1)
         s.eq1Cpu = in.text(QStringLiteral("paper_eq1_cpu"));
     s.kgPerKwh = in.number(QStringLiteral("carbon_intensity_kg_per_kwh"));

@@ -11,6 +11,7 @@
 #include "maths/entropy_histogram.h"
 #include "maths/jensen_shannon.h"
 #include "maths/moments.h"
+#include "profile/profile_measures.h"
 #include "profile/profile_settings.h"
 #include "profile/sample_info.h"
 
@@ -62,6 +63,8 @@ struct Profile {
     // Set when the profile is of a random sample of the dataset (then `complete` is false, and an
     // exact scan that resumes it analyses the rest).
     std::optional<ProfileSample> sample;
+    // Set when complexity measures beyond entropy were asked for (complexity/measured_scan.h).
+    std::optional<ProfileMeasures> measures;
 
     std::int64_t images() const { return moments.count(); }
     std::int64_t failedItems() const;

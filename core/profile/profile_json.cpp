@@ -1,4 +1,5 @@
 #include "profile/profile_json.h"
+#include "profile/profile_measures_json.h"
 
 #include <cmath>
 #include <QBuffer>
@@ -385,6 +386,7 @@ QJsonObject profileJson(const Profile& p, const JsdSummary& jsd, bool includePer
                 perImage.append(perImageRowJson(p, e));
         json[QStringLiteral("per_image")] = perImage;
     }
+    writeProfileMeasures(p, includePerImage, json);
     return json;
 }
 
@@ -577,6 +579,8 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
         *error = r.error;
         return std::nullopt;
     }
+    if (!readProfileMeasures(json, p, error))
+        return std::nullopt;
     return p;
 }
 

@@ -38,6 +38,10 @@ QString compatibility(const Profile& first, const Profile& other, const QString&
         if (other.classes[c].name != first.classes[c].name)
             return QStringLiteral("%1 names class %2 \"%3\", %4 \"%5\"")
                 .arg(name, n(c + 1), other.classes[c].name, firstName, first.classes[c].name);
+    if (other.measures.has_value() != first.measures.has_value()
+        || (other.measures && !(other.measures->settings == first.measures->settings)))
+        return QStringLiteral("%1 was made with other complexity measures (--measures and its sample) than %2")
+            .arg(name, firstName);
     return {};
 }
 
@@ -89,6 +93,21 @@ std::optional<Profile> mergeProfiles(const std::vector<Profile>& parts, QString*
     merged.complete = merged.complete && int(shards.size()) == first.source.shardCount;
     if (!allHavePerImage)
         merged.perImage.clear(); // a partial list would mislead; all or nothing
+    if (first.measures) {
+        // The measures' raw state joins exactly; their values are recomputed from it by
+        // complexity/measured_scan.h's mergeMeasuredProfiles (they are left empty here).
+        ProfileMeasures m;
+        m.settings = first.measures->settings;
+        for (const Profile& part : parts) {
+            m.perImage.insert(m.perImage.end(), part.measures->perImage.begin(), part.measures->perImage.end());
+            m.sampleVectors.insert(m.sampleVectors.end(), part.measures->sampleVectors.begin(),
+                                   part.measures->sampleVectors.end());
+        }
+        std::sort(m.perImage.begin(), m.perImage.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+        std::sort(m.sampleVectors.begin(), m.sampleVectors.end(),
+                  [](const auto& a, const auto& b) { return a.index < b.index; });
+        merged.measures = std::move(m);
+    }
     std::sort(merged.perImage.begin(), merged.perImage.end(),
               [](const ImageEntropy& a, const ImageEntropy& b) { return a.index < b.index; });
     std::stable_sort(merged.failed.begin(), merged.failed.end(),

@@ -50,6 +50,43 @@ std::vector<std::int64_t> allocateProportionally(const std::vector<std::int64_t>
     return share;
 }
 
+namespace {
+
+// The first `want` places of `pool` become a uniform random subset (a larger sample with the
+// same seed begins with the same images).
+void partialShuffle(std::vector<std::int64_t>& pool, std::int64_t want, SeededRandom random)
+{
+    for (std::int64_t i = 0; i < want; ++i) {
+        const std::uint64_t j = std::uint64_t(i) + random.below(std::uint64_t(pool.size()) - std::uint64_t(i));
+        std::swap(pool[std::size_t(i)], pool[std::size_t(j)]);
+    }
+}
+
+} // namespace
+
+std::vector<std::int64_t> planPerClassSample(const DatasetSource& source, std::int64_t perClass,
+                                             std::int64_t unlabelledCap, std::uint64_t seed)
+{
+    const std::int64_t itemCount = source.itemCount();
+    const int classCount = int(source.classNames().size());
+    std::vector<std::vector<std::int64_t>> members(std::size_t(classCount) + 1); // 0: no known class
+    for (std::int64_t item = 0; item < itemCount; ++item) {
+        const int c = source.knownClassOf(item);
+        members[std::size_t(c >= 0 && c < classCount ? c + 1 : 0)].push_back(item);
+    }
+    std::vector<std::int64_t> items;
+    for (std::size_t s = 0; s < members.size(); ++s) {
+        std::vector<std::int64_t>& pool = members[s];
+        const std::int64_t cap = s == 0 ? unlabelledCap : perClass;
+        const std::int64_t want = perClass == 0 ? std::int64_t(pool.size()) : std::min<std::int64_t>(cap, std::int64_t(pool.size()));
+        if (want < std::int64_t(pool.size()))
+            partialShuffle(pool, want, SeededRandom::stream(seed, s));
+        items.insert(items.end(), pool.begin(), pool.begin() + want);
+    }
+    std::sort(items.begin(), items.end());
+    return items;
+}
+
 SamplePlan planSample(const DatasetSource& source, const SampleRequest& request)
 {
     const std::int64_t itemCount = source.itemCount();
@@ -83,11 +120,7 @@ SamplePlan planSample(const DatasetSource& source, const SampleRequest& request)
         const std::int64_t want = shares[k];
         // A partial Fisher-Yates shuffle: the first `want` places are a uniform random subset, and
         // a larger sample with the same seed begins with the same images.
-        SeededRandom random = SeededRandom::stream(request.seed, used[k]);
-        for (std::int64_t i = 0; i < want; ++i) {
-            const std::uint64_t j = std::uint64_t(i) + random.below(std::uint64_t(pool.size()) - std::uint64_t(i));
-            std::swap(pool[std::size_t(i)], pool[std::size_t(j)]);
-        }
+        partialShuffle(pool, want, SeededRandom::stream(request.seed, used[k]));
         plan.items.insert(plan.items.end(), pool.begin(), pool.begin() + want);
         d.strata.push_back({int(used[k]) - 1, std::int64_t(pool.size()), want});
     }

@@ -26,4 +26,10 @@ std::vector<std::int64_t> allocateProportionally(const std::vector<std::int64_t>
 
 SamplePlan planSample(const DatasetSource& source, const SampleRequest& request);
 
+// Up to `perClass` images of every class known before scanning (each class its own seeded
+// stream, the same partial shuffle as planSample), and up to `unlabelledCap` of the images
+// without a known class; perClass 0 takes every image. Ascending item indices.
+std::vector<std::int64_t> planPerClassSample(const DatasetSource& source, std::int64_t perClass,
+                                             std::int64_t unlabelledCap, std::uint64_t seed);
+
 } // namespace nofade

@@ -313,6 +313,7 @@ Profile scanDataset(const DatasetSource& source, const ProfileSettings& settings
     sink.setWanted(ctx.wanted);
     sink.setCheckpoint(options.checkpoint);
     ctx.cancel = &feedback.cancelFlag();
+    ctx.grayHook = options.grayHook;
 
     // Scan workers are throughput work: batch priority keeps the GUI's thread responsive.
     ParallelRun run(options.threads, &feedback);

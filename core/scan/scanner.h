@@ -48,6 +48,9 @@ struct ScanOptions {
     bool keepPerImage = true;
     // Receives every item's outcome when not null (moved out at the end of the scan).
     ItemOutcomes* outcomes = nullptr;
+    // Called with each newly analysed image's grey raster (the per-image complexity measures);
+    // images taken from `resume` do not pass through it. May be null.
+    GrayImageHook* grayHook = nullptr;
 };
 
 // A running scan as its caller sees it from the tick (the calling thread): which files the
