@@ -23,6 +23,7 @@
 #include "entropy_tabs/density_chart.h"
 #include "entropy_tabs/entropy_histogram_tab.h"
 #include "entropy_tabs/heatmap_figure.h"
+#include "entropy_tabs/heatmap_widget.h"
 #include "export/figure_export_dialog.h"
 #include "export/figure_renderer.h"
 #include "export/figure_style.h"
@@ -59,17 +60,20 @@ bool near(QRgb a, QRgb b, int tolerance)
            && std::abs(qBlue(a) - qBlue(b)) <= tolerance;
 }
 
-// The legend entry's text item for `name`: where a user clicks.
-QGraphicsTextItem* legendLabel(QChart* chart, const QString& name)
+// The legend entries shown (Qt Charts' marker items: a swatch and a label), left to right: where a user clicks.
+QList<QGraphicsItem*> legendEntries(QChart* chart)
 {
+    QList<QGraphicsItem*> entries;
     QList<QGraphicsItem*> todo = chart->legend()->childItems();
     while (!todo.isEmpty()) {
         QGraphicsItem* item = todo.takeFirst();
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->toPlainText() == name)
-            return text;
-        todo += item->childItems();
+        if (item->type() >= QGraphicsItem::UserType && item->isVisible() && !item->sceneBoundingRect().isEmpty())
+            entries << item;
+        else
+            todo += item->childItems();
     }
-    return nullptr;
+    std::sort(entries.begin(), entries.end(), [](QGraphicsItem* a, QGraphicsItem* b) { return a->scenePos().x() < b->scenePos().x(); });
+    return entries;
 }
 
 FigureExportDialog* openDialog()
@@ -89,6 +93,10 @@ private Q_SLOTS:
         uitest::isolateSettings();
         QSettings().clear();
         QVERIFY(dir_.isValid());
+        if (qEnvironmentVariableIsSet("NOFADE_KEEP_TEST_FILES")) { // to look at the figures
+            dir_.setAutoRemove(false);
+            qInfo("files in %s", qPrintable(dir_.path()));
+        }
         QVERIFY(uitest::writeKnownDataset(dir_.filePath(QStringLiteral("alpha"))));
         QVERIFY(uitest::writeKnownDataset(dir_.filePath(QStringLiteral("beta"))));
         window_ = std::make_unique<MainWindow>();
@@ -113,9 +121,8 @@ private Q_SLOTS:
         QTRY_COMPARE(int(tab->chart()->curves().size()), 2);
         ZoomableChartView* view = tab->chartView();
         QTRY_VERIFY(view->isVisible());
-        QGraphicsTextItem* label = legendLabel(tab->chart(), QStringLiteral("beta"));
-        QVERIFY(label);
-        const QPoint pos = view->mapFromScene(label->sceneBoundingRect().center());
+        QTRY_COMPARE(legendEntries(tab->chart()).size(), 2); // alpha, beta (the mean markers have none)
+        const QPoint pos = view->mapFromScene(legendEntries(tab->chart()).at(1)->sceneBoundingRect().center());
         QVERIFY(tab->chart()->isCurveVisible(1));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
         QVERIFY(!tab->chart()->isCurveVisible(1));
@@ -185,7 +192,12 @@ private Q_SLOTS:
                 d->findChild<QComboBox*>(QStringLiteral("figurePreset"))->setCurrentIndex(1);
                 d->accept();
             });
-            QTest::keyClick(window_.get(), Qt::Key_E, Qt::ControlModifier);
+            QAction* exportAction = nullptr;
+            for (QAction* a : window_->findChildren<QAction*>())
+                if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E))
+                    exportAction = a;
+            QVERIFY(exportAction);
+            exportAction->trigger(); // Ctrl+E
             QTRY_VERIFY(seen);
             QTRY_VERIFY(QFileInfo::exists(file));
             const QImage png(file);
@@ -213,7 +225,7 @@ private Q_SLOTS:
         const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}, &ok);
         QVERIFY(ok);
         QVERIFY2(!text.contains(QStringLiteral("Hover")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("fixed scale 0–1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("scale 0–1")), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("…")));
 
         // The diagonal (distance 0) is viridis at 0, #440154, in the PDF as rendered by poppler.
@@ -230,10 +242,15 @@ private Q_SLOTS:
             QVERIFY2(near(page.pixel(centre), qRgb(0x44, 0x01, 0x54), 1), qPrintable(QColor(page.pixel(centre)).name()));
             QVERIFY2(near(shown.pixel(centre), qRgb(0x44, 0x01, 0x54), 0), qPrintable(QColor(shown.pixel(centre)).name()));
         }
-        // The bar's top is the largest distance (1 on the fixed scale): viridis at 1, #fde725.
+        // low × high, distance 1, the top of the fixed scale: viridis at 1, #fde725.
+        const auto at = [&](int index) { return int(std::find(figure.order.begin(), figure.order.end(), index) - figure.order.begin()); };
+        QCOMPARE(figure.matrix.at(0, 1), 1.0f); // classes high, low, mid
+        const QPoint far(int((map.left() + (at(0) + 0.5) * cell) * k), int((map.top() + (at(1) + 0.5) * cell) * k));
+        QVERIFY2(near(page.pixel(far), qRgb(0xfd, 0xe7, 0x25), 1), qPrintable(QColor(page.pixel(far)).name()));
+        // The colour bar's lowest step is the diagonal's colour.
         const QRectF bar = figure.barRect(canvas);
-        const QPoint top(int(bar.center().x() * k), int((bar.top() + 1.0) * k));
-        QVERIFY2(near(page.pixel(top), qRgb(0xfd, 0xe7, 0x25), 1), qPrintable(QColor(page.pixel(top)).name()));
+        const QPoint bottom(int(bar.center().x() * k), int((bar.bottom() - bar.height() / 512.0) * k));
+        QVERIFY2(near(page.pixel(bottom), qRgb(0x44, 0x01, 0x54), 1), qPrintable(QStringLiteral("%1 at %2,%3").arg(QColor(page.pixel(bottom)).name()).arg(bottom.x()).arg(bottom.y())));
     }
 
     void histogramPdfKeepsItsLegend()

@@ -32,6 +32,7 @@ HeatmapFigure::Layout HeatmapFigure::layout(const QRectF& canvas) const
     double tickWidth = 0.0;
     for (int k = 0; k < kTicks; ++k)
         tickWidth = std::max(tickWidth, tickFm.horizontalAdvance(tickText(vmin + (vmax - vmin) * k / (kTicks - 1))));
+    area.setBottom(area.bottom() - std::max(0.0, tickFm.height() / 2.0 - kPad)); // the lowest tick's label
     // Right: bar, ticks, the scale's name turned upwards.
     const double right = kBarWidth + 3.0 + tickWidth + kPad + labelFm.height();
     area.setRight(area.right() - right - kPad);

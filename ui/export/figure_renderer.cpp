@@ -127,7 +127,7 @@ QByteArray paintPdf(const FigureRenderer::Painter& paint, const FigureSize& size
     QPainter p(&pdf);
     // Without this hint QPdfEngine stores images as JPEG, which shifts a colour scale's colours.
     p.setRenderHint(QPainter::LosslessImageRendering);
-    p.scale(pdf.width() / canvas.width(), pdf.height() / canvas.height());
+    // No scaling: device units are canvas units (pdf.height() would round 249.6 units down to 249).
     paint(&p, canvas);
     p.end();
     return bytes;
