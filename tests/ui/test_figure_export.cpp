@@ -129,6 +129,7 @@ private Q_SLOTS:
         QVERIFY(tab->chart()->isCurveVisible(0));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
         QVERIFY(tab->chart()->isCurveVisible(1));
+        QCOMPARE(legendEntries(tab->chart()).size(), 2); // the mean markers stay out of the legend
     }
 
     void dialogLabelsPresetsAndDefaults()
@@ -306,6 +307,36 @@ private Q_SLOTS:
             QVERIFY2(inPng > 20, qPrintable(QStringLiteral("dataset %1: %2 px in the PNG").arg(i).arg(inPng)));
             QVERIFY2(inPdf > inPng / 2, qPrintable(QStringLiteral("dataset %1: %2 px in the PDF, %3 in the PNG").arg(i).arg(inPdf).arg(inPng)));
         }
+    }
+
+    // Export view at screen size (the tabs without a figure export) goes through the same fix.
+    void screenExportPdfKeepsItsLegend()
+    {
+        auto* tab = uitest::part<EntropyHistogramTab>(window_, "entropyHistogramTab");
+        uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentWidget(tab);
+        QString error;
+        const QString pdf = dir_.filePath(QStringLiteral("screen.pdf"));
+        const QString png = dir_.filePath(QStringLiteral("screen.png"));
+        QVERIFY2(window_->exportCurrentView(pdf, &error), qPrintable(error));
+        QVERIFY2(window_->exportCurrentView(png, &error), qPrintable(error));
+        bool ok = false;
+        const QString text = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}, &ok);
+        QVERIFY(ok && text.contains(QStringLiteral("alpha")) && text.contains(QStringLiteral("beta")));
+        QProcess::execute(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"),
+                                                       QStringLiteral("-singlefile"), pdf, pdf + QStringLiteral("-200")});
+        const QImage page = QImage(pdf + QStringLiteral("-200.png")).convertToFormat(QImage::Format_RGB32);
+        const QImage shown = QImage(png).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!page.isNull() && qAbs(page.width() - shown.width()) <= 2);
+        // alpha's curve lies under beta's (the same data): its colour shows only in its legend swatch.
+        const QColor c = tab->chart()->curves()[0].colour;
+        int inPdf = 0;
+        int inPng = 0;
+        for (int y = 0; y < std::min(page.height(), shown.height()); ++y)
+            for (int x = 0; x < std::min(page.width(), shown.width()); ++x) {
+                inPdf += near(page.pixel(x, y), c.rgb(), 40);
+                inPng += near(shown.pixel(x, y), c.rgb(), 40);
+            }
+        QVERIFY2(inPng > 20 && inPdf > inPng / 2, qPrintable(QStringLiteral("%1 px in the PDF, %2 in the PNG").arg(inPdf).arg(inPng)));
     }
 
 private:
