@@ -10,6 +10,7 @@
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QProcess>
 #include <QStandardPaths>
@@ -27,6 +28,11 @@
 #include "export/figure_export_dialog.h"
 #include "export/figure_renderer.h"
 #include "export/figure_style.h"
+#include "model_figures/model_chart.h"
+#include "model_figures/model_chart_view.h"
+#include "model_figures/saturation_tab.h"
+#include "model_table/model_selection_store.h"
+#include "model_table/model_store.h"
 #include "shell/app_settings.h"
 #include "shell/main_window.h"
 #include "ui_fixtures.h"
@@ -72,7 +78,10 @@ QList<QGraphicsItem*> legendEntries(QChart* chart)
         else
             todo += item->childItems();
     }
-    std::sort(entries.begin(), entries.end(), [](QGraphicsItem* a, QGraphicsItem* b) { return a->scenePos().x() < b->scenePos().x(); });
+    std::sort(entries.begin(), entries.end(), [](QGraphicsItem* a, QGraphicsItem* b) {
+        const QPointF p = a->sceneBoundingRect().center(), q = b->sceneBoundingRect().center();
+        return std::abs(p.y() - q.y()) > 2.0 ? p.y() < q.y() : p.x() < q.x(); // rows, then left to right
+    });
     return entries;
 }
 
@@ -130,6 +139,48 @@ private Q_SLOTS:
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
         QVERIFY(tab->chart()->isCurveVisible(1));
         QCOMPARE(legendEntries(tab->chart()).size(), 2); // the mean markers stay out of the legend
+    }
+
+    // The saturation chart: a legend entry hides every series of its group (filled and hollow
+    // points), without touching the model selection that clicks in the plot make.
+    void modelChartLegendClickHidesAGroup()
+    {
+        ModelStore ws;
+        ModelSelectionStore sel;
+        QSignalSpy selectionChanged(&sel, &ModelSelectionStore::changed);
+        SaturationTab sat(&ws, &sel);
+        sat.setDatasets(ws.report().datasets[0].key);
+        sat.resize(900, 650);
+        sat.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sat));
+        ModelChartView* view = sat.views()[0];
+        ModelChart* chart = view->modelChart();
+        QList<QLegendMarker*> shown;
+        for (QLegendMarker* m : chart->legend()->markers())
+            if (m->isVisible())
+                shown << m;
+        QTRY_COMPARE(legendEntries(chart).size(), shown.size());
+        QVERIFY(shown.size() >= 2);
+        const QString group = shown[0]->series()->name();
+        const QPoint pos = view->mapFromScene(legendEntries(chart).at(0)->sceneBoundingRect().center());
+        auto groupVisible = [&] {
+            int visible = 0, all = 0;
+            for (QAbstractSeries* s : chart->series())
+                if (s->name() == group) {
+                    ++all;
+                    visible += s->isVisible();
+                }
+            return std::pair{visible, all};
+        };
+        QVERIFY(groupVisible().first == groupVisible().second);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+        QCOMPARE(groupVisible().first, 0);
+        QVERIFY(shown[1]->series()->isVisible());
+        QVERIFY(shown[0]->isVisible()); // stays in the legend to be clicked back
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+        QCOMPARE(groupVisible().first, groupVisible().second);
+        QCOMPARE(legendEntries(chart).size(), shown.size()); // no second entry for the group
+        QCOMPARE(selectionChanged.count(), 0);
     }
 
     void dialogLabelsPresetsAndDefaults()

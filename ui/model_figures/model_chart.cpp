@@ -66,8 +66,11 @@ void ModelChart::toggleSeries(QLegendMarker* marker)
     const QString name = marker->series()->name();
     const auto all = series();
     for (QAbstractSeries* s : all)
-        if (s != selectionSeries_ && s->name() == name)
+        if (s != selectionSeries_ && s->name() == name) {
             s->setVisible(show);
+            for (QLegendMarker* other : legend()->markers(s))
+                other->setVisible(false); // one entry per name: showing a series would show its own
+        }
     marker->setVisible(true);
     QColor label = legend()->labelColor();
     label.setAlphaF(show ? 1.0 : 0.35);
@@ -136,8 +139,8 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
 
     style_.apply(this);
     const auto markers = legend()->markers();
-    for (QLegendMarker* m : markers)
-        if (m->isVisible() && m->series() != selectionSeries_)
+    for (QLegendMarker* m : markers) // hidden entries (a group's second series) get no clicks
+        if (m->series() != selectionSeries_)
             connect(m, &QLegendMarker::clicked, this, [this, m] { toggleSeries(m); });
     connect(this, &QChart::plotAreaChanged, this, [this] {
         fitLogTicks();
