@@ -303,6 +303,16 @@ private Q_SLOTS:
         const QRectF bar = figure.barRect(canvas);
         const QPoint bottom(int(bar.center().x() * k), int((bar.bottom() - bar.height() / 512.0) * k));
         QVERIFY2(near(page.pixel(bottom), qRgb(0x44, 0x01, 0x54), 1), qPrintable(QStringLiteral("%1 at %2,%3").arg(QColor(page.pixel(bottom)).name()).arg(bottom.x()).arg(bottom.y())));
+
+        // Every scale is named in full beside the bar (no "…").
+        for (auto [scale, name] : {std::pair{ClassDistanceTab::Scale::DatasetMax, "dataset"},
+                                   std::pair{ClassDistanceTab::Scale::Shared, "shared"}}) {
+            tab->setScale(scale);
+            QTRY_VERIFY(tab->figure(style).scaleTitle.contains(QLatin1String(name)));
+            QVERIFY2(tab->exportFigure(pdf, kSingleColumn, style, &error), qPrintable(error));
+            const QString named = run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}, &ok);
+            QVERIFY2(named.contains(QLatin1String(name)) && !named.contains(QStringLiteral("…")), qPrintable(named));
+        }
     }
 
     void histogramPdfKeepsItsLegend()

@@ -106,10 +106,10 @@ QString ClassDistanceTab::scaleTitle() const
 {
     switch (Scale(scale_->currentIndex())) {
     case Scale::Fixed: return tr("JS distance (fixed scale 0–1)");
-    case Scale::Shared: return tr("JS distance (scale shared by all datasets)");
+    case Scale::Shared: return tr("JS distance (shared scale)");
     case Scale::DatasetMax: break;
     }
-    return tr("JS distance (0 to this dataset's max)");
+    return tr("JS distance (0 to dataset max)");
 }
 
 HeatmapFigure ClassDistanceTab::figure(const FigureStyle& style) const

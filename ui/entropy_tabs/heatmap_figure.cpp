@@ -34,7 +34,9 @@ HeatmapFigure::Layout HeatmapFigure::layout(const QRectF& canvas) const
         tickWidth = std::max(tickWidth, tickFm.horizontalAdvance(tickText(vmin + (vmax - vmin) * k / (kTicks - 1))));
     area.setBottom(area.bottom() - std::max(0.0, tickFm.height() / 2.0 - kPad)); // the lowest tick's label
     // Right: bar, ticks, the scale's name turned upwards.
-    const double right = kBarWidth + 3.0 + tickWidth + kPad + labelFm.height();
+    // The scale's name on two lines when one would not fit beside the bar.
+    l.scaleLines = labelFm.horizontalAdvance(scaleTitle) > 0.6 * canvas.height() ? 2 : 1;
+    const double right = kBarWidth + 3.0 + tickWidth + kPad + l.scaleLines * labelFm.height();
     area.setRight(area.right() - right - kPad);
     // Class labels on the left and on top when at least one in `step` fits without overlapping.
     const int n = matrix.n;
@@ -144,8 +146,8 @@ void HeatmapFigure::paint(QPainter* p, const QRectF& canvas) const
         p->save();
         p->translate(tickRight + kPad, l.bar.bottom());
         p->rotate(-90);
-        p->drawText(QRectF(0, 0, l.bar.height(), lfm.height()), Qt::AlignHCenter | Qt::AlignTop,
-                    lfm.elidedText(scaleTitle, Qt::ElideRight, l.bar.height()));
+        p->drawText(QRectF(0, 0, l.bar.height(), l.scaleLines * lfm.height()), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                    scaleTitle);
         p->restore();
     }
     p->restore();

@@ -36,6 +36,7 @@ private:
         QRectF title, map, bar;
         double labelMargin = 0.0;
         int labelStep = 0; // 0: no class labels
+        int scaleLines = 1;
     };
     Layout layout(const QRectF& canvas) const;
 };
