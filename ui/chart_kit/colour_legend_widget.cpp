@@ -22,10 +22,10 @@ void ColourLegendWidget::setRange(double vmin, double vmax, const QString& title
 void ColourLegendWidget::paintEvent(QPaintEvent*)
 {
     QPainter p(this);
-    const int top = fontMetrics().height() + 10;
+    const int top = 2 * fontMetrics().height() + 10; // the scale's name, on up to two lines
     const QRect bar(6, top, 18, height() - top - 10);
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRect(0, 0, width(), top - 4), Qt::AlignLeft | Qt::AlignVCenter, title_);
+    p.drawText(QRect(0, 0, width(), top - 4), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, title_);
     for (int y = 0; y < bar.height(); ++y)
         p.fillRect(bar.left(), bar.bottom() - y, bar.width(), 1, ColourScale::at(double(y) / std::max(1, bar.height() - 1)));
     p.setPen(palette().color(QPalette::Mid));

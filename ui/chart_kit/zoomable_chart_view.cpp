@@ -3,6 +3,7 @@
 #include <cmath>
 #include <tuple>
 #include <QMenu>
+#include <QLegend>
 #include <QMouseEvent>
 #include <QLogValueAxis>
 #include <QValueAxis>
@@ -108,8 +109,19 @@ void ZoomableChartView::wheelEvent(QWheelEvent* event)
     event->accept();
 }
 
+bool ZoomableChartView::onLegend(const QPoint& viewPos) const
+{
+    const QLegend* legend = chart()->legend();
+    return legend && legend->isVisible() && legend->sceneBoundingRect().contains(mapToScene(viewPos));
+}
+
 void ZoomableChartView::mousePressEvent(QMouseEvent* event)
 {
+    if (event->button() == Qt::LeftButton && onLegend(event->pos())) {
+        legendPress_ = true; // the legend's markers take it (QLegendMarker::clicked)
+        QChartView::mousePressEvent(event);
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         panning_ = true;
         lastPos_ = event->pos();
@@ -139,6 +151,11 @@ void ZoomableChartView::mouseMoveEvent(QMouseEvent* event)
 
 void ZoomableChartView::mouseReleaseEvent(QMouseEvent* event)
 {
+    if (legendPress_ && event->button() == Qt::LeftButton) {
+        legendPress_ = false;
+        QChartView::mouseReleaseEvent(event);
+        return;
+    }
     if (panning_ && event->button() == Qt::LeftButton) {
         panning_ = false;
         unsetCursor();

@@ -33,6 +33,8 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    // Left presses on the legend go to its markers (show/hide a series); elsewhere they pan.
+    bool onLegend(const QPoint& viewPos) const;
 
 private:
     void zoomBy(double factor, const QPointF& centreValue);
@@ -42,6 +44,7 @@ private:
     bool homeSet_ = false;
     bool zoomBoth_ = false;
     bool panning_ = false;
+    bool legendPress_ = false;
     QPoint lastPos_;
 };
 

@@ -8,7 +8,9 @@
 #include "dataset_list/dataset_combo_box.h"
 #include "dataset_list/sample_estimate_text.h"
 #include "dataset_state/dataset_store.h"
+#include "entropy_tabs/heatmap_figure.h"
 #include "entropy_tabs/heatmap_widget.h"
+#include "export/figure_renderer.h"
 #include "shell/lazy_update_controller.h"
 
 namespace nofade::ui {
@@ -24,6 +26,12 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     order_->addItem(tr("Clustering (average linkage)"));
     order_->addItem(tr("Mean entropy"));
     order_->addItem(tr("Dataset order"));
+    scale_ = new QComboBox;
+    scale_->setObjectName(QStringLiteral("distanceScale"));
+    scale_->addItem(tr("0 to this dataset's maximum"));
+    scale_->addItem(tr("Fixed 0 to 1"));
+    scale_->addItem(tr("Shared by all datasets"));
+    scale_->setToolTip(tr("The colour scale's range. Fixed or shared: heatmaps of different datasets compare."));
     heatmap_ = new HeatmapWidget;
     heatmap_->setObjectName(QStringLiteral("distanceHeatmap"));
     legend_ = new ColourLegendWidget;
@@ -41,6 +49,10 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     controls->addWidget(dataset_);
     controls->addWidget(new QLabel(tr("Order classes by:")));
     controls->addWidget(order_);
+    auto* scaleLabel = new QLabel(tr("&Scale:"));
+    scaleLabel->setBuddy(scale_);
+    controls->addWidget(scaleLabel);
+    controls->addWidget(scale_);
     controls->addStretch(1);
 
     auto* side = new QVBoxLayout;
@@ -62,6 +74,11 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
 
     connect(dataset_, &DatasetComboBox::datasetChanged, this, &ClassDistanceTab::rebuild);
     connect(order_, &QComboBox::currentIndexChanged, this, &ClassDistanceTab::applyOrder);
+    connect(scale_, &QComboBox::currentIndexChanged, this, &ClassDistanceTab::rebuild);
+    connect(store_, &DatasetStore::changed, this, [this] { // another dataset's distances move the shared scale
+        if (Scale(scale_->currentIndex()) == Scale::Shared)
+            rebuild();
+    });
     connect(heatmap_, &HeatmapWidget::cellHovered, this, [this](int a, int b, double v) {
         const DatasetEntry* e = store_->find(datasetId());
         if (a < 0 || !e || !e->profile) {
@@ -83,6 +100,39 @@ int ClassDistanceTab::datasetId() const { return dataset_->currentId(); }
 
 void ClassDistanceTab::setOrder(Order order) { order_->setCurrentIndex(int(order)); }
 
+void ClassDistanceTab::setScale(Scale scale) { scale_->setCurrentIndex(int(scale)); }
+
+QString ClassDistanceTab::scaleTitle() const
+{
+    switch (Scale(scale_->currentIndex())) {
+    case Scale::Fixed: return tr("JS distance (fixed scale 0–1)");
+    case Scale::Shared: return tr("JS distance (shared scale)");
+    case Scale::DatasetMax: break;
+    }
+    return tr("JS distance (0 to dataset max)");
+}
+
+HeatmapFigure ClassDistanceTab::figure(const FigureStyle& style) const
+{
+    HeatmapFigure f;
+    f.matrix = heatmap_->matrix();
+    f.labels = heatmap_->labels();
+    f.order = heatmap_->order();
+    f.vmin = heatmap_->vmin();
+    f.vmax = heatmap_->vmax();
+    if (const DatasetEntry* e = store_->find(datasetId()))
+        f.title = e->name;
+    f.scaleTitle = scaleTitle();
+    f.style = style;
+    return f;
+}
+
+bool ClassDistanceTab::exportFigure(const QString& file, const FigureSize& size, const FigureStyle& style, QString* error) const
+{
+    const HeatmapFigure f = figure(style);
+    return FigureRenderer::write([&f](QPainter* p, const QRectF& canvas) { f.paint(p, canvas); }, size, file, error);
+}
+
 QString ClassDistanceTab::summaryText() const { return summary_->text(); }
 
 void ClassDistanceTab::rebuild() { lazy_->request(); }
@@ -94,7 +144,7 @@ void ClassDistanceTab::rebuildNow()
     if (!e || !e->profile || !e->jsd) {
         heatmap_->setMatrix({}, {}, {}, 0.0, 1.0);
         summary_->setText(tr("No dataset with classes has been scanned yet."));
-        legend_->setRange(0.0, 1.0, tr("JS distance"));
+        legend_->setRange(0.0, 1.0, scaleTitle());
         return;
     }
     const Profile& p = *e->profile;
@@ -124,8 +174,15 @@ void ClassDistanceTab::rebuildNow()
     }
     if (vmax <= 0.0)
         vmax = 1.0;
+    if (Scale(scale_->currentIndex()) == Scale::Fixed)
+        vmax = 1.0;
+    else if (Scale(scale_->currentIndex()) == Scale::Shared)
+        for (int row = 0; row < store_->count(); ++row)
+            if (const auto& other = store_->at(row).jsd)
+                for (const JsdPair& pair : other->pairs)
+                    vmax = std::max(vmax, pair.distance);
     heatmap_->setMatrix(std::move(m), labels, {}, 0.0, vmax);
-    legend_->setRange(0.0, vmax, tr("JS distance"));
+    legend_->setRange(0.0, vmax, scaleTitle());
     QString text = tr("<b>%1</b><br>%2 classes with images (of %3), %4 pairs<br>class model: %5, %6 bins<br><br>"
                       "Sum of JS distances: <b>%7</b><br>")
                        .arg(e->name.toHtmlEscaped())

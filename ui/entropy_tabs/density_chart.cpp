@@ -154,6 +154,8 @@ void DensityChart::styleMarker(int i)
         return;
     QLegendMarker* m = markers.first();
     m->setVisible(true); // stays in the legend when its curve is hidden, dimmed, to be clicked back
+    for (QLegendMarker* mean : legend()->markers(d.mean))
+        mean->setVisible(false); // showing the series again would show its marker
     QColor label = legend()->labelColor();
     QColor fill = curves_[std::size_t(i)].colour;
     if (!d.visible) {

@@ -12,6 +12,8 @@
 #include "chart_kit/zoomable_chart_view.h"
 #include "dataset_state/dataset_store.h"
 #include "entropy_tabs/density_chart.h"
+#include "export/figure_renderer.h"
+#include "export/figure_style.h"
 #include "shell/lazy_update_controller.h"
 
 namespace nofade::ui {
@@ -98,6 +100,24 @@ void EntropyHistogramTab::setBins(int bins)
 }
 
 QWidget* EntropyHistogramTab::exportWidget() const { return view_; }
+
+std::unique_ptr<DensityChart> EntropyHistogramTab::figureChart(const FigureStyle& style) const
+{
+    auto chart = std::make_unique<DensityChart>();
+    chart->setTitle(chart_->title());
+    style.apply(chart.get()); // before the curves: the legend's label colour is the markers' base
+    chart->setCurves(chart_->curves());
+    for (int i = 0; i < int(chart_->curves().size()); ++i)
+        chart->setCurveVisible(i, chart_->isCurveVisible(i));
+    chart->setMeanMarkersVisible(chart_->meanMarkersVisible());
+    return chart;
+}
+
+bool EntropyHistogramTab::exportFigure(const QString& file, const FigureSize& size, const FigureStyle& style, QString* error) const
+{
+    const std::unique_ptr<DensityChart> chart = figureChart(style);
+    return FigureRenderer::write({chart.get()}, size, file, error);
+}
 
 int EntropyHistogramTab::bins() const { return bins_->currentData().toInt(); }
 

@@ -3,6 +3,7 @@
 // profiled dataset, overlaid, with adjustable bins, legend toggles, mean markers, a hover tooltip
 // (bin range, count, density of each dataset), zoom/pan with reset, and a double-click on a bin
 // that asks for its images to be inspected.
+#include <memory>
 #include <QWidget>
 
 #include "export/export_source.h"
@@ -22,6 +23,10 @@ class EntropyHistogramTab : public QWidget, public ExportSource {
 public:
     QWidget* exportWidget() const override;
     QString exportBaseName() const override { return QStringLiteral("entropy-histograms"); }
+    bool hasFigureExport() const override { return true; }
+    bool exportFigure(const QString& file, const FigureSize& size, const FigureStyle& style, QString* error) const override;
+    // A fresh chart of what the tab shows (curves, hidden curves, mean markers) in `style`.
+    std::unique_ptr<DensityChart> figureChart(const FigureStyle& style) const;
     explicit EntropyHistogramTab(DatasetStore* store, QWidget* parent = nullptr);
 
     void setBins(int bins);

@@ -21,6 +21,9 @@ public:
     const std::vector<int>& order() const { return order_; }
     const DistanceMatrix& matrix() const { return matrix_; }
     const QImage& image() const { return image_; }
+    const QStringList& labels() const { return labels_; }
+    double vmin() const { return vmin_; }
+    double vmax() const { return vmax_; }
     // The matrix indices (a, b) under a widget position; false outside the map.
     bool cellAt(const QPoint& pos, int* a, int* b) const;
     QRect mapRect() const;

@@ -8,8 +8,27 @@
 #include <QSvgGenerator>
 #include <QBuffer>
 #include <QWidget>
+#include <QChartView>
 
 namespace nofade::ui {
+
+namespace {
+// A chart view draws through its scene: QWidget::render of a QChartView into a QPdfWriter drops
+// the legend after its first label (the swatches and the other labels come out invisible), while
+// QGraphicsScene::render of the same items draws them all, in every format.
+void renderWidget(QWidget* widget, QPainter* p)
+{
+    if (auto* view = qobject_cast<QChartView*>(widget); view && view->scene()) {
+        const QRectF source = view->mapToScene(view->viewport()->rect()).boundingRect();
+        p->fillRect(QRectF(QPointF(0, 0), QSizeF(widget->size())), view->backgroundBrush().style() == Qt::NoBrush
+                                                                        ? widget->palette().window()
+                                                                        : view->backgroundBrush());
+        view->scene()->render(p, QRectF(QPointF(0, 0), QSizeF(view->viewport()->size())), source, Qt::IgnoreAspectRatio);
+        return;
+    }
+    widget->render(p, QPoint(), QRegion(), QWidget::DrawChildren);
+}
+} // namespace
 
 bool ChartExporter::exportWidget(QWidget* widget, const QString& file, QString* error, int dpi)
 {
@@ -26,7 +45,7 @@ bool ChartExporter::exportWidget(QWidget* widget, const QString& file, QString* 
         svg.setTitle(widget->windowTitle());
         svg.setDescription(QStringLiteral("NoFADE Studio"));
         QPainter p(&svg);
-        widget->render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+        renderWidget(widget, &p);
     } else if (ext == QLatin1String("pdf")) {
         QPdfWriter pdf(&buffer);
         pdf.setResolution(dpi);
@@ -35,7 +54,9 @@ bool ChartExporter::exportWidget(QWidget* widget, const QString& file, QString* 
         QPainter p(&pdf);
         const double scale = double(dpi) / 96.0;
         p.scale(scale, scale);
-        widget->render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setRenderHint(QPainter::LosslessImageRendering); // no JPEG
+        renderWidget(widget, &p);
     } else if (ext == QLatin1String("png") || ext == QLatin1String("jpg") || ext == QLatin1String("jpeg")) {
         const double scale = double(dpi) / 96.0;
         QImage image(size * scale, QImage::Format_ARGB32);
@@ -46,7 +67,7 @@ bool ChartExporter::exportWidget(QWidget* widget, const QString& file, QString* 
             QPainter p(&image);
             p.setRenderHint(QPainter::Antialiasing);
             p.scale(scale, scale);
-            widget->render(&p, QPoint(), QRegion(), QWidget::DrawChildren);
+            renderWidget(widget, &p);
         }
         if (!image.save(&buffer, ext == QLatin1String("png") ? "PNG" : "JPG")) {
             *error = QStringLiteral("%1: cannot encode the image").arg(file);

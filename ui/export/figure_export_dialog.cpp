@@ -13,9 +13,12 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QLabel>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardPaths>
 
-#include "shell/app_settings.h"
+#include "export/export_source.h"
 
 namespace nofade::ui {
 
@@ -40,6 +43,29 @@ FigureExportDialog::FigureExportDialog(Mode mode, const FigureStyle& current, QW
     }
     width_->setValue(s.value(QStringLiteral("figures/widthIn"), 6.0).toDouble());
     height_->setValue(s.value(QStringLiteral("figures/heightIn"), 4.0).toDouble());
+    preset_ = new QComboBox;
+    preset_->setObjectName(QStringLiteral("figurePreset"));
+    preset_->addItem(tr("Custom"));
+    for (const Preset& p : presets())
+        preset_->addItem(tr("%1 (%2 × %3 in)").arg(p.name).arg(p.widthIn).arg(p.heightIn));
+    auto matchPreset = [this] {
+        const QList<Preset> all = presets();
+        int index = 0;
+        for (int i = 0; i < all.size(); ++i)
+            if (qAbs(all[i].widthIn - width_->value()) < 0.005 && qAbs(all[i].heightIn - height_->value()) < 0.005)
+                index = i + 1;
+        const QSignalBlocker block(preset_);
+        preset_->setCurrentIndex(index);
+    };
+    matchPreset();
+    connect(width_, &QDoubleSpinBox::valueChanged, this, matchPreset);
+    connect(height_, &QDoubleSpinBox::valueChanged, this, matchPreset);
+    connect(preset_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i < 1 || i > presets().size())
+            return;
+        width_->setValue(presets()[i - 1].widthIn);
+        height_->setValue(presets()[i - 1].heightIn);
+    });
     dpi_ = new QSpinBox;
     dpi_->setRange(30, 2400);
     dpi_->setSuffix(tr(" dpi"));
@@ -48,7 +74,8 @@ FigureExportDialog::FigureExportDialog(Mode mode, const FigureStyle& current, QW
     style_ = new QComboBox;
     style_->addItem(tr("Screen (as shown)"), QStringLiteral("screen"));
     style_->addItem(tr("Publication (white, serif, sizes in points)"), QStringLiteral("publication"));
-    style_->setCurrentIndex(style_->findData(current.name));
+    // The style last exported in, else the one the chart shows.
+    style_->setCurrentIndex(std::max(0, style_->findData(s.value(QStringLiteral("figures/style"), current.name).toString())));
     font_ = new QFontComboBox;
     font_->setCurrentFont(QFont(s.value(QStringLiteral("figures/font"), QStringLiteral("DejaVu Serif")).toString()));
     basePt_ = new QDoubleSpinBox;
@@ -65,7 +92,11 @@ FigureExportDialog::FigureExportDialog(Mode mode, const FigureStyle& current, QW
     connect(style_, &QComboBox::currentIndexChanged, this, syncFont);
 
     auto* form = new QFormLayout;
-    form->addRow(mode == Mode::File ? tr("&File:") : tr("&Folder:"), pathRow);
+    // A row whose field is a layout gets no buddy from QFormLayout: the label names one itself.
+    auto* pathLabel = new QLabel(mode == Mode::File ? tr("&File:") : tr("&Folder:"));
+    pathLabel->setBuddy(path_);
+    form->addRow(pathLabel, pathRow);
+    form->addRow(tr("&Preset:"), preset_);
     form->addRow(tr("&Width:"), width_);
     form->addRow(tr("&Height:"), height_);
     form->addRow(tr("&Resolution:"), dpi_);
@@ -88,14 +119,31 @@ FigureExportDialog::FigureExportDialog(Mode mode, const FigureStyle& current, QW
             path_->setText(chosen);
     });
     if (mode == Mode::Folder)
-        setPath(QDir(AppSettings::lastDirectory()).filePath(QStringLiteral("nofade-figures")));
+        setPath(QDir(defaultFolder()).filePath(QStringLiteral("nofade-figures")));
+}
+
+QList<FigureExportDialog::Preset> FigureExportDialog::presets()
+{
+    // Column widths of two-column journals (IEEE: 3.5 in and 7.16 in); a 16:9 slide at
+    // PowerPoint's widescreen size (13.333 × 7.5 in).
+    return {{tr("Single column"), 3.5, 2.6}, {tr("Double column"), 7.16, 4.0}, {tr("Slide 16:9"), 13.333, 7.5}};
+}
+
+QString FigureExportDialog::defaultFolder()
+{
+    // Not the folder datasets were opened from: figures do not belong inside a dataset.
+    const QString last = QSettings().value(QStringLiteral("figures/folder")).toString();
+    if (!last.isEmpty() && QFileInfo(last).isDir())
+        return last;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
 }
 
 void FigureExportDialog::setPath(const QString& path)
 {
     if (mode_ == Mode::File && !path.contains(QLatin1Char('/')) && QFileInfo(path).suffix().isEmpty()) {
         const QString ext = QSettings().value(QStringLiteral("figures/extension"), QStringLiteral("png")).toString();
-        path_->setText(QDir(AppSettings::lastDirectory()).filePath(path + QLatin1Char('.') + ext));
+        path_->setText(QDir(defaultFolder()).filePath(path + QLatin1Char('.') + ext));
         return;
     }
     path_->setText(path);
@@ -129,8 +177,25 @@ void FigureExportDialog::accept()
     s.setValue(QStringLiteral("figures/basePt"), basePt_->value());
     if (mode_ == Mode::File)
         s.setValue(QStringLiteral("figures/extension"), ext);
-    AppSettings::setLastDirectory(mode_ == Mode::File ? QFileInfo(p).absolutePath() : QFileInfo(p).absoluteFilePath());
+    s.setValue(QStringLiteral("figures/style"), style_->currentData().toString());
+    // The folder is remembered only when it exists (a new figures folder: its parent).
+    const QFileInfo info(p);
+    s.setValue(QStringLiteral("figures/folder"), mode_ == Mode::File ? info.absolutePath() : info.absoluteDir().absolutePath());
     QDialog::accept();
+}
+
+bool showFigureExportDialog(ExportSource* source, const FigureStyle& current, QWidget* parent)
+{
+    FigureExportDialog dialog(FigureExportDialog::Mode::File, current, parent);
+    dialog.setPath(source->exportBaseName());
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString error;
+    if (!source->exportFigure(dialog.path(), dialog.size(), dialog.style(), &error)) {
+        QMessageBox::warning(parent, FigureExportDialog::tr("Export failed"), error);
+        return false;
+    }
+    return true;
 }
 
 } // namespace nofade::ui

@@ -73,44 +73,47 @@ QString FigureSize::validate() const
     return {};
 }
 
-QImage FigureRenderer::image(const std::vector<QChart*>& charts, const FigureSize& size)
+namespace {
+// The canvas painted into a PNG image of size.pixels(), an SVG or a PDF page of the figure's size.
+QImage paintImage(const FigureRenderer::Painter& paint, const FigureSize& size)
 {
-    Canvas canvas(charts, size);
     QImage image(size.pixels(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     {
         // Painted at the image's default 96 dpi so that fonts keep their layout size; the
         // transform does the scaling. The real DPI is written into the file afterwards.
         QPainter p(&image);
-        canvas.render(&p, QRectF(QPointF(0, 0), QSizeF(image.size())));
+        const QRectF canvas(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch);
+        p.scale(image.width() / canvas.width(), image.height() / canvas.height());
+        paint(&p, canvas);
     }
     image.setDotsPerMeterX(qRound(size.dpi / 0.0254));
     image.setDotsPerMeterY(qRound(size.dpi / 0.0254));
     return image.convertToFormat(QImage::Format_RGB32);
 }
 
-QByteArray FigureRenderer::svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+QByteArray paintSvg(const FigureRenderer::Painter& paint, const FigureSize& size, const QString& title)
 {
-    Canvas canvas(charts, size);
+    const QRectF canvas(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
     svg.setOutputDevice(&buffer);
     svg.setResolution(int(kUnitsPerInch)); // fonts in points map as on the canvas
-    svg.setSize(canvas.rect().size().toSize());
-    svg.setViewBox(canvas.rect());
+    svg.setSize(canvas.size().toSize());
+    svg.setViewBox(canvas);
     svg.setTitle(title);
     svg.setDescription(QStringLiteral("NoFADE Studio figure"));
     QPainter p(&svg);
-    canvas.render(&p, canvas.rect());
+    paint(&p, canvas);
     p.end();
     return bytes;
 }
 
-QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+QByteArray paintPdf(const FigureRenderer::Painter& paint, const FigureSize& size, const QString& title)
 {
-    Canvas canvas(charts, size);
+    const QRectF canvas(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -122,12 +125,20 @@ QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureS
     pdf.setPageSize(QPageSize(QSizeF(size.widthIn, size.heightIn), QPageSize::Inch, QString(), QPageSize::ExactMatch));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     QPainter p(&pdf);
-    canvas.render(&p, QRectF(0, 0, pdf.width(), pdf.height()));
+    // Without this hint QPdfEngine stores images as JPEG, which shifts a colour scale's colours.
+    p.setRenderHint(QPainter::LosslessImageRendering);
+    // No scaling: device units are canvas units (pdf.height() would round 249.6 units down to 249).
+    paint(&p, canvas);
     p.end();
     return bytes;
 }
 
-bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error)
+FigureRenderer::Painter chartPainter(Canvas* canvas)
+{
+    return [canvas](QPainter* p, const QRectF& target) { canvas->render(p, target); };
+}
+
+bool encode(const FigureRenderer::Painter& paint, const FigureSize& size, const QString& file, QString* error)
 {
     if (const QString why = size.validate(); !why.isEmpty()) {
         *error = QStringLiteral("%1: %2").arg(file, why);
@@ -139,14 +150,14 @@ bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize&
     if (ext == QLatin1String("png")) {
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        if (!image(charts, size).save(&buffer, "PNG")) {
+        if (!paintImage(paint, size).save(&buffer, "PNG")) {
             *error = QStringLiteral("%1: cannot encode the PNG image").arg(file);
             return false;
         }
     } else if (ext == QLatin1String("svg")) {
-        bytes = svg(charts, size, title);
+        bytes = paintSvg(paint, size, title);
     } else if (ext == QLatin1String("pdf")) {
-        bytes = pdf(charts, size, title);
+        bytes = paintPdf(paint, size, title);
     } else {
         *error = QStringLiteral("%1: unknown format \"%2\" (use .png, .svg or .pdf)").arg(file, ext);
         return false;
@@ -157,6 +168,42 @@ bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize&
         return false;
     }
     return true;
+}
+} // namespace
+
+QImage FigureRenderer::image(const std::vector<QChart*>& charts, const FigureSize& size)
+{
+    Canvas canvas(charts, size);
+    return paintImage(chartPainter(&canvas), size);
+}
+
+QByteArray FigureRenderer::svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+{
+    Canvas canvas(charts, size);
+    return paintSvg(chartPainter(&canvas), size, title);
+}
+
+QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+{
+    Canvas canvas(charts, size);
+    return paintPdf(chartPainter(&canvas), size, title);
+}
+
+bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error)
+{
+    if (const QString why = size.validate(); !why.isEmpty()) {
+        *error = QStringLiteral("%1: %2").arg(file, why);
+        return false;
+    }
+    Canvas canvas(charts, size);
+    return encode(chartPainter(&canvas), size, file, error);
+}
+
+QImage FigureRenderer::image(const Painter& paint, const FigureSize& size) { return paintImage(paint, size); }
+
+bool FigureRenderer::write(const Painter& paint, const FigureSize& size, const QString& file, QString* error)
+{
+    return encode(paint, size, file, error);
 }
 
 QString FigureRenderer::fileFilter()

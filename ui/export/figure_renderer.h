@@ -3,12 +3,15 @@
 // SVG and PDF as vectors, chosen by the file's extension; written atomically. The charts are laid
 // out in a grid on a canvas of 96 units per inch, so that font sizes in points are points of the
 // printed figure. Charts must not be in another scene (build fresh ones: buildCharts()).
+#include <functional>
 #include <vector>
 #include <QByteArray>
 #include <QImage>
 #include <QString>
 
 class QChart;
+class QPainter;
+class QRectF;
 
 namespace nofade::ui {
 
@@ -29,6 +32,11 @@ public:
     static QByteArray pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title);
     // PNG, SVG or PDF by extension. False with `error` naming the file and the reason.
     static bool write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error);
+    // A figure that paints itself (a heatmap): `paint` draws on a canvas of width × 96 by
+    // height × 96 units, whatever the file's resolution. Images are drawn lossless (no JPEG in a PDF).
+    using Painter = std::function<void(QPainter*, const QRectF& canvas)>;
+    static QImage image(const Painter& paint, const FigureSize& size);
+    static bool write(const Painter& paint, const FigureSize& size, const QString& file, QString* error);
     static QString fileFilter();
 };
 

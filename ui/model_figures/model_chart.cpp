@@ -60,6 +60,23 @@ void ModelChart::attach(QAbstractSeries* series)
     series->attachAxis(y_);
 }
 
+void ModelChart::toggleSeries(QLegendMarker* marker)
+{
+    const bool show = !marker->series()->isVisible();
+    const QString name = marker->series()->name();
+    const auto all = series();
+    for (QAbstractSeries* s : all)
+        if (s != selectionSeries_ && s->name() == name) {
+            s->setVisible(show);
+            for (QLegendMarker* other : legend()->markers(s))
+                other->setVisible(false); // one entry per name: showing a series would show its own
+        }
+    marker->setVisible(true);
+    QColor label = legend()->labelColor();
+    label.setAlphaF(show ? 1.0 : 0.35);
+    marker->setLabelBrush(label);
+}
+
 void ModelChart::addPoint(int row, const QPointF& value, QScatterSeries* series)
 {
     series->append(value);
@@ -121,6 +138,10 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
     legend()->markers(selectionSeries_).constFirst()->setVisible(false);
 
     style_.apply(this);
+    const auto markers = legend()->markers();
+    for (QLegendMarker* m : markers) // hidden entries (a group's second series) get no clicks
+        if (m->series() != selectionSeries_)
+            connect(m, &QLegendMarker::clicked, this, [this, m] { toggleSeries(m); });
     connect(this, &QChart::plotAreaChanged, this, [this] {
         fitLogTicks();
         placeLabels();

@@ -72,6 +72,9 @@ protected:
     QValueAxis* y_;
 
 private:
+    // A click on a legend entry hides or shows every series of that name (a group's filled and
+    // hollow points); the entry stays, dimmed, to be clicked back.
+    void toggleSeries(class QLegendMarker* marker);
     void placeLabels();
     void fitLogTicks();
     void placeFooter();

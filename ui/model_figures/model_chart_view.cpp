@@ -21,7 +21,7 @@ QPointF ModelChartView::chartPos(const QPoint& viewPos) const { return chart()->
 
 void ModelChartView::mousePressEvent(QMouseEvent* event)
 {
-    if (event->button() == Qt::LeftButton) {
+    if (event->button() == Qt::LeftButton && !onLegend(event->pos())) {
         pressPos_ = event->pos();
         pressed_ = true;
         if (event->modifiers() & Qt::ShiftModifier) {

@@ -44,7 +44,8 @@ public:
 
     // Fresh charts of the current spec, selection and (single chart) zoom, in `style`.
     std::vector<std::unique_ptr<ModelChart>> figureCharts(const FigureStyle& style) const;
-    bool exportFigure(const QString& file, const FigureSize& size, const FigureStyle& style, QString* error) const;
+    bool exportFigure(const QString& file, const FigureSize& size, const FigureStyle& style, QString* error) const override;
+    bool hasFigureExport() const override { return true; }
     void copyToClipboard() const;
     void showExportDialog();
 

@@ -30,6 +30,7 @@
 #include "entropy_tabs/per_class_tab.h"
 #include "export/chart_exporter.h"
 #include "export/export_source.h"
+#include "export/figure_export_dialog.h"
 #include "inspector/image_inspector_panel.h"
 #include "model_figures/model_figure_tab.h"
 #include "model_figures/model_figures_controller.h"
@@ -395,6 +396,8 @@ void MainWindow::chooseExportFile()
         return;
     }
     auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
+    if (source && source->hasFigureExport())
+        return void(showFigureExportDialog(source, FigureStyle::publication(), this));
     const QString base = source ? source->exportBaseName() : QStringLiteral("chart");
     const QString file = QFileDialog::getSaveFileName(this, tr("Export view"),
                                                       QDir(AppSettings::lastDirectory()).filePath(base + QStringLiteral(".png")),
