@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QDoubleValidator>
@@ -67,6 +68,14 @@ QString roundedNumbers(const QString& text)
         from = m.capturedEnd();
     }
     return out + text.mid(from);
+}
+
+// The tour's type size (set on each widget: the tour's style sheet stops fonts propagating).
+QFont slideFont(double relative)
+{
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * kSlideScale * relative);
+    return font;
 }
 
 // At most this many rows in the model table: more would not fit a 1280 x 720 projector.
@@ -146,9 +155,7 @@ TeachingPage imageEntropyPage(const ImageAnalysis& image)
     auto* formula = new QLabel(image.formulaHtml(8));
     formula->setWordWrap(true);
     formula->setTextFormat(Qt::RichText);
-    QFont font = formula->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    formula->setFont(font);
+    formula->setFont(slideFont(1.1));
     return {QObject::tr("Its entropy"),
             QObject::tr("Shannon entropy H = &minus;&Sigma; p<sub>i</sub> log<sub>2</sub> p<sub>i</sub>: the bits needed "
                         "on average to name one pixel's grey level. This image: <b>%1 bits</b> (0 for a flat image, "
@@ -210,9 +217,7 @@ TeachingPage jsDistancePage(const Profile& profile, int a, int b, int pairs, dou
             .arg(slideNumber(sum, 4), number(complexity, 4)));
     formula->setTextFormat(Qt::RichText);
     formula->setWordWrap(true);
-    QFont font = formula->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    formula->setFont(font);
+    formula->setFont(slideFont(1.1));
     return {QObject::tr("Jensen-Shannon distance"),
             QObject::tr("How different are <b>%1</b> (P) and <b>%2</b> (Q)? 0 means identical distributions, 1 means "
                         "they never overlap.")
@@ -368,9 +373,7 @@ TeachingPage noFadePage(const Report& report, const DatasetResult& dataset, cons
     label->setObjectName(QStringLiteral("noFadeFormula"));
     label->setTextFormat(Qt::RichText);
     label->setWordWrap(true);
-    QFont font = label->font();
-    font.setPointSizeF(font.pointSizeF() * 1.4);
-    label->setFont(font);
+    label->setFont(slideFont(1.1));
     layout->addWidget(label);
     if (!shown) {
         label->setText(QObject::tr("<p>No model of the table has a score and FLOPs to show.</p>"));
@@ -388,6 +391,8 @@ TeachingPage noFadePage(const Report& report, const DatasetResult& dataset, cons
         cEdit->setText(slideNumber(*c, 4));
     else
         cEdit->setPlaceholderText(QObject::tr("type C"));
+    cLabel->setFont(slideFont(0.9));
+    cEdit->setFont(slideFont(0.9));
     row->addWidget(cLabel);
     row->addWidget(cEdit);
     row->addStretch(1);

@@ -19,6 +19,9 @@ namespace nofade::ui {
 
 struct ImageAnalysis;
 
+// The tour's type size against the desktop's.
+constexpr double kSlideScale = 1.7;
+
 // A number for a slide: `significant` significant digits, thousands grouped
 // (16.85708 -> "16.9", 30.3303 -> "30.3", 2829.6 -> "2,830", 0.012345 -> "0.0123").
 QString slideNumber(double value, int significant = 3);

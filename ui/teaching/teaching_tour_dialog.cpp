@@ -18,8 +18,6 @@ namespace nofade::ui {
 
 namespace {
 
-constexpr double kPresentationScale = 1.7; // type size against the desktop's
-
 // The pair of classes furthest apart: the clearest example of a JS distance.
 const JsdPair* widestPair(const JsdSummary& jsd)
 {
@@ -38,7 +36,7 @@ TeachingTourDialog::TeachingTourDialog(const DatasetEntry* dataset, const Report
 {
     setWindowTitle(tr("NoFADE Studio: teaching tour"));
     QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * kPresentationScale);
+    big.setPointSizeF(big.pointSizeF() * kSlideScale);
     setFont(big);
     setStyleSheet(QStringLiteral("QDialog { background: white; } QLabel { color: #202020; }"));
 
