@@ -10,6 +10,7 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QtTest>
 
 #include "dataset_state/dataset_entry.h"
@@ -219,10 +220,26 @@ private Q_SLOTS:
         }
     }
 
+    void everyPageFitsA1280x720Projector_data()
+    {
+        // The desktop's type size, which the tour scales up: this platform's, and the common
+        // 10 and 11 point of desktop environments.
+        QTest::addColumn<double>("points");
+        QTest::newRow("platform") << QApplication::font().pointSizeF();
+        QTest::newRow("10 pt") << 10.0;
+        QTest::newRow("11 pt") << 11.0;
+    }
+
     void everyPageFitsA1280x720Projector()
     {
         // The tour at presentation size on a 1280 x 720 projector: every visible widget lies inside
         // the window, labels and buttons get the size their text needs, tables show all their rows.
+        QFETCH(double, points);
+        const QFont desktop = QApplication::font();
+        QFont font = desktop;
+        font.setPointSizeF(points);
+        QApplication::setFont(font);
+        const auto restore = qScopeGuard([&] { QApplication::setFont(desktop); });
         TeachingTourDialog tour(&entry_, report_);
         tour.resize(1280, 720);
         tour.show();

@@ -152,10 +152,10 @@ TeachingPage intensityHistogramPage(const ImageAnalysis& image)
 
 TeachingPage imageEntropyPage(const ImageAnalysis& image)
 {
-    auto* formula = new QLabel(image.formulaHtml(8));
+    auto* formula = new QLabel(image.formulaHtml(5));
     formula->setWordWrap(true);
     formula->setTextFormat(Qt::RichText);
-    formula->setFont(slideFont(1.1));
+    formula->setFont(slideFont(1.0)); // five terms: a slide's height at 11 pt
     return {QObject::tr("Its entropy"),
             QObject::tr("Shannon entropy H = &minus;&Sigma; p<sub>i</sub> log<sub>2</sub> p<sub>i</sub>: the bits needed "
                         "on average to name one pixel's grey level. This image: <b>%1 bits</b> (0 for a flat image, "
