@@ -32,6 +32,9 @@ packages=(
   dpkg-dev file desktop-file-utils appstream man-db
   # pdftoppm renders the exported PDF figures in the UI tests
   poppler-utils
+  # screenshots of the running application on a given screen size: xvfb-run, import, xdotool
+  # (docs/USER_GUIDE.md, the teaching tour at 1280 x 720)
+  xvfb xauth imagemagick xdotool
   # a one-machine Slurm cluster for the job-array integration test (tests/slurm): the test runs
   # its own munged/slurmctld/slurmd from a temporary folder, never the system services
   slurm-wlm munge

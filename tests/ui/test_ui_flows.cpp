@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <QAbstractButton>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QMessageBox>
 #include <QMimeData>
@@ -79,6 +80,73 @@ private Q_SLOTS:
         QCOMPARE(cell(table, row, DatasetTableModel::State), QStringLiteral("scanned"));
         // The recent list remembers it.
         QVERIFY(AppSettings::recentDatasets().first().endsWith(QStringLiteral("known")));
+    }
+
+    void tabsFollowTheDatasetsDock()
+    {
+        // The dataset selected in the Datasets dock is the one Per class, Class distances and Images
+        // show; their own combo boxes still pick another, and a click in the dock brings them back.
+        auto* controller = uitest::part<DatasetController>(window_, "datasetController");
+        auto* store = uitest::part<DatasetStore>(window_, "datasetStore");
+        QVERIFY(uitest::writeKnownDataset(dir_.filePath(QStringLiteral("second"))));
+        const int second = controller->addPath(dir_.filePath(QStringLiteral("second")));
+        QTRY_COMPARE_WITH_TIMEOUT(int(store->find(second)->state), int(DatasetState::Scanned), 20000);
+        QTableView* table = uitest::part<DatasetsPanel>(window_, "datasetsPanel")->table();
+        const QList<QComboBox*> combos = {uitest::part<QComboBox>(window_, "perClassDataset"),
+                                          uitest::part<QComboBox>(window_, "distanceDataset"),
+                                          uitest::part<QComboBox>(window_, "imagesDataset")};
+        auto click = [&](int id) {
+            const QModelIndex index = table->model()->index(store->rowOf(id), DatasetTableModel::Name);
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(index).center());
+        };
+        for (int id : {second, id_, second}) {
+            click(id);
+            for (QComboBox* combo : combos)
+                QVERIFY2(combo->currentData().toInt() == id, qPrintable(combo->objectName()));
+        }
+        // Another dataset in one tab: allowed, and the others stay.
+        combos[0]->setCurrentIndex(combos[0]->findData(id_));
+        QCOMPARE(combos[0]->currentData().toInt(), id_);
+        QCOMPARE(combos[1]->currentData().toInt(), second);
+        // A click on the dock's (unchanged) selection brings that tab back to it.
+        click(second);
+        QCOMPARE(combos[0]->currentData().toInt(), second);
+        store->remove(second);
+        click(id_);
+        for (QComboBox* combo : combos)
+            QCOMPARE(combo->currentData().toInt(), id_);
+    }
+
+    void firstStartFitsTheScreen()
+    {
+        // 90% of the available area, at most 1500 x 950, centred: a 1280 x 720 projector (and a
+        // panel along the top) keeps the whole window on screen.
+        QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1280, 720)), QRect(64, 36, 1152, 648));
+        QCOMPARE(MainWindow::defaultGeometry(QRect(0, 0, 1920, 1080)), QRect(210, 65, 1500, 950));
+        const QRect panel(0, 27, 1366, 741);
+        QVERIFY(panel.contains(MainWindow::defaultGeometry(panel)));
+        // The window itself on a 1280 x 720 screen: test_first_start.
+    }
+
+    void resetLayoutRestoresTheDocks()
+    {
+        auto* datasets = uitest::part<QDockWidget>(window_, "datasetsDock");
+        auto* models = uitest::part<QDockWidget>(window_, "modelsDock");
+        auto* settings = uitest::part<QDockWidget>(window_, "modelSettingsDock");
+        auto* inspector = uitest::part<QDockWidget>(window_, "inspectorDock");
+        datasets->hide();
+        settings->hide();
+        models->setFloating(true);
+        window_->addDockWidget(Qt::LeftDockWidgetArea, inspector);
+        inspector->show();
+        uitest::part<QAction>(window_, "resetLayoutAction")->trigger();
+        QVERIFY(datasets->isVisible() && settings->isVisible() && !inspector->isVisible());
+        QVERIFY(!models->isFloating());
+        QCOMPARE(window_->dockWidgetArea(datasets), Qt::BottomDockWidgetArea);
+        QCOMPARE(window_->dockWidgetArea(models), Qt::BottomDockWidgetArea);
+        QCOMPARE(window_->dockWidgetArea(settings), Qt::RightDockWidgetArea);
+        QCOMPARE(window_->dockWidgetArea(inspector), Qt::RightDockWidgetArea);
+        QVERIFY(window_->tabifiedDockWidgets(datasets).contains(models));
     }
 
     void failuresOpenAsCopyableList()

@@ -77,6 +77,8 @@ DatasetsPanel::DatasetsPanel(DatasetController* datasets, QWidget* parent)
         Q_EMIT currentDatasetChanged(currentId());
     });
     connect(table_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        // A click on the row already current still brings the tabs back to its dataset.
+        Q_EMIT currentDatasetChanged(currentId());
         if (index.column() == DatasetTableModel::Failures)
             showFailures(model_->idAt(index.row()));
     });

@@ -39,7 +39,7 @@ public:
     void showFailures(int id);
 
 Q_SIGNALS:
-    void currentDatasetChanged(int id);
+    void currentDatasetChanged(int id); // the current row changed, or a row was clicked
     void inspectRequested(int id);
     void statusMessage(const QString& text);
     void recentDatasetsChanged();

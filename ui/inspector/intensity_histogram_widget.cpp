@@ -32,7 +32,13 @@ void IntensityHistogramWidget::clear()
     update();
 }
 
-QRect IntensityHistogramWidget::plotRect() const { return rect().adjusted(8, 18, -8, -18); }
+// Room above for the title and below for the grey ramp and its labels, in the widget's type size
+// (the teaching tour draws it with large type).
+QRect IntensityHistogramWidget::plotRect() const
+{
+    const int line = fontMetrics().height();
+    return rect().adjusted(8, line + 4, -8, -(line + 8));
+}
 
 void IntensityHistogramWidget::paintEvent(QPaintEvent*)
 {
@@ -62,8 +68,11 @@ void IntensityHistogramWidget::paintEvent(QPaintEvent*)
             if (broken && c == max_) {
                 p.fillRect(QRect(bar.left() - 1, plot.top() + 8, bar.width() + 2, 3), palette().color(QPalette::Base));
                 p.setPen(QColor(160, 40, 0));
-                p.drawText(QRect(bar.right() + 3, plot.top(), 160, 14), Qt::AlignLeft | Qt::AlignTop,
-                           tr("level %1: %2 pixels").arg(i).arg(c));
+                const QString text = tr("level %1: %2 pixels").arg(i).arg(c);
+                const int w = p.fontMetrics().horizontalAdvance(text) + 4;
+                // Beside the bar, on whichever side has room.
+                const int x = bar.right() + 3 + w <= rect().right() ? bar.right() + 3 : bar.left() - 3 - w;
+                p.drawText(QRect(x, plot.top(), w, p.fontMetrics().height()), Qt::AlignLeft | Qt::AlignTop, text);
             }
         }
     }
@@ -74,8 +83,10 @@ void IntensityHistogramWidget::paintEvent(QPaintEvent*)
         p.fillRect(QRect(x0, plot.bottom() + 2, std::max(1, x1 - x0), 6), QColor(i, i, i));
     }
     p.setPen(palette().color(QPalette::Text));
-    p.drawText(QRect(plot.left(), plot.bottom() + 8, 40, 12), Qt::AlignLeft, QStringLiteral("0"));
-    p.drawText(QRect(plot.right() - 40, plot.bottom() + 8, 40, 12), Qt::AlignRight, QStringLiteral("255"));
+    const int labelHeight = p.fontMetrics().height();
+    const int labelWidth = p.fontMetrics().horizontalAdvance(QStringLiteral("255")) + 4;
+    p.drawText(QRect(plot.left(), plot.bottom() + 8, labelWidth, labelHeight), Qt::AlignLeft, QStringLiteral("0"));
+    p.drawText(QRect(plot.right() - labelWidth, plot.bottom() + 8, labelWidth, labelHeight), Qt::AlignRight, QStringLiteral("255"));
 }
 
 void IntensityHistogramWidget::mouseMoveEvent(QMouseEvent* event)

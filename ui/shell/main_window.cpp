@@ -1,5 +1,6 @@
 #include "shell/main_window.h"
 
+#include <algorithm>
 #include <opencv2/core/version.hpp>
 #include <QApplication>
 #include <QCloseEvent>
@@ -11,6 +12,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -119,10 +121,17 @@ MainWindow::MainWindow(QWidget* parent)
     connect(modelCharts_, &ModelFiguresController::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
     connect(panel_, &DatasetsPanel::recentDatasetsChanged, this, &MainWindow::updateRecentMenu);
     connect(panel_, &DatasetsPanel::inspectRequested, this, [this](int id) { inspect(id); });
-    connect(panel_, &DatasetsPanel::currentDatasetChanged, this, [this, images](int id) {
+    // The tabs show the dataset selected in the Datasets dock (their combo boxes may pick another):
+    // when the selection changes, and when its profile arrives (a scan, a cache, a profile file).
+    auto follow = [this, images](int id) {
         perClass_->setDataset(id);
         distances_->setDataset(id);
         images->setDataset(id);
+    };
+    connect(panel_, &DatasetsPanel::currentDatasetChanged, this, follow);
+    connect(store_, &DatasetStore::changed, this, [this, follow](int id, DatasetStore::Changes c) {
+        if ((c & DatasetStore::ProfileChanged) && id == panel_->currentId())
+            follow(id);
     });
     connect(images, &ImagesTab::imageRequested, this, [this](int id, int image) {
         showInspectorDock(); // not inspect(): that would rank and decode the first image in vain
@@ -136,7 +145,7 @@ MainWindow::MainWindow(QWidget* parent)
         if (const DatasetEntry* e = store_->find(id))
             statusBar()->showMessage(tr("%1: scanning").arg(e->name), 5000);
     });
-    connect(queue_, &ScanController::scanFinished, this, [this, images](int id) {
+    connect(queue_, &ScanController::scanFinished, this, [this](int id) {
         const DatasetEntry* e = store_->find(id);
         if (!e)
             return;
@@ -160,11 +169,6 @@ MainWindow::MainWindow(QWidget* parent)
                                                                               .arg(e->warnings.size())
                                                                               .arg(e->warnings.first())),
                                      15000);
-        if (id == panel_->currentId()) {
-            perClass_->setDataset(id);
-            distances_->setDataset(id);
-            images->setDataset(id);
-        }
     });
     restoreLayout();
 }
@@ -243,6 +247,9 @@ void MainWindow::createMenus()
     viewMenu_->addAction(modelsDock_->toggleViewAction());
     viewMenu_->addAction(modelSettingsDock_->toggleViewAction());
     viewMenu_->addAction(inspectorDock_->toggleViewAction());
+    QAction* reset = viewMenu_->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    reset->setStatusTip(tr("The docks as on the first start: Datasets and Models below the charts, Model settings on the right"));
     viewMenu_->addSeparator();
     QAction* present = viewMenu_->addAction(tr("&Presentation mode"));
     present->setCheckable(true);
@@ -286,6 +293,9 @@ TeachingTourDialog* MainWindow::showTeachingTour()
         dataset = &store_->at(row);
     auto* tour = new TeachingTourDialog(dataset && dataset->profile ? dataset : nullptr, workspace_->report(), this);
     tour->setAttribute(Qt::WA_DeleteOnClose);
+    // The screen's size first: without a window manager (a bare X server) full screen is only a request.
+    if (const QScreen* where = screen())
+        tour->setGeometry(where->geometry());
     tour->showFullScreen();
     return tour;
 }
@@ -442,16 +452,40 @@ void MainWindow::showQuickReference()
     reference->show();
 }
 
+QRect MainWindow::defaultGeometry(const QRect& available)
+{
+    const QSize size(std::min(1500, available.width() * 9 / 10), std::min(950, available.height() * 9 / 10));
+    QRect r(QPoint(0, 0), size);
+    r.moveCenter(available.center());
+    return r;
+}
+
+void MainWindow::sizeDefaultDocks()
+{
+    // In proportion to the window, so that a small screen keeps room for the charts.
+    resizeDocks({datasetsDock_}, {std::clamp(height() / 4, 140, 210)}, Qt::Vertical);
+    resizeDocks({inspectorDock_}, {std::clamp(width() / 3, 360, 520)}, Qt::Horizontal);
+    resizeDocks({modelSettingsDock_}, {std::clamp(width() * 28 / 100, 300, 400)}, Qt::Horizontal);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(defaultState_);
+    sizeDefaultDocks();
+    datasetsDock_->raise();
+}
+
 void MainWindow::restoreLayout()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1500, 950);
-    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray())) {
-        resizeDocks({datasetsDock_}, {210}, Qt::Vertical);
-        resizeDocks({inspectorDock_}, {520}, Qt::Horizontal);
-        resizeDocks({modelSettingsDock_}, {400}, Qt::Horizontal);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        const QScreen* where = screen() ? screen() : QGuiApplication::primaryScreen();
+        setGeometry(defaultGeometry(where ? where->availableGeometry() : QRect(0, 0, 1500, 950)));
     }
+    sizeDefaultDocks();
+    defaultState_ = saveState();
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
+        sizeDefaultDocks();
     tabs_->setCurrentIndex(s.value(QStringLiteral("window/tab"), 0).toInt());
 }
 

@@ -49,6 +49,12 @@ public:
 
     void applySettings(const ScanSettings& settings, bool rescan);
 
+    // The window's place on its first start: 90% of the screen's available area, at most
+    // 1500 x 950, centred in it.
+    static QRect defaultGeometry(const QRect& available);
+    // View > Reset layout: the docks as on the first start.
+    void resetLayout();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -64,6 +70,7 @@ private:
     void showHelp();
     void showQuickReference();
     void restoreLayout();
+    void sizeDefaultDocks();
     void updateTitle();
 
     DatasetStore* store_;
@@ -90,6 +97,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* analysisMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
+    QByteArray defaultState_; // the docks' first-start layout, for Reset layout
     ScanStatusWidget* scanStatus_;
     ModelFiguresController* modelCharts_;
 };

@@ -1,8 +1,10 @@
 #include "teaching/teaching_tour_dialog.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -15,8 +17,6 @@
 namespace nofade::ui {
 
 namespace {
-
-constexpr double kPresentationScale = 1.7; // type size against the desktop's
 
 // The pair of classes furthest apart: the clearest example of a JS distance.
 const JsdPair* widestPair(const JsdSummary& jsd)
@@ -36,7 +36,7 @@ TeachingTourDialog::TeachingTourDialog(const DatasetEntry* dataset, const Report
 {
     setWindowTitle(tr("NoFADE Studio: teaching tour"));
     QFont big = font();
-    big.setPointSizeF(big.pointSizeF() * kPresentationScale);
+    big.setPointSizeF(big.pointSizeF() * kSlideScale);
     setFont(big);
     setStyleSheet(QStringLiteral("QDialog { background: white; } QLabel { color: #202020; }"));
 
@@ -58,12 +58,13 @@ TeachingTourDialog::TeachingTourDialog(const DatasetEntry* dataset, const Report
 
     if (dataset)
         addDatasetPages(*dataset);
-    addModelPages(report);
+    addModelPages(report, dataset && dataset->jsd ? TourComplexity{dataset->jsd->complexity, dataset->name} : TourComplexity{});
     if (titles_.empty())
         addPage({tr("Nothing to show yet"),
                  tr("Open the example dataset (File > Open Example) and let its scan finish, then start the tour again."),
                  new QWidget});
     showPage(0);
+    qApp->installEventFilter(this);
 }
 
 void TeachingTourDialog::addPage(const TeachingPage& page)
@@ -105,18 +106,21 @@ void TeachingTourDialog::addDatasetPages(const DatasetEntry& dataset)
     }
 }
 
-void TeachingTourDialog::addModelPages(const Report& report)
+void TeachingTourDialog::addModelPages(const Report& report, const TourComplexity& scanned)
 {
-    // The dataset with the most models that have a CO2: the richest curve.
+    // The dataset with the most models that have a CO2 and a score: the richest curve.
     const DatasetResult* richest = nullptr;
+    std::size_t most = 0;
     for (const DatasetResult& d : report.datasets)
-        if (d.modelsWithCo2 > 0 && (!richest || d.modelsWithCo2 > richest->modelsWithCo2))
+        if (const std::size_t n = plottableModels(report, d).size(); n > most) {
+            most = n;
             richest = &d;
+        }
     if (!richest)
         return;
     addPage(modelTablePage(report, *richest));
     addPage(saturationPage(report, *richest));
-    addPage(noFadePage(report, *richest));
+    addPage(noFadePage(report, *richest, scanned));
 }
 
 int TeachingTourDialog::currentPage() const { return pages_->currentIndex(); }
@@ -130,22 +134,44 @@ void TeachingTourDialog::showPage(int page)
     next_->setEnabled(page + 1 < pageCount());
 }
 
-void TeachingTourDialog::keyPressEvent(QKeyEvent* event)
+bool TeachingTourDialog::navigate(int key)
 {
-    switch (event->key()) {
+    switch (key) {
     case Qt::Key_Right:
     case Qt::Key_PageDown:
     case Qt::Key_Space:
         next();
-        return;
+        return true;
     case Qt::Key_Left:
     case Qt::Key_PageUp:
     case Qt::Key_Backspace:
         back();
-        return;
+        return true;
+    case Qt::Key_Home:
+        showPage(0);
+        return true;
+    case Qt::Key_End:
+        showPage(pageCount() - 1);
+        return true;
     default:
-        QDialog::keyPressEvent(event);
+        return false;
     }
+}
+
+bool TeachingTourDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    auto* widget = qobject_cast<QWidget*>(watched);
+    if (!widget || (widget != this && !isAncestorOf(widget)))
+        return false;
+    auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    // A text field keeps its editing keys; the clicker's Page Up/Down still turn the page.
+    if (qobject_cast<QLineEdit*>(widget) && key->key() != Qt::Key_PageDown && key->key() != Qt::Key_PageUp)
+        return false;
+    return navigate(key->key());
 }
 
 } // namespace nofade::ui

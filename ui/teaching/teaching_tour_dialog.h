@@ -1,7 +1,7 @@
 #pragma once
 // The guided walk-through for lectures (Help > Teaching Tour, Ctrl+Shift+T): full screen, large type
-// and thick lines, one idea per page with Back/Next (arrow keys, Page Up/Down and Space work, so a
-// presentation clicker does too): one image -> its histogram -> its entropy; one class vs another
+// and thick lines, one idea per page with Back/Next (Right/Left, Space, Page Up/Down, Home/End work
+// wherever the focus is, so a presentation clicker does too): one image -> its histogram -> its entropy; one class vs another
 // -> their JS distance; a table of models -> the saturation curve -> NoFADE. Built from the
 // example dataset's scan and the model report; pages whose data is missing are left out.
 #include <vector>
@@ -31,12 +31,15 @@ public:
     void back() { showPage(currentPage() - 1); }
 
 protected:
-    void keyPressEvent(QKeyEvent* event) override;
+    // The tour's keys, caught before any of its widgets sees them (an application event filter):
+    // otherwise the page's table and the buttons would take arrows and Space for themselves.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    bool navigate(int key);
     void addPage(const TeachingPage& page);
     void addDatasetPages(const DatasetEntry& dataset);
-    void addModelPages(const Report& report);
+    void addModelPages(const Report& report, const TourComplexity& scanned);
 
     QStackedWidget* pages_;
     QLabel* step_;
