@@ -363,9 +363,10 @@ int runScanCommand(const QStringList& args)
     ScanLive live;
     request.options.live = &live;
     // Per-image rows are kept as two compact columns and streamed into the JSON (a sample keeps
-    // them in the profile: its estimate reads them).
+    // them in the profile: its estimate reads them; so do the complexity measures, which join
+    // their per-image values and draw their samples by them).
     ItemOutcomes outcomes;
-    request.options.keepPerImage = false;
+    request.options.keepPerImage = request.measures.requested();
     if (request.perImage)
         request.options.outcomes = &outcomes;
     g_interruptible = &feedback;
