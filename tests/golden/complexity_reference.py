@@ -24,28 +24,8 @@ import numpy as np
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference_scan import image_files  # noqa: E402  (the same ImageFolder walk as the scan reference)
 from spectral_metric_transcription import csg_as_reference  # noqa: E402
-
-EXTENSIONS = {"jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp", "pgm", "ppm", "pbm"}
-
-
-def image_files(root):
-    """(relative path, class or None) in the order of an ImageFolder walk."""
-    out = []
-
-    def walk(rel, cls):
-        entries = sorted(e for e in os.listdir(os.path.join(root, rel) if rel else root) if not e.startswith("."))
-        for name in entries:
-            child = os.path.join(rel, name) if rel else name
-            full = os.path.join(root, child)
-            if os.path.isdir(full):
-                walk(child, cls if rel else name)
-            elif name.rsplit(".", 1)[-1].lower() in EXTENSIONS and "." in name:
-                out.append((child, cls))
-
-    walk("", None)
-    return out
-
 
 def spatial_information(g):
     g = g.astype(np.float64)
