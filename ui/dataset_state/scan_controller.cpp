@@ -58,7 +58,8 @@ struct ScanController::Result {
     std::shared_ptr<const JsdSummary> jsd;
     QString error;
     QStringList warnings;
-    QStringList sourceWarnings; // set when this scan opened the dataset
+    bool opened = false;        // this scan opened the dataset: sourceWarnings replace the entry's
+    QStringList sourceWarnings;
     std::int64_t fromScanCache = 0;
 };
 
@@ -195,6 +196,7 @@ void ScanController::startNext()
             Result r;
             if (!source) { // opening may walk a large folder: it belongs in the worker too
                 OpenedDataset opened = openDataset(path, format);
+                r.opened = true;
                 r.sourceWarnings = opened.warnings;
                 if (!opened.source) {
                     r.error = opened.error;
@@ -295,8 +297,8 @@ void ScanController::deliver(Running* run)
     Result r = run->watcher.result();
     const int id = run->id;
     store_->update(id, DatasetStore::StateChanged | DatasetStore::ProfileChanged, [&r](DatasetEntry& d) {
-        if (r.source)
-            d.sourceWarnings = r.sourceWarnings.isEmpty() && d.source == r.source ? d.sourceWarnings : r.sourceWarnings;
+        if (r.opened)
+            d.sourceWarnings = r.sourceWarnings;
         d.warnings = d.sourceWarnings + r.warnings;
         d.fromScanCache = r.fromScanCache;
         if (r.source)
