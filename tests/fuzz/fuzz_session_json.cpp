@@ -1,5 +1,5 @@
-// The session file reader (ui/session_file: QtCore and the core only, so it builds here without
-// the GUI). A session it accepts must write back to JSON that reads back to the same session.
+// The session file reader (core/documents/session_file: QtCore and the core only, so it builds here
+// without the GUI). A session it accepts must write back to JSON that reads back to the same session.
 #include <cstdint>
 #include <cstdlib>
 #include <QByteArray>
@@ -8,7 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    using namespace nofade::ui;
+    using namespace nofade;
     const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size));
     QString error;
     const std::optional<SessionData> s = sessionFromJson(bytes, QStringLiteral("fuzz.nofade-session"), &error);
