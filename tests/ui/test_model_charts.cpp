@@ -291,8 +291,9 @@ private Q_SLOTS:
         QScatterSeries* ring = ringOf(saturation);
         QVERIFY(ring);
         QCOMPARE(ring->points(), QList<QPointF>{QPointF(2.5, 77.0)}); // measured CO2 used as it is
-        QCOMPARE(ring->markerShape(), QScatterSeries::MarkerShapeRectangle); // the corpus's points are circles
+        QCOMPARE(ring->markerShape(), QScatterSeries::MarkerShapeRotatedRectangle); // the corpus's points are circles
         QVERIFY(saturation.legend()->markers(ring).constFirst()->isVisible()); // shown in the legend
+        QCOMPARE(saturation.legend()->markers(ring).constFirst()->shape(), QLegend::MarkerShapeFromSeries); // as a diamond
         NoFadeChart nofade(ws.report(), QStringLiteral("classification"), FigureStyle::screen());
         ring = ringOf(nofade);
         QVERIFY(ring);

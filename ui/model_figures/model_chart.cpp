@@ -56,7 +56,9 @@ QScatterSeries* ModelChart::addScatter(const QString& name, const QColor& colour
 void ModelChart::addMeasuredKey()
 {
     // The user's own runs (energy, CO2 or hours measured by the run: CodeCarbon, Slurm) against
-    // the published corpus: a square ring around their points, whatever their group's colour.
+    // the published corpus: a hollow diamond around their points, whatever their group's colour
+    // (large enough to show around the selection circle; hollow, unlike the diminishing-returns
+    // marker), with the same diamond in the legend.
     QList<QPointF> pts;
     for (const ModelResult& m : report_.models)
         if (points_.contains(m.row)
@@ -66,12 +68,13 @@ void ModelChart::addMeasuredKey()
         return;
     auto* ring = new QScatterSeries;
     ring->setName(tr("your runs (measured)"));
-    ring->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    ring->setMarkerSize(style_.markerPx + 6.0);
+    ring->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    ring->setMarkerSize(style_.markerPx + 12.0);
     ring->setBrush(Qt::NoBrush);
-    ring->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(1.6, style_.lineWidth)));
+    ring->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(2.0, style_.lineWidth)));
     ring->replace(pts);
     attach(ring);
+    legend()->markers(ring).constFirst()->setShape(QLegend::MarkerShapeFromSeries);
 }
 
 void ModelChart::attach(QAbstractSeries* series)

@@ -132,8 +132,13 @@ RunImportDialog::RunImportDialog(ModelStore* workspace, ModelEditingController* 
     formatRow->addWidget(format_);
     formatRow->addWidget(formatNote_, 1);
     auto* top = new QFormLayout;
-    top->addRow(tr("&File:"), fileRow);
-    top->addRow(tr("F&ormat:"), formatRow);
+    auto label = [](const QString& text, QWidget* buddy) {
+        auto* l = new QLabel(text);
+        l->setBuddy(buddy); // the field is a row of widgets: the mnemonic goes to its first
+        return l;
+    };
+    top->addRow(label(tr("&File:"), file_), fileRow);
+    top->addRow(label(tr("F&ormat:"), format_), formatRow);
 
     auto* mapping = new QGroupBox(tr("Every imported row gets"));
     auto* grid = new QGridLayout(mapping);
