@@ -316,6 +316,11 @@ private Q_SLOTS:
         QCOMPARE(value(0, C::Task), QStringLiteral("classification"));
         QCOMPARE(value(0, C::Dataset), QStringLiteral("CIFAR-10"));
         QVERIFY(importButton->isEnabled());
+        // A score just typed (Enter presses Import) is previewed before anything is imported.
+        score->setText(QStringLiteral("94"));
+        importButton->click();
+        QCOMPARE(model()->rowCount(), 4);
+        QTRY_VERIFY(!dialog.isReading() && dialog.result() && dialog.result()->rows[0].score == 94.0);
 
         // Import: both rows at the end of the table, one undo step; the measured CO2 is used as it is.
         importButton->click();

@@ -391,6 +391,10 @@ void RunImportDialog::updateSummary()
 
 bool RunImportDialog::importRows()
 {
+    if (debounce_->isActive()) {
+        startPreview(); // an option was just typed (e.g. Enter in the score field): preview it first
+        return false;
+    }
     if (isReading() || !shown_ || shown_->rows.empty() || !optionsError_.isEmpty())
         return false;
     QApplication::setOverrideCursor(Qt::WaitCursor);
