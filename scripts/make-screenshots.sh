@@ -13,7 +13,7 @@ HOME="$scratch/home" XDG_CONFIG_HOME="$scratch/home/.config" XDG_DATA_HOME="$scr
   xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/nofade --fresh --screenshots "$scratch/shots"
 shown=(01-entropy-histograms 02-per-class-small-multiples 04-class-distances 05b-images-by-class 06-inspector-lowest
        09-models-table 09b-models-invalid-cell 20-presentation-mode 21-tour-5 21-tour-7
-       10-saturation-grid 15-nofade-tasks)
+       10-saturation-grid 15-nofade-tasks 40-import-runs-dialog 41-saturation-imported-run 42-nofade-imported-run)
 mkdir -p docs/screenshots
 for name in "${shown[@]}"; do
   [ -s "$scratch/shots/$name.png" ] || { echo "make-screenshots: the run made no $name.png" >&2; exit 1; }

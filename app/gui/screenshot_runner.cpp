@@ -1,6 +1,10 @@
 #include "screenshot_runner.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
 #include <QChart>
 #include <QDir>
 #include <QDockWidget>
@@ -33,6 +37,8 @@
 #include "model_table/model_table_model.h"
 #include "model_table/models_panel.h"
 #include "models/dataset_complexity.h"
+#include "run_import/run_import_controller.h"
+#include "run_import/run_import_dialog.h"
 #include "shell/main_window.h"
 #include "shell/presentation_controller.h"
 #include "teaching/teaching_tour_dialog.h"
@@ -164,6 +170,70 @@ void ScreenshotRunner::buildSteps()
         });
         steps_.push_back([this, name] { shoot(name); });
     }
+    addRunImportSteps(); // last: it adds a row to the model table
+}
+
+void ScreenshotRunner::addRunImportSteps()
+{
+    // An illustrative CodeCarbon emissions.csv (CodeCarbon 2.5's header): one ResNet-50 training
+    // resumed twice on 8 V100s, and a line whose energy_consumed is empty.
+    const QString file = QDir(directory_).filePath(QStringLiteral("example-emissions.csv"));
+    const QByteArray header =
+        "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,"
+        "cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,"
+        "cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,"
+        "ram_total_size,tracking_mode,on_cloud,pue\n";
+    auto run = [](const char* time, const char* id, const char* seconds, const char* kg, const char* kwh) -> QByteArray {
+        return QByteArray(time) + ",my-resnet50,r-" + id + ",exp-a," + seconds + "," + kg + ",0.0000386,60,2300,40,0.6," + kwh
+               + ",0.4," + kwh + ",France,FRA,,,,Linux,3.11,2.5.0,32,AMD EPYC 7402,8,8 x Tesla V100-SXM2-32GB,2.3,48.8,"
+               "256,machine,N,1.0\n";
+    };
+    QFile out(file);
+    if (out.open(QIODevice::WriteOnly))
+        out.write(QByteArray(header + run("2024-03-04T08:00:00", "1", "36000", "1.41", "25.1") + run("2024-03-04T18:05:00", "2", "36000", "1.42", "25.3")
+                  + run("2024-03-05T04:10:00", "3", "32400", "1.27", "22.6") + run("2024-03-05T13:20:00", "4", "120", "0.01", "")));
+    RunImportController* imports = part<RunImportController>("runImportController");
+    steps_.insert(steps_.end(), {
+        [this, imports, file] {
+            window_->showNormal();
+            window_->resize(1366, 768);
+            RunImportDialog* d = imports->open();
+            d->setFile(file);
+            d->findChild<QCheckBox*>(QStringLiteral("runImportSumRuns"))->setChecked(true);
+            auto* task = d->findChild<QComboBox*>(QStringLiteral("runImportTask"));
+            task->setCurrentIndex(task->findData(QStringLiteral("classification")));
+            d->findChild<QComboBox*>(QStringLiteral("runImportDataset"))->setEditText(QStringLiteral("ImageNet"));
+            d->findChild<QLineEdit*>(QStringLiteral("runImportScore"))->setText(QStringLiteral("76.1"));
+        },
+        [] {},
+        [this, imports] {
+            if (imports->dialog())
+                shootWidget(imports->dialog(), QStringLiteral("40-import-runs-dialog.png"));
+        },
+        [this, imports] {
+            if (imports->dialog())
+                imports->dialog()->importRows();
+            // What a run log lacks and NoFADE needs, filled in as in the table: the forward compute
+            // (torchvision lists 4.09 GFLOPS for ResNet-50, counted as multiply-adds).
+            ModelStore* store = part<ModelStore>("modelStore");
+            const int row = int(store->table().rows().size()) - 1;
+            auto* editing = part<ModelEditingController>("modelEditingController");
+            editing->setCell(row, QStringLiteral("compute"), QStringLiteral("4.09"));
+            editing->setCell(row, QStringLiteral("compute_unit"), QStringLiteral("GMACs"));
+            part<ModelSelectionStore>("modelSelectionStore")->select({row}, nullptr);
+            // The charts get the room: the side and bottom docks closed.
+            for (const char* dock : {"modelSettingsDock", "datasetsDock", "modelsDock", "inspectorDock"})
+                if (auto* d = part<QDockWidget>(dock))
+                    d->hide();
+            SaturationTab* sat = part<ModelFiguresController>("modelFiguresController")->saturationView();
+            part<QTabWidget>("chartTabs")->setCurrentWidget(sat);
+            sat->setColourBy(ColourBy::Task);
+            sat->setDatasets(QStringLiteral("grid"));
+        },
+        [this] { shoot(QStringLiteral("41-saturation-imported-run.png")); },
+        [this] { part<QTabWidget>("chartTabs")->setCurrentWidget(part<ModelFiguresController>("modelFiguresController")->noFadeView()); },
+        [this] { shoot(QStringLiteral("42-nofade-imported-run.png")); },
+    });
 }
 
 void ScreenshotRunner::addModelChartSteps()

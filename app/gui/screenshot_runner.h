@@ -27,6 +27,8 @@ Q_SIGNALS:
 private:
     void buildSteps();
     void addModelChartSteps();
+    // Models > Import runs: the dialog with its preview, then the charts with the imported run.
+    void addRunImportSteps();
     void next();
     void shoot(const QString& name);
     void shootScreen(const QString& name);

@@ -4,6 +4,8 @@
 #include <QtTest>
 
 #include "import_fixtures.h"
+#include "imports/append_imported_rows.h"
+#include "imports/import_format_guess.h"
 #include "imports/run_import.h"
 #include "imports/sacct_import.h"
 #include "models/bundled_data.h"
@@ -194,6 +196,51 @@ private Q_SLOTS:
         QCOMPARE(type, QStringLiteral("v100"));
         QCOMPARE(gpusOfTres(QStringLiteral("cpu=4,mem=8G,node=1"), nullptr), std::optional<int>(0));
         QCOMPARE(gpusOfTres(QStringLiteral("cpu=4,gres/gpu=two"), nullptr), std::nullopt);
+    }
+
+    void formatIsGuessedFromTheHeader()
+    {
+        using F = std::optional<ImportFormat>;
+        for (const QByteArray* cc : {&test::kCodeCarbonCurrent, &test::kCodeCarbon2025, &test::kCodeCarbon2020,
+                                     &test::kCodeCarbon2020Indexed, &test::kCodeCarbon2021})
+            QCOMPARE(guessImportFormat(*cc), F(ImportFormat::CodeCarbon));
+        QCOMPARE(guessImportFormat(test::kSacct), F(ImportFormat::Sacct));
+        QCOMPARE(guessImportFormat(test::kEpoch), F(ImportFormat::Epoch));
+        // Only the header counts: a model table, an empty file and a sacct listing without -P are none.
+        QCOMPARE(guessImportFormat("model,task,dataset,score\nA,classification,ImageNet,80\n"), F());
+        QCOMPARE(guessImportFormat(""), F());
+        QCOMPARE(guessImportFormat("JobID    JobName  ElapsedRaw\n1001     resnet   7200\n"), F());
+    }
+
+    void importedRowsAreAppendedKeepingTheTable()
+    {
+        const HardwareTable hw = testHardware();
+        const ModelTableOptions options{ScoreScale::Percent, &hw};
+        const QByteArray original = "model,task,dataset,score,notes\r\nA,classification,ImageNet,80,\"a, b\"\r\n";
+        const ModelTable table = ModelTable::fromCsv(original, QStringLiteral("mine.csv"), options);
+        ImportOptions o;
+        o.hardware = &hw;
+        o.sumRuns = true;
+        o.task = QStringLiteral("classification");
+        o.dataset = QStringLiteral("CIFAR-10");
+        o.score = 95.0;
+        const ImportResult r = importRuns(ImportFormat::CodeCarbon, test::kCodeCarbonCurrent, QStringLiteral("e.csv"), o);
+        QVERIFY(!r.rows.empty());
+        const ModelTable after = appendImportedRows(table, r.rows, options);
+        QCOMPARE(after.fileName(), QStringLiteral("mine.csv"));
+        QCOMPARE(int(after.rows().size()), 1 + int(r.rows.size()));
+        // The row that was there keeps its cells and line ending; the header gains the new columns.
+        QCOMPARE(after.csv().value(0, QStringLiteral("notes")), std::optional<QString>(QStringLiteral("a, b")));
+        QVERIFY(after.toCsv().startsWith("model,task,dataset,score,notes,"));
+        QVERIFY(after.toCsv().contains("A,classification,ImageNet,80,\"a, b\","));
+        QVERIFY(after.toCsv().endsWith("\r\n"));
+        // resnet50-cifar10, exp-1 (lines 2 and 3): 1.25 + 1.75 kWh and 0.5 + 0.7 kg measured.
+        const ModelRow& first = after.rows().at(1);
+        QCOMPARE(first.model, r.rows[0].model);
+        QVERIFY(near(first.energyKwh.value(), 3.0));
+        QVERIFY(near(first.co2Kg.value(), 1.2));
+        QCOMPARE(first.provenance, std::optional<HoursProvenance>(HoursProvenance::Measured));
+        QVERIFY2(after.errorMessages().isEmpty(), qPrintable(after.errorMessages().join('\n')));
     }
 
     void epochRowsWaitForTheirScore()

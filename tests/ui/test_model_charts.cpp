@@ -2,11 +2,13 @@
 // built from the bundled corpus. Expected values come from the Report (tested in tests/models)
 // and from hand arithmetic here (the NoFADE formula, pixel sizes), never from the chart code.
 #include <cmath>
+#include <QChartView>
 #include <QDir>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QProcess>
@@ -250,6 +252,56 @@ private Q_SLOTS:
             QVERIFY(expected > 0);
             QVERIFY(chart.labelTexts().contains(bestName)); // the highest NoFADE is labelled
         }
+    }
+
+    void measuredRunsAreRingedWithTheirLegend()
+    {
+        ModelStore ws;
+        ws.setComplexities(testComplexities());
+        auto ringOf = [](const ModelChart& chart) -> QScatterSeries* {
+            QScatterSeries* found = nullptr;
+            for (QAbstractSeries* s : chart.series())
+                if (s->name() == QStringLiteral("your runs (measured)"))
+                    found = qobject_cast<QScatterSeries*>(s);
+            return found;
+        };
+        const QString imagenet = datasetKey(QStringLiteral("ImageNet"));
+        {
+            // The published corpus alone has no measured rows: no ring, no legend entry.
+            SaturationChart chart(ws.report(), {imagenet}, ColourBy::Family, FigureStyle::screen());
+            QVERIFY(!ringOf(chart));
+        }
+        // A run of the user's with measured CO2 (as imported from CodeCarbon).
+        ModelTable table = ws.table();
+        const int row = table.appendRow();
+        const QList<std::pair<QString, QString>> cells = {
+            {column::kModel, "my-run"}, {column::kTask, "classification"}, {column::kDataset, "ImageNet"},
+            {column::kMetric, "top1"}, {column::kScore, "77"}, {column::kCompute, "4.1"},
+            {column::kComputeUnit, "GFLOPs"}, {column::kWallHours, "10"}, {column::kDeviceCount, "1"},
+            {column::kHoursProvenance, "measured"}, {column::kEnergyKwh, "10"}, {column::kCo2Kg, "2.5"}};
+        for (const auto& [name, text] : cells)
+            table.setCell(row, name, text);
+        ws.setTable(table);
+        QVERIFY2(ws.table().issuesOfRow(row).empty(), qPrintable(ws.table().errorMessages().join('\n')));
+        QChartView view(new SaturationChart(ws.report(), {imagenet}, ColourBy::Family, FigureStyle::screen()));
+        view.resize(800, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const SaturationChart& saturation = *static_cast<SaturationChart*>(view.chart());
+        QScatterSeries* ring = ringOf(saturation);
+        QVERIFY(ring);
+        QCOMPARE(ring->points(), QList<QPointF>{QPointF(2.5, 77.0)}); // measured CO2 used as it is
+        QCOMPARE(ring->markerShape(), QScatterSeries::MarkerShapeRotatedRectangle); // the corpus's points are circles
+        QVERIFY(saturation.legend()->markers(ring).constFirst()->isVisible()); // shown in the legend
+        QCOMPARE(saturation.legend()->markers(ring).constFirst()->shape(), QLegend::MarkerShapeFromSeries); // as a diamond
+        NoFadeChart nofade(ws.report(), QStringLiteral("classification"), FigureStyle::screen());
+        ring = ringOf(nofade);
+        QVERIFY(ring);
+        // NoFADE = 77 x 0.65 / ln(4.1e9), by hand.
+        QCOMPARE(ring->count(), 1);
+        QCOMPARE(ring->at(0).x(), 2.5);
+        const double byHand = 77.0 * 0.65 / std::log(4.1e9);
+        QVERIFY(std::abs(ring->at(0).y() - byHand) < 1e-9 * byHand);
     }
 
     void noFadeEmptyStateSaysHowToGetComplexities()

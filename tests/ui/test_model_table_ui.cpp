@@ -9,6 +9,8 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -30,6 +32,10 @@
 #include "model_table/model_table_model.h"
 #include "model_table/models_panel.h"
 #include "models/bundled_data.h"
+#include "models/csv_table.h"
+#include "run_import/import_issue_model.h"
+#include "run_import/import_preview_model.h"
+#include "run_import/run_import_dialog.h"
 #include "ui_fixtures.h"
 
 using namespace nofade;
@@ -43,6 +49,22 @@ const QByteArray kTable =
     "B,classification,ILSVRC2012,top1,82,8,GMACs,,V100,8,,50,derived,,,,\n"
     "C,detection,COCO,mAP,40,100,GFLOPs,,A100,,,,,12,118287,,\n"
     "D,segmentation,Cityscapes,mIoU,70,200,GFLOPs,,,,,,,,,,no device\n";
+
+// CodeCarbon 2.5's emissions.csv header (docs/reference/output.md); runs chosen for hand
+// arithmetic. Line 4 is malformed (emissions "abc"): named, left out, the rest imported.
+const QByteArray kEmissions =
+    "timestamp,project_name,run_id,experiment_id,duration,emissions,emissions_rate,cpu_power,gpu_power,ram_power,"
+    "cpu_energy,gpu_energy,ram_energy,energy_consumed,country_name,country_iso_code,region,cloud_provider,"
+    "cloud_region,os,python_version,codecarbon_version,cpu_count,cpu_model,gpu_count,gpu_model,longitude,latitude,"
+    "ram_total_size,tracking_mode,on_cloud,pue\n"
+    "2024-05-01T10:00:00,my-resnet,r1,e1,7200,0.9,0.000125,20,300,10,0.2,2.1,0.1,2.4,France,FRA,,,,Linux,3.11,2.5.0,"
+    "16,AMD EPYC,2,2 x Tesla V100-SXM2-16GB,2.3,48.8,64,machine,N,1.0\n"
+    "2024-05-02T10:00:00,my-resnet,r2,e1,3600,0.45,0.000125,20,300,10,0.1,1.05,0.05,1.2,France,FRA,,,,Linux,3.11,2.5.0,"
+    "16,AMD EPYC,2,2 x Tesla V100-SXM2-16GB,2.3,48.8,64,machine,N,1.0\n"
+    "2024-05-02T18:00:00,my-resnet,r3,e1,600,abc,0.000125,20,300,10,0.1,1.05,0.05,1.2,France,FRA,,,,Linux,3.11,2.5.0,"
+    "16,AMD EPYC,2,2 x Tesla V100-SXM2-16GB,2.3,48.8,64,machine,N,1.0\n"
+    "2024-05-03T10:00:00,my-vit,r4,e2,5400,0.6,0.000111,20,1200,10,0.1,1.35,0.05,1.5,France,FRA,,,,Linux,3.11,2.5.0,"
+    "16,AMD EPYC,4,4 x NVIDIA A100-SXM4-40GB,2.3,48.8,64,machine,N,1.0\n";
 
 bool close(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(std::abs(a), std::abs(b)); }
 
@@ -229,6 +251,146 @@ private Q_SLOTS:
         QCOMPARE(panel_->redoAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
         panel_->undoAction()->trigger();
         QCOMPARE(stack->index(), 4);
+    }
+
+    void importRunsPreviewsAndUndoes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("emissions.csv"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kEmissions);
+        }
+        const QByteArray original = workspace_->table().toCsv();
+        const int undoSteps = editing_->undoStack()->count();
+        RunImportDialog dialog(workspace_.get(), editing_.get());
+        auto* importButton = uitest::part<QPushButton>(dialog, "runImportButton");
+        QVERIFY(!importButton->isEnabled()); // nothing to import before a file
+        QSignalSpy ready(&dialog, &RunImportDialog::previewReady);
+        dialog.setFile(path);
+        // The format is guessed from the header.
+        QCOMPARE(dialog.format(), std::optional<ImportFormat>(ImportFormat::CodeCarbon));
+        QTRY_VERIFY(ready.count() >= 1 && !dialog.isReading());
+        ImportPreviewModel* preview = dialog.previewModel();
+        using C = ImportPreviewModel::Column;
+        auto value = [preview](int row, C c) { return preview->index(row, int(c)).data().toString(); };
+        auto number = [&](int row, C c) { return value(row, c).toDouble(); };
+        // One row per good run: lines 2, 3, 5; line 4 is named with its field and reason.
+        QCOMPARE(preview->rowCount(), 3);
+        QCOMPARE(value(2, C::Line), QStringLiteral("5"));
+        QVERIFY(close(number(2, C::WallHours), 1.5)); // 5400 s / 3600
+        QCOMPARE(value(2, C::DeviceCount), QStringLiteral("4"));
+        QVERIFY(close(number(2, C::EnergyKwh), 1.5));
+        QVERIFY(close(number(2, C::Co2Kg), 0.6));
+        QCOMPARE(value(2, C::Provenance), QStringLiteral("measured"));
+        ImportIssueModel* issues = dialog.issueModel();
+        int badLine = -1;
+        for (int r = 0; r < issues->rowCount(); ++r)
+            if (issues->index(r, 0).data(ImportIssueModel::LineRole).toInt() == 4)
+                badLine = r;
+        QVERIFY(badLine >= 0);
+        QCOMPARE(issues->index(badLine, int(ImportIssueModel::Column::Field)).data().toString(), QStringLiteral("emissions"));
+        QVERIFY(issues->index(badLine, int(ImportIssueModel::Column::Reason)).data().toString().contains(QStringLiteral("\"abc\"")));
+        QVERIFY(issues->index(badLine, 0).data(ImportIssueModel::MessageRole).toString().contains(QStringLiteral("emissions.csv: line 4")));
+        QVERIFY(uitest::part<QLabel>(dialog, "runImportSummary")->text().contains(QStringLiteral("1 line left out")));
+
+        // The CLI's options: runs of one project/experiment summed, task, dataset and score given.
+        // my-resnet: (7200 + 3600) s = 3 h on 2 GPUs, 2.4 + 1.2 = 3.6 kWh, 0.9 + 0.45 = 1.35 kg.
+        uitest::part<QCheckBox>(dialog, "runImportSumRuns")->setChecked(true);
+        auto* task = uitest::part<QComboBox>(dialog, "runImportTask");
+        task->setCurrentIndex(task->findData(QStringLiteral("classification")));
+        uitest::part<QComboBox>(dialog, "runImportDataset")->setEditText(QStringLiteral("CIFAR-10"));
+        auto* score = uitest::part<QLineEdit>(dialog, "runImportScore");
+        score->setText(QStringLiteral("101"));
+        QTRY_VERIFY(uitest::part<QLabel>(dialog, "runImportSummary")->text().contains(QStringLiteral("\"101\"")));
+        QVERIFY(!importButton->isEnabled()); // a score above 100 is refused, not imported
+        score->setText(QStringLiteral("93.5"));
+        QTRY_VERIFY(!dialog.isReading() && dialog.result() && dialog.result()->rows.size() == 2
+                    && dialog.result()->rows[0].score == 93.5 && !dialog.result()->rows[0].dataset.isEmpty());
+        QCOMPARE(value(0, C::Model), QStringLiteral("my-resnet"));
+        QVERIFY(close(number(0, C::WallHours), 3.0));
+        QCOMPARE(value(0, C::DeviceCount), QStringLiteral("2"));
+        QVERIFY(close(number(0, C::EnergyKwh), 3.6));
+        QVERIFY(close(number(0, C::Co2Kg), 1.35));
+        QCOMPARE(value(0, C::Task), QStringLiteral("classification"));
+        QCOMPARE(value(0, C::Dataset), QStringLiteral("CIFAR-10"));
+        QVERIFY(importButton->isEnabled());
+        // A score just typed (Enter presses Import) is previewed before anything is imported.
+        score->setText(QStringLiteral("94"));
+        importButton->click();
+        QCOMPARE(model()->rowCount(), 4);
+        QTRY_VERIFY(!dialog.isReading() && dialog.result() && dialog.result()->rows[0].score == 94.0);
+
+        // Import: both rows at the end of the table, one undo step; the measured CO2 is used as it is.
+        importButton->click();
+        QCOMPARE(model()->rowCount(), 6);
+        QCOMPARE(editing_->undoStack()->count(), undoSteps + 1);
+        const ModelRow& resnet = workspace_->table().rows().at(4);
+        QCOMPARE(resnet.model, QStringLiteral("my-resnet"));
+        QVERIFY(close(resnet.co2Kg.value(), 1.35));
+        QVERIFY(close(computed(4, ModelTableModel::Computed::Co2), 1.35));
+        QVERIFY(close(computed(5, ModelTableModel::Computed::Co2), 0.6));
+        QCOMPARE(cell(4, QStringLiteral("hours_provenance")).data().toString(), QStringLiteral("measured"));
+        QCOMPARE(cell(4, QStringLiteral("year")).data().toString(), QStringLiteral("2024"));
+        // The rows that were there keep every cell (the header gains the columns they lacked).
+        const CsvTable before(parseCsv(original));
+        for (int r = 0; r < 4; ++r)
+            for (int c = 0; c < before.columnCount(); ++c)
+                QCOMPARE(workspace_->table().csv().value(r, before.columnName(c)).value_or(QStringLiteral("(none)")), before.cell(r, c));
+        editing_->undoStack()->undo();
+        QCOMPARE(workspace_->table().toCsv(), original);
+        QCOMPARE(model()->rowCount(), 4);
+    }
+
+    void importRunsNamesAnUnreadableFile()
+    {
+        RunImportDialog dialog(workspace_.get(), editing_.get());
+        QSignalSpy ready(&dialog, &RunImportDialog::previewReady);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("missing.csv"));
+        dialog.setFormat(ImportFormat::Sacct);
+        dialog.setFile(path);
+        QCOMPARE(dialog.format(), std::optional<ImportFormat>(ImportFormat::Sacct)); // kept: nothing to guess from
+        QTRY_VERIFY(ready.count() >= 1 && !dialog.isReading());
+        QCOMPARE(dialog.previewModel()->rowCount(), 0);
+        const QString summary = uitest::part<QLabel>(dialog, "runImportSummary")->text();
+        QVERIFY2(summary.contains(QStringLiteral("missing.csv")) && summary.contains(QStringLiteral("cannot be read")), qPrintable(summary));
+        QVERIFY(!uitest::part<QPushButton>(dialog, "runImportButton")->isEnabled());
+    }
+
+    void yearAndConfidenceEditors()
+    {
+        QTableView* view = panel_->view();
+        auto* delegate = qobject_cast<ModelCellDelegate*>(view->itemDelegate());
+        QWidget parent;
+        const QStyleOptionViewItem option;
+        auto* confidence = qobject_cast<QComboBox*>(delegate->createEditor(&parent, option, cell(0, QStringLiteral("confidence"))));
+        QVERIFY(confidence);
+        for (const char* c : {"confident", "likely", "speculative"})
+            QVERIFY(confidence->findText(QString::fromLatin1(c)) >= 0);
+        QCOMPARE(confidence->count(), 4); // and empty
+        auto* year = qobject_cast<QLineEdit*>(delegate->createEditor(&parent, option, cell(0, QStringLiteral("year"))));
+        QVERIFY(year && year->validator());
+        year->show();
+        QTest::keyClicks(year, QStringLiteral("20a1.9"));
+        QCOMPARE(year->text(), QStringLiteral("2019")); // digits only
+        year->setText(QStringLiteral("2019"));
+        delegate->setModelData(year, panel_->filterModel(), panel_->filterModel()->mapFromSource(cell(0, QStringLiteral("year"))));
+        QCOMPARE(workspace_->table().rows()[0].year.value(), 2019);
+        confidence->setCurrentIndex(confidence->findText(QStringLiteral("likely")));
+        delegate->setModelData(confidence, panel_->filterModel(), panel_->filterModel()->mapFromSource(cell(0, QStringLiteral("confidence"))));
+        QCOMPARE(workspace_->table().rows()[0].confidence, std::optional<Confidence>(Confidence::Likely));
+        // Years sort as numbers, rows without a year first (ascending).
+        editing_->setCell(1, QStringLiteral("year"), QStringLiteral("2012"));
+        editing_->setCell(2, QStringLiteral("year"), QStringLiteral("2020"));
+        view->sortByColumn(model()->columnOf(QStringLiteral("year")), Qt::AscendingOrder);
+        ModelFilterModel* f = panel_->filterModel();
+        QStringList order;
+        for (int r = 0; r < f->rowCount(); ++r)
+            order << f->index(r, 0).data().toString();
+        QCOMPARE(order, (QStringList{"D", "B", "A", "C"}));
+        QCOMPARE(cell(0, QStringLiteral("year")).data(ModelTableModel::SortRole).toDouble(), 2019.0);
     }
 
     void addDuplicateDelete()

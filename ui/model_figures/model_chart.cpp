@@ -53,6 +53,30 @@ QScatterSeries* ModelChart::addScatter(const QString& name, const QColor& colour
     return s;
 }
 
+void ModelChart::addMeasuredKey()
+{
+    // The user's own runs (energy, CO2 or hours measured by the run: CodeCarbon, Slurm) against
+    // the published corpus: a hollow diamond around their points, whatever their group's colour
+    // (large enough to show around the selection circle; hollow, unlike the diminishing-returns
+    // marker), with the same diamond in the legend.
+    QList<QPointF> pts;
+    for (const ModelResult& m : report_.models)
+        if (points_.contains(m.row)
+            && (m.hoursProvenance == QLatin1String("measured") || m.co2Provenance.startsWith(QLatin1String("measured"))))
+            pts.append(points_.value(m.row));
+    if (pts.isEmpty())
+        return;
+    auto* ring = new QScatterSeries;
+    ring->setName(tr("your runs (measured)"));
+    ring->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    ring->setMarkerSize(style_.markerPx + 12.0);
+    ring->setBrush(Qt::NoBrush);
+    ring->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(2.0, style_.lineWidth)));
+    ring->replace(pts);
+    attach(ring);
+    legend()->markers(ring).constFirst()->setShape(QLegend::MarkerShapeFromSeries);
+}
+
 void ModelChart::attach(QAbstractSeries* series)
 {
     addSeries(series);
@@ -128,6 +152,7 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
     x_->setRange(std::pow(10.0, lo), std::pow(10.0, hi));
     home_ = QRectF(QPointF(x_->min(), y_->min()), QPointF(x_->max(), y_->max()));
 
+    addMeasuredKey();
     selectionSeries_ = new QScatterSeries;
     selectionSeries_->setName(tr("selected"));
     selectionSeries_->setMarkerShape(QScatterSeries::MarkerShapeCircle);

@@ -72,6 +72,8 @@ protected:
     QValueAxis* y_;
 
 private:
+    // Rings the points of measured rows (the user's runs) and adds their legend entry.
+    void addMeasuredKey();
     // A click on a legend entry hides or shows every series of that name (a group's filled and
     // hollow points); the entry stays, dimmed, to be clicked back.
     void toggleSeries(class QLegendMarker* marker);

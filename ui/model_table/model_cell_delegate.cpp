@@ -5,6 +5,7 @@
 #include <QValidator>
 
 #include "model_table/model_table_model.h"
+#include "models/model_table.h"
 #include "models/text_values.h"
 
 namespace nofade::ui {
@@ -41,8 +42,10 @@ QWidget* ModelCellDelegate::createEditor(QWidget* parent, const QStyleOptionView
     if (kind == 0)
         return ChoiceDelegate::createEditor(parent, option, index);
     auto* edit = new QLineEdit(parent);
-    edit->setValidator(new NumberValidator(kind == 2, edit));
-    edit->setToolTip(kind == 2 ? tr("A whole number (1 or more), or empty") : tr("A number such as 83.6 or 4.1e9, or empty"));
+    edit->setValidator(new NumberValidator(kind >= 2, edit));
+    edit->setToolTip(kind == 3   ? tr("The publication year (%1 to %2), or empty").arg(kFirstModelYear).arg(kLastModelYear)
+                     : kind == 2 ? tr("A whole number (1 or more), or empty")
+                                 : tr("A number such as 83.6 or 4.1e9, or empty"));
     return edit;
 }
 

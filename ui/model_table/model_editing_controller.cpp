@@ -128,6 +128,14 @@ void ModelEditingController::removeRows(QList<int> rows)
     stack_->endMacro();
 }
 
+void ModelEditingController::insertRows(ModelTable after, int first, int count, const QString& description)
+{
+    if (count <= 0)
+        return;
+    push(std::move(after), {TableChange::Kind::RowsInserted, first, count}, {TableChange::Kind::RowsRemoved, first, count},
+         description);
+}
+
 void ModelEditingController::replaceTable(ModelTable table, const QString& description)
 {
     push(std::move(table), TableChange{}, TableChange{}, description);

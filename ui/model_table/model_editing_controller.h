@@ -28,6 +28,9 @@ public:
     // Copies each row right after itself, renamed "<model> (copy)"; returns the copies' rows.
     QList<int> duplicateRows(QList<int> rows);
     void removeRows(QList<int> rows);
+    // `after` is the table with `count` rows inserted at `first` (e.g. imported runs appended):
+    // one undoable step.
+    void insertRows(ModelTable after, int first, int count, const QString& description);
     // Replaces the whole table (an imported CSV), undoably.
     void replaceTable(ModelTable table, const QString& description);
     // A session was opened: what was undoable belongs to the old one.

@@ -34,7 +34,10 @@ int numberKind(const QString& column)
     using namespace nofade::column;
     if (column == kDeviceCount)
         return 2;
-    for (const QString& c : {kScore, kCompute, kParams, kDeviceHours, kWallHours, kEpochs, kImagesPerEpoch})
+    if (column == kYear)
+        return 3;
+    for (const QString& c : {kScore, kCompute, kParams, kDeviceHours, kWallHours, kEpochs, kImagesPerEpoch, kEnergyKwh,
+                             kCo2Kg, kTrainingFlops})
         if (column == c)
             return 1;
     return 0;
@@ -250,7 +253,10 @@ QVariant ModelTableModel::inputData(int row, int column, int role) const
             choices = {taskName(Task::Classification), taskName(Task::Detection), taskName(Task::Segmentation)};
         else if (name == kHoursProvenance)
             choices = {QString(), provenanceName(HoursProvenance::Reported), provenanceName(HoursProvenance::Derived),
-                       provenanceName(HoursProvenance::Estimated)};
+                       provenanceName(HoursProvenance::Estimated), provenanceName(HoursProvenance::Measured)};
+        else if (name == kConfidence)
+            choices = {QString(), confidenceName(Confidence::Confident), confidenceName(Confidence::Likely),
+                       confidenceName(Confidence::Speculative)};
         else if (name == kComputeUnit)
             choices = {QString(), QStringLiteral("GFLOPs"), QStringLiteral("GMACs"), QStringLiteral("MFLOPs"),
                        QStringLiteral("MMACs"), QStringLiteral("TFLOPs"), QStringLiteral("TMACs"), QStringLiteral("FLOPs"),

@@ -26,7 +26,7 @@ public:
         DatasetKeyRole,               // datasetKey() of the row's dataset
         SearchTextRole,               // the row's text the search field looks in
         IssueRole,                    // 0 none, 1 warning, 2 error (input columns)
-        NumberKindRole,               // 0 text, 1 number, 2 whole number (what the editor accepts)
+        NumberKindRole,               // 0 text, 1 number, 2 whole number, 3 year (what the editor accepts)
     };
     enum class Computed { Flops, Hours, Energy, Co2, NoFade, Pareto };
 

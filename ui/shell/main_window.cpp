@@ -37,6 +37,7 @@
 #include "model_figures/model_figure_tab.h"
 #include "model_figures/model_figures_controller.h"
 #include "model_table/model_editing_controller.h"
+#include "run_import/run_import_controller.h"
 #include "model_table/model_selection_store.h"
 #include "model_table/model_settings_panel.h"
 #include "model_table/model_store.h"
@@ -241,6 +242,13 @@ void MainWindow::createMenus()
     QAction* prefs = edit->addAction(tr("&Settings…"), this, &MainWindow::showSettingsDialog);
     prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     prefs->setMenuRole(QAction::PreferencesRole);
+
+    // Models: the user's own training runs into the model table.
+    auto* runImport = new RunImportController(workspace_, editing_, this);
+    connect(runImport, &RunImportController::statusMessage, this, [this](const QString& t) { statusBar()->showMessage(t, 10000); });
+    QMenu* models = menuBar()->addMenu(tr("&Models"));
+    models->setObjectName(QStringLiteral("modelsMenu"));
+    models->addAction(runImport->importAction());
 
     viewMenu_ = menuBar()->addMenu(tr("&View"));
     viewMenu_->addAction(datasetsDock_->toggleViewAction());
