@@ -1,14 +1,17 @@
 #include "shell/settings_dialog.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "complexity/measure_names.h"
 #include "scan/scanner.h"
 
 namespace nofade::ui {
@@ -78,6 +81,40 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
     form->addRow(explanation(tr("Threads that decode images during a scan. Automatic uses one per core. "
                                 "Does not change any result.")));
 
+    // The complexity measures: entropy always (it is the scan); the others on request.
+    auto* measureGrid = new QGridLayout;
+    const QStringList names = measureNames();
+    for (int i = 0; i < names.size(); ++i) {
+        auto* box = new QCheckBox(names[i]);
+        box->setObjectName(QStringLiteral("measure_%1").arg(names[i]));
+        box->setProperty("measure", names[i]);
+        box->setToolTip(measureDefinition(names[i]));
+        box->setChecked(current.measures.names.contains(names[i]));
+        if (names[i] == QLatin1String("entropy")) {
+            box->setChecked(true);
+            box->setEnabled(false);
+        }
+        measureGrid->addWidget(box, i / 4, i % 4);
+        measures_.push_back(box);
+    }
+    form->addRow(tr("Complexity &measures:"), measureGrid);
+    measuresPerClass_ = new QSpinBox;
+    measuresPerClass_->setObjectName(QStringLiteral("measuresPerClass"));
+    measuresPerClass_->setRange(0, 1000000);
+    measuresPerClass_->setSpecialValueText(tr("every image"));
+    measuresPerClass_->setValue(int(std::min<std::int64_t>(current.measures.perClass, 1000000)));
+    form->addRow(tr("Measure sample per &class:"), measuresPerClass_);
+    measuresReplicates_ = new QSpinBox;
+    measuresReplicates_->setObjectName(QStringLiteral("measuresReplicates"));
+    measuresReplicates_->setRange(1, MeasureSettings::kMaxReplicates);
+    measuresReplicates_->setValue(current.measures.replicates);
+    form->addRow(tr("Measure re&plicates:"), measuresReplicates_);
+    form->addRow(explanation(tr("<b>si</b> and <b>bpp</b> are measured on every image during the scan; <b>id</b>, "
+                                "<b>f1</b>, <b>n1</b> and <b>csg</b> on seeded per-class samples of 32&times;32 images "
+                                "(the interval is the spread over the replicates). Each costs scan time, so only entropy "
+                                "is on by default; a scan with measures decodes every image (no scan cache). Results in "
+                                "the Complexity tab; definitions in the user guide.")));
+
     rescan_ = new QCheckBox(tr("&Re-scan datasets that were scanned with other settings"));
     rescan_->setObjectName(QStringLiteral("rescan"));
     rescan_->setChecked(true);
@@ -92,6 +129,10 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
         classModel_->setCurrentIndex(0);
         minClass_->setValue(d.profile.minClassImages);
         threads_->setValue(d.threads);
+        for (QCheckBox* box : measures_)
+            box->setChecked(d.measures.names.contains(box->property("measure").toString()));
+        measuresPerClass_->setValue(int(d.measures.perClass));
+        measuresReplicates_->setValue(d.measures.replicates);
     });
 
     auto* layout = new QVBoxLayout(this);
@@ -109,6 +150,12 @@ ScanSettings SettingsDialog::settings() const
     s.profile.classModel = classModelFromName(classModel_->currentData().toString()).value_or(ClassModel::Histogram);
     s.profile.minClassImages = minClass_->value();
     s.threads = threads_->value();
+    s.measures.names.clear();
+    for (QCheckBox* box : measures_) // measureNames() order, as the profile keeps them
+        if (box->isChecked())
+            s.measures.names << box->property("measure").toString();
+    s.measures.perClass = measuresPerClass_->value();
+    s.measures.replicates = measuresReplicates_->value();
     return s;
 }
 
