@@ -1,6 +1,7 @@
 // The complexity measures in the application: a scan with measures (chosen in the settings)
 // computes them in the scan queue without reading the scan cache, the Complexity tab shows the
 // profile's numbers, and the Which measure predicts? view shows the core's Spearman rho.
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
@@ -21,7 +22,9 @@
 #include "datasets/dataset_opener.h"
 #include "maths/rank_correlation.h"
 #include "shell/app_settings.h"
+#include "model_table/complexity_editor_widget.h"
 #include "model_table/model_store.h"
+#include "models/dataset_complexity.h"
 #include "models/dataset_names.h"
 #include "timing_slack.h"
 #include "ui_fixtures.h"
@@ -244,6 +247,33 @@ private Q_SLOTS:
         // The caveat names how few datasets it rests on and the chance of a perfect ranking (2/3!).
         QVERIFY(tab.caveat().contains(QLatin1String("3 datasets")));
         QVERIFY(tab.caveat().contains(QLatin1String("33%")));
+    }
+
+    void nofadeUsesTheMeasureChosenInTheEditor()
+    {
+        ModelStore models;
+        ComplexityEditorWidget editor(&models);
+        models.setProfileComplexities({complexityFromProfile(reference_, QStringLiteral("CIFAR-10"), QStringLiteral("c.json"))});
+        const QString key = datasetKey(QStringLiteral("CIFAR-10"));
+        int row = -1;
+        for (int r = 0; r < editor.table()->rowCount(); ++r)
+            if (datasetKey(editor.table()->item(r, ComplexityEditorWidget::Dataset)->text()) == key)
+                row = r;
+        QVERIFY(row >= 0);
+        auto* measure = qobject_cast<QComboBox*>(editor.table()->cellWidget(row, ComplexityEditorWidget::Measure));
+        QVERIFY(measure);
+        QCOMPARE(measure->count(), 8); // C_JS, C_H, SI, bpp, ID, F1, N1, CSG
+        QCOMPARE(measure->currentText(), QStringLiteral("C_JS")); // the paper's default for classification
+        measure->setCurrentIndex(measure->findText(QStringLiteral("F1")));
+        QCOMPARE(models.settings().measures.value(key), nofade::ComplexityMeasure::FisherF1);
+        const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
+        QTRY_VERIFY([&] {
+            for (const DatasetResult& d : models.report().datasets)
+                if (d.key == key)
+                    return d.measure == QLatin1String("F1") && d.complexity && *d.complexity == f1;
+            return false;
+        }());
+        QTRY_VERIFY(editor.table()->item(row, ComplexityEditorWidget::Used)->text().startsWith(QLatin1String("F1 ")));
     }
 };
 

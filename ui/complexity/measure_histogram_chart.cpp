@@ -67,6 +67,8 @@ void MeasureHistogramChart::setSeries(const QString& title, const QString& xTitl
         densities_.push_back(std::move(d));
     }
     y->setRange(0.0, top > 0 ? top * 1.08 : 1.0);
+    x->applyNiceNumbers();
+    y->applyNiceNumbers();
 }
 
 } // namespace nofade::ui

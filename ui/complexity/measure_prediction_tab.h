@@ -7,6 +7,7 @@
 
 #include "export/export_source.h"
 #include "models/measure_prediction.h"
+#include "profile/profile_measures.h"
 
 class QChart;
 class QChartView;

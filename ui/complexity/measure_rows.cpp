@@ -30,16 +30,6 @@ QString columnDefinition(const QString& column)
     return measureDefinition(column);
 }
 
-QString valueText(const MeasureValue& v)
-{
-    if (!v.value)
-        return QStringLiteral("—");
-    QString s = QString::number(*v.value, 'g', 4);
-    if (v.interval)
-        s += QStringLiteral(" [%1, %2]").arg(QString::number(v.interval->low, 'g', 4), QString::number(v.interval->high, 'g', 4));
-    return s;
-}
-
 std::vector<MeasureRow> measureRows(const DatasetStore& store)
 {
     std::vector<MeasureRow> rows;

@@ -26,8 +26,6 @@ QStringList measureColumns();
 QString measureLabel(const QString& column);
 // The definition of a column (the C_JS one from METHODS.md).
 QString columnDefinition(const QString& column);
-// "3.412 [3.39, 3.43]" (significant digits), or "—".
-QString valueText(const MeasureValue& v);
 
 std::vector<MeasureRow> measureRows(const DatasetStore& store);
 

@@ -41,18 +41,23 @@ QVariant MeasureTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         if (!v.value)
             return QStringLiteral("—");
-        return tr("%1\nn = %2").arg(valueText(v), l.toString(qlonglong(v.sample)));
+        // Value, interval and sample on lines of their own: narrow columns, every measure in view.
+        return QString(QString::number(*v.value, 'g', 4)
+                       + (v.interval ? QStringLiteral("\n[%1, %2]").arg(QString::number(v.interval->low, 'g', 4),
+                                                                        QString::number(v.interval->high, 'g', 4))
+                                     : QString())
+                       + tr("\nn = %1").arg(l.toString(qlonglong(v.sample))));
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("<b>%1</b>: %2<br>").arg(measureLabel(v.name).toHtmlEscaped(),
                                                               columnDefinition(v.name).toHtmlEscaped());
         if (!v.value)
-            return tip + tr("No value: %1").arg(v.reason.toHtmlEscaped());
+            return QString(tip + tr("No value: %1").arg(v.reason.toHtmlEscaped()));
         tip += tr("Value %1").arg(QString::number(*v.value, 'g', 8));
         if (v.interval)
             tip += tr(", 95% interval %1 to %2 over %3 replicates")
                        .arg(QString::number(v.interval->low, 'g', 6), QString::number(v.interval->high, 'g', 6))
                        .arg(v.replicates.size());
-        return tip + tr("<br>Sample: %1 images").arg(l.toString(qlonglong(v.sample)));
+        return QString(tip + tr("<br>Sample: %1 images").arg(l.toString(qlonglong(v.sample))));
     }
     case Qt::TextAlignmentRole:
         return int(Qt::AlignRight | Qt::AlignVCenter);
