@@ -63,8 +63,9 @@ ComplexityTab::ComplexityTab(DatasetStore* store, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(table_);
     split->addWidget(parallel_);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // Half each: three lines a dataset in the table, and the chart still readable at 1366 x 768.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto* side = new QWidget;
     sideStack_ = new QStackedLayout(side);
     sideStack_->addWidget(split);

@@ -22,7 +22,7 @@ public:
     QStringList axes() const;
     std::optional<double> position(int row, const QString& column) const;
 
-    QSize sizeHint() const override { return {720, 320}; }
+    QSize sizeHint() const override { return {720, 200}; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;
