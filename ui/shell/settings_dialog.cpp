@@ -5,9 +5,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -82,7 +84,7 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
                                 "Does not change any result.")));
 
     // The complexity measures: entropy always (it is the scan); the others on request.
-    auto* measureGrid = new QGridLayout;
+    auto* measureRow = new QHBoxLayout;
     const QStringList names = measureNames();
     for (int i = 0; i < names.size(); ++i) {
         auto* box = new QCheckBox(names[i]);
@@ -94,26 +96,35 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
             box->setChecked(true);
             box->setEnabled(false);
         }
-        measureGrid->addWidget(box, i / 4, i % 4);
+        measureRow->addWidget(box);
         measures_.push_back(box);
     }
-    form->addRow(tr("Complexity &measures:"), measureGrid);
+    measureRow->addStretch(1);
+    form->addRow(tr("Complexity measures:"), measureRow);
     measuresPerClass_ = new QSpinBox;
     measuresPerClass_->setObjectName(QStringLiteral("measuresPerClass"));
     measuresPerClass_->setRange(0, 1000000);
     measuresPerClass_->setSpecialValueText(tr("every image"));
     measuresPerClass_->setValue(int(std::min<std::int64_t>(current.measures.perClass, 1000000)));
-    form->addRow(tr("Measure sample per &class:"), measuresPerClass_);
+
     measuresReplicates_ = new QSpinBox;
     measuresReplicates_->setObjectName(QStringLiteral("measuresReplicates"));
     measuresReplicates_->setRange(1, MeasureSettings::kMaxReplicates);
     measuresReplicates_->setValue(current.measures.replicates);
-    form->addRow(tr("Measure re&plicates:"), measuresReplicates_);
-    form->addRow(explanation(tr("<b>si</b> and <b>bpp</b> are measured on every image during the scan; <b>id</b>, "
-                                "<b>f1</b>, <b>n1</b> and <b>csg</b> on seeded per-class samples of 32&times;32 images "
-                                "(the interval is the spread over the replicates). Each costs scan time, so only entropy "
-                                "is on by default; a scan with measures decodes every image (no scan cache). Results in "
-                                "the Complexity tab; definitions in the user guide.")));
+    auto* sampleRow = new QHBoxLayout;
+    auto* perClassLabel = new QLabel(tr("per &class"));
+    perClassLabel->setBuddy(measuresPerClass_);
+    auto* replicatesLabel = new QLabel(tr("re&plicates"));
+    replicatesLabel->setBuddy(measuresReplicates_);
+    sampleRow->addWidget(measuresPerClass_, 1);
+    sampleRow->addWidget(perClassLabel);
+    sampleRow->addSpacing(12);
+    sampleRow->addWidget(measuresReplicates_, 1);
+    sampleRow->addWidget(replicatesLabel);
+    form->addRow(tr("Measure sample:"), sampleRow);
+    form->addRow(explanation(tr("<b>si</b>, <b>bpp</b>: every image; <b>id</b>, <b>f1</b>, <b>n1</b>, <b>csg</b>: "
+                                "seeded per-class samples of 32&times;32 images (the interval spans the replicates). "
+                                "They cost scan time (only entropy by default) and are shown in the Complexity tab.")));
 
     rescan_ = new QCheckBox(tr("&Re-scan datasets that were scanned with other settings"));
     rescan_->setObjectName(QStringLiteral("rescan"));
@@ -135,11 +146,22 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
         measuresReplicates_->setValue(d.measures.replicates);
     });
 
+    auto* content = new QWidget;
+    content->setLayout(form);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(scroll, 1);
     layout->addWidget(rescan_);
     layout->addWidget(buttons);
     setMinimumWidth(560);
+    // As tall as the form, but never taller than the screen (the form scrolls then).
+    const int wanted = content->sizeHint().height() + rescan_->sizeHint().height() + buttons->sizeHint().height() + 48;
+    const QScreen* where = parent ? parent->screen() : screen();
+    resize(std::max(640, sizeHint().width()), where ? std::min(wanted, where->availableGeometry().height() - 40) : wanted);
 }
 
 ScanSettings SettingsDialog::settings() const
