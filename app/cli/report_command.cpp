@@ -74,8 +74,9 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
                                 "the dataset named after the scanned folder by default. Repeatable."), QStringLiteral("P.json"));
     const auto complexity = option(QStringLiteral("complexity"), QStringLiteral("A dataset complexity typed in, DATASET=VALUE. Repeatable."),
                                    QStringLiteral("DATASET=VALUE"));
-    const auto measure = option(QStringLiteral("measure"), QStringLiteral("Complexity measure of a dataset, DATASET=C_JS|C_H "
-                                "(default C_JS for classification, C_H otherwise). Repeatable."), QStringLiteral("DATASET=M"));
+    const auto measure = option(QStringLiteral("measure"), QStringLiteral("Complexity measure of a dataset, DATASET=C_JS|C_H|SI|bpp|ID|F1|N1|CSG "
+                                "(default C_JS for classification, C_H otherwise; the others from a profile scanned with "
+                                "--measures). Repeatable."), QStringLiteral("DATASET=M"));
     const auto method = option(QStringLiteral("method"), QStringLiteral("hardware-energy (default) | paper-eq1 (the paper's Eq. 1, as published)."),
                                QStringLiteral("METHOD"), QStringLiteral("hardware-energy"));
     const auto pue = option(QStringLiteral("pue"), QStringLiteral("Power usage effectiveness, a number or a provider of the bundled "
@@ -203,7 +204,7 @@ int parseReportArguments(const QStringList& args, ReportRequest& r)
         QString dataset, name;
         const auto mm = splitAssignment(text, &dataset, &name) ? complexityMeasureFromName(name) : std::nullopt;
         if (!mm)
-            return usageError(QStringLiteral("--measure takes DATASET=C_JS or DATASET=C_H (got \"%1\")").arg(text));
+            return usageError(QStringLiteral("--measure takes DATASET=C_JS, C_H, SI, bpp, ID, F1, N1 or CSG (got \"%1\")").arg(text));
         s.measures.insert(datasetKey(dataset), *mm);
     }
     r.whatIf = parser.values(uncertainty.whatIf);

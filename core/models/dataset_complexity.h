@@ -2,9 +2,11 @@
 // A dataset's complexity for NoFADE: from a scan profile (C_H and C_JS) or typed in with a note
 // of where it came from.
 #include <optional>
+#include <QHash>
 #include <QString>
 
 #include "models/nofade_score.h"
+#include "profile/profile_measures.h"
 
 namespace nofade {
 
@@ -19,6 +21,7 @@ struct ComplexityInput {
     QString jensenShannonNote;          // why C_JS is negative (negativeComplexityReason), else empty
     bool labelled = true;               // false: the profile's dataset has no classes (C_JS n/a)
     QString layoutNotice;               // how the profile's folder was read (split folders, ...)
+    QHash<QString, double> measures;    // the profile's other measures by name ("si", "f1", ...)
     std::optional<double> typed;        // typed in: used whatever the dataset's measure
     QString source;                     // "profile fm.json" or the typed-in note
     bool operator==(const ComplexityInput&) const = default;
@@ -40,7 +43,12 @@ struct ChosenComplexity {
     QString note;   // what the value needs said with it (a negative C_JS)
 };
 
-// The value for `measure`: a typed value as it is, else the profile's C_JS or C_H.
+// The value for `measure`: a typed value as it is, else the profile's C_JS, C_H or other measure.
 ChosenComplexity chooseComplexity(const ComplexityInput& input, ComplexityMeasure measure);
+
+// Every complexity measure of a profile, in measureNames() order: the values of its measures
+// block; entropy is C_H from the profile's images when the scan asked for no measures. A measure
+// that was not computed has no value and a reason saying how to get it.
+std::vector<MeasureValue> profileMeasureValues(const Profile& profile);
 
 } // namespace nofade

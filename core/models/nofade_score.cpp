@@ -25,7 +25,41 @@ std::optional<LogBase> logBaseFromName(const QString& name)
 
 QString complexityMeasureName(ComplexityMeasure measure)
 {
-    return measure == ComplexityMeasure::JensenShannon ? QStringLiteral("C_JS") : QStringLiteral("C_H");
+    switch (measure) {
+    case ComplexityMeasure::JensenShannon:
+        return QStringLiteral("C_JS");
+    case ComplexityMeasure::Entropy:
+        return QStringLiteral("C_H");
+    case ComplexityMeasure::SpatialInformation:
+        return QStringLiteral("SI");
+    case ComplexityMeasure::CompressedBpp:
+        return QStringLiteral("bpp");
+    case ComplexityMeasure::IntrinsicDimension:
+        return QStringLiteral("ID");
+    case ComplexityMeasure::FisherF1:
+        return QStringLiteral("F1");
+    case ComplexityMeasure::BorderlineN1:
+        return QStringLiteral("N1");
+    case ComplexityMeasure::SpectralCsg:
+        return QStringLiteral("CSG");
+    }
+    return {};
+}
+
+std::vector<ComplexityMeasure> complexityMeasures()
+{
+    return {ComplexityMeasure::JensenShannon, ComplexityMeasure::Entropy,        ComplexityMeasure::SpatialInformation,
+            ComplexityMeasure::CompressedBpp, ComplexityMeasure::IntrinsicDimension, ComplexityMeasure::FisherF1,
+            ComplexityMeasure::BorderlineN1,  ComplexityMeasure::SpectralCsg};
+}
+
+QString profileMeasureName(ComplexityMeasure measure)
+{
+    if (measure == ComplexityMeasure::JensenShannon)
+        return {};
+    if (measure == ComplexityMeasure::Entropy)
+        return QStringLiteral("entropy");
+    return complexityMeasureName(measure).toLower();
 }
 
 std::optional<ComplexityMeasure> complexityMeasureFromName(const QString& name)
@@ -35,6 +69,9 @@ std::optional<ComplexityMeasure> complexityMeasureFromName(const QString& name)
         return ComplexityMeasure::JensenShannon;
     if (n == QLatin1String("CH") || n == QLatin1String("H") || n == QLatin1String("ENTROPY"))
         return ComplexityMeasure::Entropy;
+    for (ComplexityMeasure m : complexityMeasures())
+        if (n == complexityMeasureName(m).toUpper())
+            return m;
     return std::nullopt;
 }
 

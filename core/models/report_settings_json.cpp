@@ -66,7 +66,7 @@ ReportSettings reportSettingsFromJson(const QJsonObject& o, SettingsDocument doc
     for (auto it = measures.begin(); it != measures.end(); ++it) {
         const auto m = complexityMeasureFromName(it.value().toString());
         if (!m)
-            in.fail(QStringLiteral("complexity_measures.") + it.key(), QStringLiteral("not C_JS or C_H"));
+            in.fail(QStringLiteral("complexity_measures.") + it.key(), QStringLiteral("not C_JS, C_H, SI, bpp, ID, F1, N1 or CSG"));
         else
             s.measures.insert(it.key(), *m);
     }

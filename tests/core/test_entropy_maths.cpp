@@ -6,6 +6,7 @@
 #include "maths/entropy.h"
 #include "maths/entropy_histogram.h"
 #include "maths/moments.h"
+#include "maths/rank_correlation.h"
 
 using namespace nofade;
 
@@ -13,6 +14,36 @@ class EntropyMathsTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Golden values: scipy.stats.spearmanr(x, y).statistic, Debian's python3-scipy.
+    void spearmanMatchesScipyWithTies()
+    {
+        const struct {
+            std::vector<double> x, y;
+            double rho;
+        } cases[] = {
+            {{1, 2, 3, 4, 5}, {5, 6, 7, 8, 7}, 0.8207826816681233},
+            {{3.1, 0.5, 2.2, 2.2, 4.0, 1.0}, {10, 20, 20, 30, 50, 5}, 0.45588235294117646},
+            {{0.8, 0.3, 0.5, 0.9}, {92.1, 99.6, 98.0, 80.2}, -1.0},
+            {{1, 1, 2, 2, 3}, {2, 1, 2, 1, 3}, 0.5555555555555556},
+        };
+        for (const auto& c : cases) {
+            const auto rho = spearmanRho(c.x, c.y);
+            QVERIFY(rho.has_value());
+            QVERIFY2(std::abs(*rho - c.rho) < 1e-12, qPrintable(QString::number(*rho, 'g', 17)));
+        }
+        QCOMPARE(averageRanks({3.1, 0.5, 2.2, 2.2, 4.0, 1.0}), (std::vector<double>{5, 1, 3.5, 3.5, 6, 2}));
+    }
+
+    void spearmanSaysWhyThereIsNone()
+    {
+        QString why;
+        QVERIFY(!spearmanRho({1, 2}, {3, 4}, &why));
+        QVERIFY(why.contains(QLatin1String("at least 3")));
+        QVERIFY(!spearmanRho({1, 1, 1}, {3, 4, 5}, &why));
+        QVERIFY(why.contains(QLatin1String("same value")));
+        QVERIFY(!spearmanRho({1, 2, NAN}, {3, 4, 5}, &why));
+    }
+
     void constantImageHasZeroEntropy()
     {
         IntensityHistogram h{};

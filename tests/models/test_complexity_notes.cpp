@@ -7,10 +7,12 @@
 #include <QtTest>
 
 #include "models/dataset_complexity.h"
+#include "models/dataset_names.h"
 #include "models/hardware_table.h"
 #include "models/model_table.h"
 #include "models/report_builder.h"
 #include "models/report_json.h"
+#include "models/report_settings_json.h"
 #include "models/saturation_fit.h"
 #include "profile/profile.h"
 
@@ -89,6 +91,48 @@ private Q_SLOTS:
         const auto back = reportFromJson(reportToJson(report), &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->datasets[0].complexityNote, in.jensenShannonNote);
+    }
+
+    void nofadeWithAnotherMeasure()
+    {
+        Profile p = twoAlikeClasses();
+        ProfileMeasures m;
+        m.settings.names = {QStringLiteral("entropy"), QStringLiteral("f1")};
+        MeasureValue f1;
+        f1.name = QStringLiteral("f1");
+        f1.value = 0.25;
+        m.values.push_back(f1);
+        p.measures = m;
+        const ComplexityInput in = complexityFromProfile(p, QStringLiteral("Alike"), QStringLiteral("alike.json"));
+        QCOMPARE(*chooseComplexity(in, ComplexityMeasure::FisherF1).value, 0.25);
+        const ChosenComplexity csg = chooseComplexity(in, ComplexityMeasure::SpectralCsg);
+        QVERIFY(!csg.value);
+        QVERIFY2(csg.reason.contains(QLatin1String("--measures csg")), qPrintable(csg.reason));
+
+        QStringList errors;
+        const HardwareTable hw = HardwareTable::fromCsv("name,kind,tdp_watts,peak_tflops_fp32,aliases\n"
+                                                        "NVIDIA Tesla V100 SXM2 16GB,gpu,300,15.7,V100\n",
+                                                        QStringLiteral("hw.csv"), &errors);
+        const ModelTable table = ModelTable::fromCsv(
+            "model,task,dataset,score,compute,compute_unit,device,device_hours,hours_provenance,source\n"
+            "A,classification,Alike,70,1,GFLOPs,V100,10,reported,s\n",
+            QStringLiteral("t.csv"));
+        ReportSettings settings;
+        settings.measures.insert(datasetKey(QStringLiteral("Alike")), ComplexityMeasure::FisherF1);
+        const Report report = buildReport(table, hw, {in}, settings);
+        QCOMPARE(report.datasets[0].measure, QStringLiteral("F1"));
+        QCOMPARE(*report.datasets[0].complexity, 0.25);
+        // NoFADE = score x C / ln(FLOPs): 70 x 0.25 / ln(1e9), by hand.
+        QVERIFY(report.models[0].nofade);
+        QVERIFY(std::abs(*report.models[0].nofade - 70.0 * 0.25 / std::log(1e9)) < 1e-12);
+        // The choice survives a session's settings round trip.
+        QString error;
+        const ReportSettings back = reportSettingsFromJson(reportSettingsToJson(settings, SettingsDocument::Session),
+                                                           SettingsDocument::Session, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(back.measures.value(datasetKey(QStringLiteral("Alike"))), ComplexityMeasure::FisherF1);
+        for (ComplexityMeasure m : complexityMeasures())
+            QCOMPARE(*complexityMeasureFromName(complexityMeasureName(m)), m);
     }
 
     void saturationBelowTheBestScoreIsAWarning()

@@ -65,6 +65,9 @@ QString DatasetTableModel::progressText(const DatasetEntry& e)
         const QLocale l;
         QString text = p.step == ScanStep::Interval
                            ? intervalProgressText(p.done, p.total, duration(p.etaSeconds))
+                       : p.step == ScanStep::Measures
+                           ? QStringLiteral("complexity measures · %1 / %2 replicate steps · ETA %3")
+                                 .arg(l.toString(qlonglong(p.done)), l.toString(qlonglong(p.total)), duration(p.etaSeconds))
                            : QStringLiteral("%1 / %2 · %3 img/s · ETA %4")
                                  .arg(l.toString(qlonglong(p.done)), l.toString(qlonglong(p.total)),
                                       l.toString(p.imagesPerSecond, 'f', 0), duration(p.etaSeconds));

@@ -26,8 +26,9 @@ QString stateText(DatasetState state);
 ComplexityMeasure defaultMeasureFor(DatasetTask task);
 
 // What a running scan is doing: analysing images, or (a Quick estimate, after its images)
-// computing the C_JS interval's replicates.
-enum class ScanStep { Images, Interval };
+// computing the C_JS interval's replicates, or (a scan with complexity measures, after its
+// images) the dataset measures' replicates.
+enum class ScanStep { Images, Interval, Measures };
 
 struct ScanProgress {
     ScanStep step = ScanStep::Images;

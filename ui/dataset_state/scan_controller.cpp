@@ -5,6 +5,8 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "complexity/measure_names.h"
+#include "complexity/measured_scan.h"
 #include "dataset_state/dataset_store.h"
 #include "datasets/dataset_opener.h"
 #include "sampling/sample_plan.h"
@@ -52,6 +54,19 @@ private:
 
 } // namespace
 
+MeasureSettings ScanSettings::entropyOnly()
+{
+    MeasureSettings m;
+    m.names = QStringList{QStringLiteral("entropy")};
+    return m;
+}
+
+bool ScanSettings::measuresBeyondEntropy(const MeasureSettings& measures)
+{
+    return std::any_of(measures.names.begin(), measures.names.end(),
+                       [](const QString& name) { return name != QLatin1String("entropy"); });
+}
+
 struct ScanController::Result {
     std::shared_ptr<const DatasetSource> source;
     std::shared_ptr<const Profile> profile;
@@ -73,6 +88,7 @@ struct ScanController::Running {
     double rate = 0.0;
     bool primed = false;
     ScanStep step = ScanStep::Images;
+    ScanStep afterImages = ScanStep::Interval; // what the replicates after the images compute
     bool delivered = false; // the profile is in the store; the worker may still be committing the cache
 };
 
@@ -169,12 +185,33 @@ void ScanController::startNext()
     ScanOptions options;
     options.threads = settings_.threads;
     ProfileSettings settings = settings_.profile;
+    const bool sample = next.mode == Mode::Sample;
+    MeasureSettings measures = settings_.measures;
+    QStringList measureWarnings;
+    // The dataset measures draw their own per-class sample: a Quick estimate's random sample
+    // measures SI and bpp only.
+    if (sample && std::any_of(measures.names.begin(), measures.names.end(), isDatasetMeasure)) {
+        QStringList kept;
+        for (const QString& name : measures.names)
+            if (!isDatasetMeasure(name))
+                kept << name;
+        measures.names = kept;
+        measureWarnings << QStringLiteral("A quick estimate measures no ID, F1, N1 or CSG (they draw their own sample): "
+                                          "scan the whole dataset for them");
+    }
+    // Images taken from a partial profile or the scan cache are not decoded again, so they could
+    // not be measured: a scan with measures decodes every image.
+    const bool measured = ScanSettings::measuresBeyondEntropy(measures);
     if (next.mode == Mode::Continue && e->profile && !e->profile->complete) {
-        options.resume = e->profile;
-        settings = e->profile->settings; // a continued profile keeps the settings it was started with
+        if (measured) {
+            measureWarnings << QStringLiteral("Continue with complexity measures analyses every image again (images kept "
+                                              "from the partial scan would not be measured)");
+        } else {
+            options.resume = e->profile;
+            settings = e->profile->settings; // a continued profile keeps the settings it was started with
+        }
     }
 
-    const bool sample = next.mode == Mode::Sample;
     const SampleRequest quickEstimate = settings_.quickEstimate;
     const QString path = e->path;
     const DatasetFormat format = e->format;
@@ -182,7 +219,8 @@ void ScanController::startNext()
     std::shared_ptr<Feedback> feedback = running_->feedback;
     // A sample is not worth saving image by image: it is quick to redo, and Continue completes it.
     const QString cacheFile = sample ? QString() : cacheFile_;
-    const bool readCache = next.mode != Mode::Reanalyse && !options.resume;
+    const bool readCache = next.mode != Mode::Reanalyse && !options.resume && !measured;
+    running_->afterImages = measured && !sample ? ScanStep::Measures : ScanStep::Interval;
 
     Running* run = running_.get();
     connect(&run->watcher, &QFutureWatcher<Result>::resultReadyAt, this, [this, run] { deliver(run); });
@@ -205,6 +243,7 @@ void ScanController::startNext()
                 source = std::shared_ptr<const DatasetSource>(std::move(opened.source));
             }
             r.source = source;
+            r.warnings << measureWarnings;
             if (options.resume) {
                 const QString why = resumeMismatch(*options.resume, *source, settings, options.shard);
                 if (!why.isEmpty())
@@ -226,7 +265,9 @@ void ScanController::startNext()
                 checkpoint = std::make_unique<CommitAfterDelivery>(*cache);
                 options.checkpoint = checkpoint.get();
             }
-            auto profile = std::make_shared<Profile>(scanDataset(*source, settings, options, *feedback));
+            auto profile = std::make_shared<Profile>(
+                measured ? scanWithMeasures(*source, settings, options, measures, *feedback)
+                         : scanDataset(*source, settings, options, *feedback));
             if (cache) {
                 r.fromScanCache = readCache ? cache->reused() : 0;
                 if (!cache->writeError().isEmpty())
@@ -254,13 +295,13 @@ void ScanController::poll()
     const qint64 now = r.clock.elapsed();
     // A Quick estimate ends with its C_JS interval, counted in replicates: a step of its own,
     // with its own rate.
-    const ScanStep step = r.feedback->replicatesTotal() > 0 ? ScanStep::Interval : ScanStep::Images;
+    const ScanStep step = r.feedback->replicatesTotal() > 0 ? r.afterImages : ScanStep::Images;
     if (step != r.step) {
         r.step = step;
         r.primed = false;
         r.rate = 0.0;
     }
-    const std::int64_t done = step == ScanStep::Interval ? r.feedback->replicatesDone() : r.feedback->done();
+    const std::int64_t done = step != ScanStep::Images ? r.feedback->replicatesDone() : r.feedback->done();
     const double dt = double(now - r.lastMs) / 1000.0;
     if (!r.primed) {
         // The first look only sets the baseline: a continued scan starts with the images it kept,
@@ -278,7 +319,7 @@ void ScanController::poll()
     ScanProgress p;
     p.step = step;
     p.done = done;
-    p.total = step == ScanStep::Interval ? r.feedback->replicatesTotal() : r.feedback->total();
+    p.total = step != ScanStep::Images ? r.feedback->replicatesTotal() : r.feedback->total();
     p.failed = r.feedback->failed();
     p.imagesPerSecond = r.rate;
     p.etaSeconds = r.rate > 0 && p.total >= done ? double(p.total - done) / r.rate : -1.0;

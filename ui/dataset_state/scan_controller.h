@@ -12,6 +12,7 @@
 
 #include "dataset_state/dataset_entry.h"
 #include "parallel/feedback.h"
+#include "profile/profile_measures.h"
 #include "profile/profile_settings.h"
 #include "profile/sample_request.h"
 
@@ -23,6 +24,13 @@ struct ScanSettings {
     ProfileSettings profile;
     int threads = 0; // 0: one per core
     SampleRequest quickEstimate{5000}; // the sample a Quick estimate scans
+    // The complexity measures a scan computes (complexity/measure_names.h). Entropy alone (the
+    // default) adds no work; the others cost time, and a scan with them reads no scan cache.
+    MeasureSettings measures = entropyOnly();
+
+    static MeasureSettings entropyOnly();
+    // Whether `measures` asks for more than entropy.
+    static bool measuresBeyondEntropy(const MeasureSettings& measures);
 };
 
 class ScanController : public QObject {

@@ -6,6 +6,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "complexity/measure_names.h"
 #include "model_table/model_store.h"
 #include "models/dataset_names.h"
 #include "models/text_values.h"
@@ -93,9 +94,15 @@ void ComplexityEditorWidget::rebuild()
         name->setFlags(Qt::ItemIsEnabled);
         table_->setItem(row, Dataset, name);
         auto* measure = new QComboBox;
-        measure->addItem(QStringLiteral("C_JS"), complexityMeasureName(ComplexityMeasure::JensenShannon));
-        measure->addItem(QStringLiteral("C_H"), complexityMeasureName(ComplexityMeasure::Entropy));
-        measure->setToolTip(tr("C_JS: Jensen-Shannon complexity (classification); C_H: mean image entropy (detection, segmentation)"));
+        for (ComplexityMeasure m : complexityMeasures()) {
+            measure->addItem(complexityMeasureName(m), complexityMeasureName(m));
+            const QString name = profileMeasureName(m);
+            if (!name.isEmpty())
+                measure->setItemData(measure->count() - 1, measureDefinition(name), Qt::ToolTipRole);
+        }
+        measure->setToolTip(tr("C_JS: Jensen-Shannon complexity (classification); C_H: mean image entropy (detection, "
+                               "segmentation): the paper's two. SI, bpp, ID, F1, N1 and CSG need a profile scanned with "
+                               "that measure (Complexity tab)."));
         const QString key = d.key;
         connect(measure, &QComboBox::currentIndexChanged, this, [this, measure, key] {
             if (updating_)
@@ -133,9 +140,17 @@ void ComplexityEditorWidget::refresh()
         const ComplexityInput* profile = profileInput(workspace_, d.key);
         QTableWidgetItem* p = table_->item(row, Profile);
         if (profile) {
-            p->setText(QStringLiteral("C_H %1 · C_JS %2")
-                           .arg(profile->entropy ? shortNumber(*profile->entropy) : QStringLiteral("—"),
-                                profile->jensenShannon ? shortNumber(*profile->jensenShannon) : QStringLiteral("—")));
+            QString text = QStringLiteral("C_H %1 · C_JS %2")
+                               .arg(profile->entropy ? shortNumber(*profile->entropy) : QStringLiteral("—"),
+                                    profile->jensenShannon ? shortNumber(*profile->jensenShannon) : QStringLiteral("—"));
+            // The chosen measure's value when it is another one.
+            const auto chosen = complexityMeasureFromName(d.measure);
+            const QString other = chosen ? profileMeasureName(*chosen) : QString();
+            if (!other.isEmpty() && other != QLatin1String("entropy"))
+                text += QStringLiteral(" · %1 %2").arg(d.measure, profile->measures.contains(other)
+                                                                      ? shortNumber(profile->measures.value(other))
+                                                                      : QStringLiteral("—"));
+            p->setText(text);
             p->setToolTip(profile->source + (profile->jensenShannon ? QString() : QStringLiteral("\nno C_JS: ") + profile->jensenShannonReason));
         } else {
             p->setText(QStringLiteral("—"));

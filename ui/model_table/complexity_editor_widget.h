@@ -1,7 +1,8 @@
 #pragma once
 // Per-dataset complexity for NoFADE: one row per dataset of the model table with its measure
-// (C_JS or C_H, switchable), what a scanned profile of the same name gives, a typed-in value
-// with a note of where it comes from, and the value NoFADE uses (or why there is none).
+// (C_JS, C_H or another measure of the profile, switchable), what a scanned profile of the same
+// name gives, a typed-in value with a note of where it comes from, and the value NoFADE uses (or
+// why there is none).
 #include <QWidget>
 
 class QLabel;

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include "complexity/measure_names.h"
+
 namespace nofade::ui {
 
 ScanSettings AppSettings::scanSettings()
@@ -17,6 +19,18 @@ ScanSettings AppSettings::scanSettings()
     const int minClass = s.value(QStringLiteral("minClassImages"), 1).toInt();
     out.profile.minClassImages = minClass >= 1 ? minClass : 1;
     out.threads = std::max(0, s.value(QStringLiteral("threads"), 0).toInt());
+    QString ignored;
+    // An INI file may hold the list unquoted, which QSettings reads back as a list.
+    const QVariant measures = s.value(QStringLiteral("measures"), QStringLiteral("entropy"));
+    const QString text = measures.typeId() == QMetaType::QStringList ? measures.toStringList().join(QLatin1Char(','))
+                                                                     : measures.toString();
+    if (const auto names = parseMeasureList(text, &ignored))
+        out.measures.names = *names;
+    const qint64 perClass = s.value(QStringLiteral("measuresPerClass"), qint64(MeasureSettings::kDefaultPerClass)).toLongLong();
+    out.measures.perClass = perClass >= 0 ? perClass : MeasureSettings::kDefaultPerClass;
+    const int replicates = s.value(QStringLiteral("measuresReplicates"), MeasureSettings::kDefaultReplicates).toInt();
+    out.measures.replicates = replicates >= 1 && replicates <= MeasureSettings::kMaxReplicates ? replicates
+                                                                                              : MeasureSettings::kDefaultReplicates;
     s.endGroup();
     return out;
 }
@@ -30,6 +44,9 @@ void AppSettings::setScanSettings(const ScanSettings& settings)
     s.setValue(QStringLiteral("bins"), settings.profile.bins);
     s.setValue(QStringLiteral("minClassImages"), settings.profile.minClassImages);
     s.setValue(QStringLiteral("threads"), settings.threads);
+    s.setValue(QStringLiteral("measures"), settings.measures.names.join(QLatin1Char(',')));
+    s.setValue(QStringLiteral("measuresPerClass"), qint64(settings.measures.perClass));
+    s.setValue(QStringLiteral("measuresReplicates"), settings.measures.replicates);
     s.endGroup();
 }
 

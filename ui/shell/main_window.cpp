@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QTextBrowser>
 
+#include "complexity/complexity_tab.h"
+#include "complexity/measure_prediction_tab.h"
 #include "dataset_list/datasets_panel.h"
 #include "dataset_list/scan_status_widget.h"
 #include "dataset_state/bundled_example.h"
@@ -96,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent)
     auto* images = new ImagesTab(store_);
     tabs_->addTab(images, tr("&Images"));
     modelCharts_ = new ModelFiguresController(workspace_, selection_, tabs_, this);
+    auto* complexity = new ComplexityTab(store_);
+    tabs_->addTab(complexity, tr("C&omplexity"));
+    connect(complexity, &ComplexityTab::measureSettingsRequested, this, &MainWindow::showSettingsDialog);
+    tabs_->addTab(new MeasurePredictionTab(store_, workspace_), tr("Which measure predicts?"));
     session_->setChartsHooks([this] { return modelCharts_->state(); },
                              [this](const QJsonObject& state) { modelCharts_->restoreState(state); });
     setCentralWidget(tabs_);
@@ -386,7 +392,10 @@ void MainWindow::applySettings(const ScanSettings& settings, bool rescan)
         return;
     for (int id : store_->ids()) {
         const DatasetEntry* e = store_->find(id);
-        if (e && e->profile && !e->isBusy() && !(e->profile->settings == settings.profile)
+        // Other analysis settings, or measures asked for that the profile does not hold.
+        const bool measuresMissing = ScanSettings::measuresBeyondEntropy(settings.measures) && e && e->profile
+                                     && (!e->profile->measures || e->profile->measures->settings != settings.measures);
+        if (e && e->profile && !e->isBusy() && (!(e->profile->settings == settings.profile) || measuresMissing)
             && (e->source || QFileInfo::exists(e->path)))
             queue_->enqueue(id, ScanController::Mode::Restart);
     }

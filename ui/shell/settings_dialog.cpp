@@ -1,14 +1,19 @@
 #include "shell/settings_dialog.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "complexity/measure_names.h"
 #include "scan/scanner.h"
 
 namespace nofade::ui {
@@ -78,6 +83,49 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
     form->addRow(explanation(tr("Threads that decode images during a scan. Automatic uses one per core. "
                                 "Does not change any result.")));
 
+    // The complexity measures: entropy always (it is the scan); the others on request.
+    auto* measureRow = new QHBoxLayout;
+    const QStringList names = measureNames();
+    for (int i = 0; i < names.size(); ++i) {
+        auto* box = new QCheckBox(names[i]);
+        box->setObjectName(QStringLiteral("measure_%1").arg(names[i]));
+        box->setProperty("measure", names[i]);
+        box->setToolTip(measureDefinition(names[i]));
+        box->setChecked(current.measures.names.contains(names[i]));
+        if (names[i] == QLatin1String("entropy")) {
+            box->setChecked(true);
+            box->setEnabled(false);
+        }
+        measureRow->addWidget(box);
+        measures_.push_back(box);
+    }
+    measureRow->addStretch(1);
+    form->addRow(tr("Complexity measures:"), measureRow);
+    measuresPerClass_ = new QSpinBox;
+    measuresPerClass_->setObjectName(QStringLiteral("measuresPerClass"));
+    measuresPerClass_->setRange(0, 1000000);
+    measuresPerClass_->setSpecialValueText(tr("every image"));
+    measuresPerClass_->setValue(int(std::min<std::int64_t>(current.measures.perClass, 1000000)));
+
+    measuresReplicates_ = new QSpinBox;
+    measuresReplicates_->setObjectName(QStringLiteral("measuresReplicates"));
+    measuresReplicates_->setRange(1, MeasureSettings::kMaxReplicates);
+    measuresReplicates_->setValue(current.measures.replicates);
+    auto* sampleRow = new QHBoxLayout;
+    auto* perClassLabel = new QLabel(tr("per &class"));
+    perClassLabel->setBuddy(measuresPerClass_);
+    auto* replicatesLabel = new QLabel(tr("re&plicates"));
+    replicatesLabel->setBuddy(measuresReplicates_);
+    sampleRow->addWidget(measuresPerClass_, 1);
+    sampleRow->addWidget(perClassLabel);
+    sampleRow->addSpacing(12);
+    sampleRow->addWidget(measuresReplicates_, 1);
+    sampleRow->addWidget(replicatesLabel);
+    form->addRow(tr("Measure sample:"), sampleRow);
+    form->addRow(explanation(tr("<b>si</b>, <b>bpp</b>: every image; <b>id</b>, <b>f1</b>, <b>n1</b>, <b>csg</b>: "
+                                "seeded per-class samples of 32&times;32 images (the interval spans the replicates). "
+                                "They cost scan time (only entropy by default) and are shown in the Complexity tab.")));
+
     rescan_ = new QCheckBox(tr("&Re-scan datasets that were scanned with other settings"));
     rescan_->setObjectName(QStringLiteral("rescan"));
     rescan_->setChecked(true);
@@ -92,13 +140,28 @@ SettingsDialog::SettingsDialog(const ScanSettings& current, QWidget* parent) : Q
         classModel_->setCurrentIndex(0);
         minClass_->setValue(d.profile.minClassImages);
         threads_->setValue(d.threads);
+        for (QCheckBox* box : measures_)
+            box->setChecked(d.measures.names.contains(box->property("measure").toString()));
+        measuresPerClass_->setValue(int(d.measures.perClass));
+        measuresReplicates_->setValue(d.measures.replicates);
     });
 
+    auto* content = new QWidget;
+    content->setLayout(form);
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(scroll, 1);
     layout->addWidget(rescan_);
     layout->addWidget(buttons);
     setMinimumWidth(560);
+    // As tall as the form, but never taller than the screen (the form scrolls then).
+    const int wanted = content->sizeHint().height() + rescan_->sizeHint().height() + buttons->sizeHint().height() + 48;
+    const QScreen* where = parent ? parent->screen() : screen();
+    resize(std::max(640, sizeHint().width()), where ? std::min(wanted, where->availableGeometry().height() - 40) : wanted);
 }
 
 ScanSettings SettingsDialog::settings() const
@@ -109,6 +172,12 @@ ScanSettings SettingsDialog::settings() const
     s.profile.classModel = classModelFromName(classModel_->currentData().toString()).value_or(ClassModel::Histogram);
     s.profile.minClassImages = minClass_->value();
     s.threads = threads_->value();
+    s.measures.names.clear();
+    for (QCheckBox* box : measures_) // measureNames() order, as the profile keeps them
+        if (box->isChecked())
+            s.measures.names << box->property("measure").toString();
+    s.measures.perClass = measuresPerClass_->value();
+    s.measures.replicates = measuresReplicates_->value();
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The analysis settings of METHODS.md (gray mode, class histogram bins, class model, threads),
 // each with its meaning explained beside it.
+#include <vector>
 #include <QDialog>
 
 #include "dataset_state/scan_controller.h"
@@ -26,6 +27,9 @@ private:
     QComboBox* classModel_;
     QSpinBox* minClass_;
     QSpinBox* threads_;
+    std::vector<QCheckBox*> measures_; // one per measureNames() entry
+    QSpinBox* measuresPerClass_;
+    QSpinBox* measuresReplicates_;
     QCheckBox* rescan_;
 };
 

@@ -1,0 +1,281 @@
+// The complexity measures in the application: a scan with measures (chosen in the settings)
+// computes them in the scan queue without reading the scan cache, the Complexity tab shows the
+// profile's numbers, and the Which measure predicts? view shows the core's Spearman rho.
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "complexity/complexity_tab.h"
+#include "complexity/measure_names.h"
+#include "complexity/measure_parallel_widget.h"
+#include "complexity/measure_prediction_tab.h"
+#include "complexity/measure_histogram_chart.h"
+#include "complexity/measure_table_model.h"
+#include "complexity/measured_scan.h"
+#include "dataset_state/dataset_store.h"
+#include "dataset_state/scan_controller.h"
+#include "datasets/dataset_opener.h"
+#include "maths/rank_correlation.h"
+#include "shell/app_settings.h"
+#include "model_table/complexity_editor_widget.h"
+#include "model_table/model_store.h"
+#include "models/dataset_complexity.h"
+#include "models/dataset_names.h"
+#include "timing_slack.h"
+#include "ui_fixtures.h"
+
+using namespace nofade;
+using namespace nofade::ui;
+
+namespace {
+
+constexpr int kImages = 150;
+
+MeasureSettings everyMeasure()
+{
+    MeasureSettings m;
+    m.names = measureNames();
+    m.perClass = 8;
+    m.replicates = 3;
+    return m;
+}
+
+bool sameValue(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b)); }
+
+} // namespace
+
+class ComplexityTabTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString data_;
+    Profile reference_; // scanWithMeasures in the core, no queue
+
+    // Scans `id` in `queue` and waits until the queue is idle (cache committed).
+    const DatasetEntry* scan(DatasetStore& store, ScanController& queue, int id)
+    {
+        QSignalSpy finished(&queue, &ScanController::scanFinished);
+        QSignalSpy idle(&queue, &ScanController::idle);
+        queue.enqueue(id, ScanController::Mode::Restart);
+        if (!finished.wait(int(120000 * test::kTimingSlack)))
+            return nullptr;
+        if (idle.isEmpty() && !idle.wait(int(60000 * test::kTimingSlack)))
+            return nullptr;
+        return store.find(id);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        uitest::isolateSettings();
+        data_ = dir_.filePath(QStringLiteral("fashion"));
+        QString error;
+        QCOMPARE(uitest::writeFashionMnistPngs(data_, kImages, &error), kImages);
+        OpenedDataset opened = openDataset(data_, DatasetFormat::Folder);
+        QVERIFY2(opened.source, qPrintable(opened.error));
+        Feedback feedback;
+        reference_ = scanWithMeasures(*opened.source, ProfileSettings{}, ScanOptions{}, everyMeasure(), feedback);
+        QVERIFY(reference_.measures);
+    }
+
+    void defaultScanComputesEntropyOnly()
+    {
+        const ScanSettings defaults;
+        QCOMPARE(defaults.measures.names, QStringList{QStringLiteral("entropy")});
+        QVERIFY(!ScanSettings::measuresBeyondEntropy(defaults.measures));
+    }
+
+    void measureSettingsAreRemembered()
+    {
+        ScanSettings settings;
+        settings.measures = everyMeasure();
+        AppSettings::setScanSettings(settings);
+        QVERIFY(AppSettings::scanSettings().measures == everyMeasure());
+        AppSettings::setScanSettings(ScanSettings{});
+        QCOMPARE(AppSettings::scanSettings().measures.names, QStringList{QStringLiteral("entropy")});
+    }
+
+    void scanWithMeasuresDecodesEveryImage()
+    {
+        QTemporaryDir home;
+        DatasetStore store;
+        ScanController queue(&store);
+        queue.setCacheFile(home.filePath(QStringLiteral("scan-cache.sqlite")));
+        DatasetEntry e;
+        e.name = QStringLiteral("fashion");
+        e.path = data_;
+        const int id = store.add(std::move(e));
+
+        // Entropy only: the second scan takes every image from the cache.
+        const DatasetEntry* done = scan(store, queue, id);
+        QVERIFY(done && done->profile);
+        QVERIFY(!done->profile->measures);
+        done = scan(store, queue, id);
+        QVERIFY(done && done->profile);
+        QCOMPARE(done->fromScanCache, std::int64_t(kImages));
+
+        // With measures: none from the cache (they would not be measured), and the core's numbers.
+        ScanSettings settings;
+        settings.measures = everyMeasure();
+        queue.setSettings(settings);
+        done = scan(store, queue, id);
+        QVERIFY(done && done->profile);
+        QCOMPARE(done->fromScanCache, std::int64_t(0));
+        QVERIFY(done->profile->measures);
+        const ProfileMeasures& m = *done->profile->measures;
+        QCOMPARE(m.perImage.size(), std::size_t(kImages));
+        QCOMPARE(m.values.size(), reference_.measures->values.size());
+        for (const MeasureValue& want : reference_.measures->values) {
+            const MeasureValue* got = m.find(want.name);
+            QVERIFY2(got && got->value && want.value, qPrintable(want.name));
+            QVERIFY2(sameValue(*got->value, *want.value), qPrintable(want.name));
+            QCOMPARE(got->sample, want.sample);
+        }
+    }
+
+    void tabShowsTheProfileValues()
+    {
+        DatasetStore store;
+        ComplexityTab tab(&store);
+        tab.resize(1200, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        // Empty: says what to do.
+        QCOMPARE(tab.tableModel()->rowCount(), 0);
+        bool toldWhatToDo = false;
+        for (QLabel* label : tab.findChildren<QLabel*>())
+            toldWhatToDo |= label->isVisible() && label->text().contains(QLatin1String("Add a dataset"));
+        QVERIFY(toldWhatToDo);
+
+        DatasetEntry e;
+        e.name = QStringLiteral("fashion");
+        e.path = data_;
+        e.colour = Qt::darkCyan;
+        e.profile = std::make_shared<const Profile>(reference_);
+        e.jsd = std::make_shared<const JsdSummary>(reference_.jsd());
+        e.state = DatasetState::Scanned;
+        store.add(std::move(e));
+        QTRY_COMPARE(tab.tableModel()->rowCount(), 1);
+
+        const MeasureTableModel& model = *tab.tableModel();
+        for (const MeasureValue& want : reference_.measures->values) {
+            const int column = MeasureTableModel::columnOf(want.name);
+            QVERIFY(column > 0);
+            const QModelIndex cell = model.index(0, column);
+            QCOMPARE(model.data(cell, MeasureTableModel::ValueRole).toDouble(), *want.value);
+            QCOMPARE(model.data(cell, MeasureTableModel::SampleRole).toLongLong(), qlonglong(want.sample));
+            if (want.interval) {
+                QCOMPARE(model.data(cell, MeasureTableModel::LowRole).toDouble(), want.interval->low);
+                QCOMPARE(model.data(cell, MeasureTableModel::HighRole).toDouble(), want.interval->high);
+            }
+            QVERIFY(model.data(cell, Qt::DisplayRole).toString().contains(QString::number(*want.value, 'g', 4)));
+            QCOMPARE(model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString(), measureDefinition(want.name));
+        }
+        // C_JS beside them, from the class distances.
+        QCOMPARE(model.data(model.index(0, MeasureTableModel::columnOf(QStringLiteral("cjs"))), MeasureTableModel::ValueRole)
+                     .toDouble(),
+                 *reference_.jsd().complexity);
+        // One dataset: every axis drawn, the value in the middle of its axis.
+        QCOMPARE(tab.parallel()->axes(), measureNames() << QStringLiteral("cjs"));
+        const MeasureValue& f1 = *reference_.measures->find(QStringLiteral("f1"));
+        QVERIFY(f1.value && f1.interval);
+        const double lo = std::min(*f1.value, f1.interval->low), hi = std::max(*f1.value, f1.interval->high);
+        QCOMPARE(*tab.parallel()->position(0, QStringLiteral("f1")), (*f1.value - lo) / (hi - lo));
+        // The per-image histograms hold every image's SI and bpp.
+        QCOMPARE(tab.siChart()->densities().size(), std::size_t(1));
+        const auto& edges = tab.bppChart()->edges();
+        double integral = 0.0;
+        for (std::size_t b = 0; b < tab.bppChart()->densities()[0].size(); ++b)
+            integral += tab.bppChart()->densities()[0][b] * (edges[b + 1] - edges[b]);
+        QVERIFY(std::abs(integral - 1.0) < 1e-9);
+    }
+
+    void predictionShowsTheCoresSpearman()
+    {
+        DatasetStore store;
+        ModelStore models; // the bundled corpus: CIFAR-10, CIFAR-100 and ImageNet have classification models
+        MeasurePredictionTab tab(&store, &models);
+        tab.resize(1200, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QTRY_VERIFY(tab.findChild<QLabel*>(QStringLiteral("predictionEmpty"))->isVisible());
+
+        // The Fashion-MNIST profile under the corpus's names, each with its own SI (ties included).
+        const QStringList names{QStringLiteral("CIFAR-10"), QStringLiteral("CIFAR-100"), QStringLiteral("ImageNet")};
+        const double si[] = {40.0, 40.0, 55.0};
+        for (int i = 0; i < names.size(); ++i) {
+            Profile p = reference_;
+            for (MeasureValue& v : p.measures->values)
+                if (v.name == QLatin1String("si"))
+                    v.value = si[i];
+            DatasetEntry e;
+            e.name = names[i];
+            e.profile = std::make_shared<const Profile>(std::move(p));
+            e.jsd = std::make_shared<const JsdSummary>(reference_.jsd());
+            e.state = DatasetState::Scanned;
+            store.add(std::move(e));
+        }
+        QTRY_VERIFY(tab.findChild<QLabel*>(QStringLiteral("predictionCaveat"))->isVisible());
+
+        // The best scores, read from the report's models here.
+        std::vector<double> best;
+        for (const QString& name : names) {
+            double b = -INFINITY;
+            for (const ModelResult& m : models.report().models)
+                if (m.score && datasetKey(m.dataset) == datasetKey(name))
+                    b = std::max(b, *m.score);
+            QVERIFY(std::isfinite(b));
+            best.push_back(b);
+        }
+        const auto rho = spearmanRho(std::vector<double>(std::begin(si), std::end(si)), best);
+        QVERIFY(rho);
+        const int row = int(measureColumns().indexOf(QStringLiteral("si")));
+        const QTableWidgetItem* cell = tab.table()->item(row, 1);
+        QVERIFY(cell);
+        QCOMPARE(cell->data(Qt::UserRole).toDouble(), *rho);
+        QVERIFY(cell->text().startsWith(QString::number(*rho, 'f', 2)));
+        // Every dataset has the same F1: no rho, and the reason.
+        const QTableWidgetItem* f1 = tab.table()->item(int(measureColumns().indexOf(QStringLiteral("f1"))), 1);
+        QVERIFY(!f1->data(Qt::UserRole).isValid());
+        QVERIFY(f1->toolTip().contains(QLatin1String("same value")));
+        // The caveat names how few datasets it rests on and the chance of a perfect ranking (2/3!).
+        QVERIFY(tab.caveat().contains(QLatin1String("3 datasets")));
+        QVERIFY(tab.caveat().contains(QLatin1String("33%")));
+    }
+
+    void nofadeUsesTheMeasureChosenInTheEditor()
+    {
+        ModelStore models;
+        ComplexityEditorWidget editor(&models);
+        models.setProfileComplexities({complexityFromProfile(reference_, QStringLiteral("CIFAR-10"), QStringLiteral("c.json"))});
+        const QString key = datasetKey(QStringLiteral("CIFAR-10"));
+        int row = -1;
+        for (int r = 0; r < editor.table()->rowCount(); ++r)
+            if (datasetKey(editor.table()->item(r, ComplexityEditorWidget::Dataset)->text()) == key)
+                row = r;
+        QVERIFY(row >= 0);
+        auto* measure = qobject_cast<QComboBox*>(editor.table()->cellWidget(row, ComplexityEditorWidget::Measure));
+        QVERIFY(measure);
+        QCOMPARE(measure->count(), 8); // C_JS, C_H, SI, bpp, ID, F1, N1, CSG
+        QCOMPARE(measure->currentText(), QStringLiteral("C_JS")); // the paper's default for classification
+        measure->setCurrentIndex(measure->findText(QStringLiteral("F1")));
+        QCOMPARE(models.settings().measures.value(key), nofade::ComplexityMeasure::FisherF1);
+        const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
+        QTRY_VERIFY([&] {
+            for (const DatasetResult& d : models.report().datasets)
+                if (d.key == key)
+                    return d.measure == QLatin1String("F1") && d.complexity && *d.complexity == f1;
+            return false;
+        }());
+        QTRY_VERIFY(editor.table()->item(row, ComplexityEditorWidget::Used)->text().startsWith(QLatin1String("F1 ")));
+    }
+};
+
+QTEST_MAIN(ComplexityTabTest)
+#include "test_complexity_tab.moc"
