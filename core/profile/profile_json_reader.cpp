@@ -319,9 +319,9 @@ bool Parser::value(int depth)
     case 'n':
         return literal("null");
     default:
-        if (c == '-' || (c >= '0' && c <= '9'))
-            return number(nullptr);
-        return bad(c < 0 ? "unexpected end of the document" : "illegal value");
+        if (c < 0)
+            return bad("unexpected end of the document");
+        return number(nullptr); // as in Qt: whatever else a value starts with is read as a number
     }
 }
 
@@ -380,7 +380,7 @@ bool Parser::row(std::int64_t i, int depth)
             in_.skipSpace();
             const int c = in_.peek();
             const QString& key = text_;
-            const bool isNumber = c == '-' || (c >= '0' && c <= '9');
+            const bool isNumber = c >= 0 && c != '"' && c != '{' && c != '[' && c != 't' && c != 'f' && c != 'n';
             if (key == QLatin1String("index")) {
                 double d = -1;
                 if (isNumber && !number(&d))

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <QBuffer>
 #include <QFile>
 #include <QJsonArray>
@@ -45,7 +46,7 @@ std::optional<Profile> documentPath(const QByteArray& bytes, QString* error)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = parseError.errorString();
+        *error = QStringLiteral("JSON: ") + parseError.errorString();
         return std::nullopt;
     }
     return profileFromJson(doc.object(), error);
@@ -299,6 +300,40 @@ private Q_SLOTS:
         QVERIFY(!documentPath(colon, &error));
         QVERIFY(!streamPath(colon, &error));
         QVERIFY2(error.startsWith(QStringLiteral("not valid JSON at byte %1:").arg(name + 4)), qPrintable(error));
+    }
+
+    // Seeded single-byte edits anywhere in the text: both readers accept the same texts and read
+    // the same profile from them (the streaming reader is exactly as lenient as QJsonDocument).
+    void readersAgreeOnEditedTexts()
+    {
+        const QByteArray good = QJsonDocument(profileToJson(scan(ScanOptions{}), true)).toJson(QJsonDocument::Compact);
+        std::mt19937 rng(17);
+        const QByteArray alphabet = QByteArrayLiteral("\t\r\v\f{}[]:,\"\\ -+.eE0123456789tfnulx\x01\xc3\xa9\xff");
+        int accepted = 0;
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray text = good;
+            const qsizetype at = qsizetype(rng() % std::uint32_t(text.size()));
+            const char c = alphabet[qsizetype(rng() % std::uint32_t(alphabet.size()))];
+            switch (rng() % 3) {
+            case 0: text[at] = c; break;
+            case 1: text.insert(at, c); break;
+            default: text.remove(at, 1); break;
+            }
+            QString oldError, newError;
+            const auto old = documentPath(text, &oldError);
+            const auto streamed = streamPath(text, &newError);
+            QVERIFY2(old.has_value() == streamed.has_value(),
+                     qPrintable(QStringLiteral("edit at byte %1: document path %2, streaming reader %3")
+                                    .arg(at).arg(old ? QStringLiteral("accepts") : oldError, streamed ? QStringLiteral("accepts") : newError)
+                                + QString::fromLatin1(text.mid(std::max<qsizetype>(0, at - 30), 60).toPercentEncoding(" {}[]:,\"-+.")) ));
+            if (old) {
+                QVERIFY2(sameProfile(*old, *streamed), qPrintable(QStringLiteral("edit at byte %1").arg(at)));
+                ++accepted;
+            } else if (!oldError.startsWith(QLatin1String("JSON: "))) {
+                QCOMPARE(newError, oldError); // valid JSON with a bad field: named the same way
+            }
+        }
+        QVERIFY(accepted > 100);
     }
 };
 
