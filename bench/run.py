@@ -17,7 +17,8 @@ application's point layer and Qt Charts' own series, for the ratio), and the CO2
 frontier bootstrap of the report for the bundled table and 10,000 synthetic models. Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
-The scale rows (memory of 128,000- and 1,281,000-file folders, about 5 minutes; --no-scale skips
+The scale rows (memory of 128,000- and 1,281,000-file folders: the CLI's scan without and with
+--per-image, then bench-gui opening the --per-image profile; about 5 minutes, --no-scale skips
 them) make their folders under /tmp and delete them.
 
 usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick] [--no-scale]
