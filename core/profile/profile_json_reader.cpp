@@ -1,5 +1,6 @@
 #include "profile/profile_json_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -468,8 +469,10 @@ bool Parser::perImageRows(int depth)
     } else {
         for (std::int64_t i = 0;; ++i) {
             if (i == 1024 && in_.remaining() > 0) {
-                // One allocation of about the right size instead of doubling up to twice it.
-                const double perRow = double(in_.offset() - start) / double(i);
+                // One allocation of about the right size instead of doubling up to twice it. A
+                // complete row takes at least 33 bytes ({"index":0,"path":"","entropy":0}), so
+                // rows of a file padded with something else never ask for more than that allows.
+                const double perRow = std::max(33.0, double(in_.offset() - start) / double(i));
                 rows_.reserve(std::size_t(double(i) + 1.02 * double(in_.remaining()) / perRow + 16));
             }
             if (!row(i, depth + 1))

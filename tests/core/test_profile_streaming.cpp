@@ -203,6 +203,12 @@ private Q_SLOTS:
         const Profile p = scan(ScanOptions{});
         QVERIFY(p.perImage.size() > 10);
         const Profile unlabelled = makeEmptyProfile(ProfileSettings{}, ProfileSource{}, {});
+        Profile many = p; // more rows than the reader reads before it reserves room for the rest
+        for (int copy = 0; many.perImage.size() < 3000; ++copy)
+            for (ImageEntropy row : p.perImage) {
+                row.index += std::int64_t(p.perImage.size()) * (copy + 1);
+                many.perImage.push_back(row);
+            }
         const QByteArray indented = profileToJsonBytes(p, true);
         const QJsonObject object = QJsonDocument::fromJson(indented).object();
         QByteArray rowsFirst = "{\"per_image\":" + QJsonDocument(object.value(QStringLiteral("per_image")).toArray()).toJson();
@@ -224,6 +230,7 @@ private Q_SLOTS:
             {"escapes and control characters as leniently as Qt", withRowValue(indented, 5, "path", "\"a\\x\\q\x01.png\"")},
             {"numbers as leniently as Qt", withRowValue(withRowValue(indented, 2, "entropy", "7.e0"), 4, "index", "4.000")},
             {"no classes, no rows", profileToJsonBytes(unlabelled, true)},
+            {"3,000 rows", profileToJsonBytes(many, true)},
         };
         for (const auto& c : cases) {
             QString oldError, newError;
