@@ -8,6 +8,9 @@
 //                                        and the two medians' CPU ms
 //   bench-gui chart-qt N REPEATS         the same points as a Qt Charts series (points-only
 //                                        QLineSeries), for the ratio; same output
+//   bench-gui load PROFILE               a saved profile opened as the user does (File > Open),
+//                                        its views shown for a second; prints: images per_image_rows
+//                                        wall_s (peak RSS is measured outside, by GNU time)
 // Runs offscreen by default and with its own settings, so it never touches the user's session.
 #include <algorithm>
 #include <cstdio>
@@ -85,6 +88,41 @@ int scanThroughTheGui(const QString& folder, const QString& mode, int threads)
         return 1;
     }
     std::printf("%lld %.4f %.2f\n", static_cast<long long>(e->profile->images()), wall, meter.longestMs());
+    return 0;
+}
+
+int loadThroughTheGui(const QString& file)
+{
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    auto* datasets = window.findChild<DatasetController*>(QStringLiteral("datasetController"));
+    int id = 0;
+    QEventLoop loop;
+    QObject::connect(datasets, &DatasetController::selectRequested, &loop, [&](int selected) {
+        id = selected;
+        loop.quit();
+    });
+    QObject::connect(datasets, &DatasetController::error, &loop, [&](const QString&, const QString& text) {
+        std::fprintf(stderr, "bench-gui: %s\n", qPrintable(text));
+        loop.quit();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    datasets->open(file);
+    loop.exec();
+    const double wall = double(clock.nsecsElapsed()) / 1e9;
+    const DatasetEntry* e = window.findChild<DatasetStore*>(QStringLiteral("datasetStore"))->find(id);
+    if (!e || !e->profile) {
+        std::fprintf(stderr, "bench-gui: %s gave no profile\n", qPrintable(file));
+        return 1;
+    }
+    // The selected dataset's views (entropy tabs, charts, tables) build from the profile here.
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 1000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    std::printf("%lld %zu %.4f\n", static_cast<long long>(e->profile->images()), e->profile->perImage.size(), wall);
     return 0;
 }
 
@@ -216,10 +254,12 @@ int main(int argc, char** argv)
     const QStringList args = QCoreApplication::arguments();
     if (args.size() == 5 && args[1] == QLatin1String("scan"))
         return scanThroughTheGui(args[2], args[3], args[4].toInt());
+    if (args.size() == 3 && args[1] == QLatin1String("load"))
+        return loadThroughTheGui(args[2]);
     if (args.size() == 4 && args[1] == QLatin1String("chart"))
         return redrawPointLayer(args[2].toInt(), std::max(1, args[3].toInt()));
     if (args.size() == 4 && args[1] == QLatin1String("chart-qt"))
         return redrawQtChart(args[2].toInt(), std::max(1, args[3].toInt()));
-    std::fprintf(stderr, "usage: bench-gui scan FOLDER exact|fast THREADS | chart N REPEATS | chart-qt N REPEATS\n");
+    std::fprintf(stderr, "usage: bench-gui scan FOLDER exact|fast THREADS | chart N REPEATS | chart-qt N REPEATS | load PROFILE\n");
     return 2;
 }

@@ -17,7 +17,8 @@ application's point layer and Qt Charts' own series, for the ratio), and the CO2
 frontier bootstrap of the report for the bundled table and 10,000 synthetic models. Results are
 also written as JSON (build/bench/results-<date>.json) for tracking over time.
 
-The scale rows (memory of 128,000- and 1,281,000-file folders, about 5 minutes; --no-scale skips
+The scale rows (memory of 128,000- and 1,281,000-file folders: the CLI's scan without and with
+--per-image, then bench-gui opening the --per-image profile; about 5 minutes, --no-scale skips
 them) make their folders under /tmp and delete them.
 
 usage: run.py BUILD_DIR DATA_DIR [--threads N] [--repeats N] [--quick] [--no-scale]
@@ -78,12 +79,13 @@ def count_files(folder):
     return sum(len(f) for _, _, f in os.walk(folder))
 
 
-def scale_rows(cli, threads, rows):
+def scale_rows(cli, bench_gui, threads, rows):
     """Memory at ImageNet scale: list and scan folders of 128,000 and 1,281,000 hard links (1,000
     class folders, ImageNet-1k's size) made under /tmp and deleted afterwards, once each, without and
-    with --per-image; the slope between the two sizes is the scan's state in bytes per image."""
-    print("\nscale: 1,000 class folders of hard links to one 28x28 PNG, one run each (the GUI loading the "
-          "profile is measured by bench-gui, not here)")
+    with --per-image, then the GUI opening the --per-image profile (bench-gui load: File > Open, its
+    views shown); the slope between the two sizes is the state in bytes per image."""
+    print("\nscale: 1,000 class folders of hard links to one 28x28 PNG, one run each; "
+          f"load average {os.getloadavg()[0]:.1f}")
     measured = {}
     for n in (128000, 1281000):
         folder = os.path.join(tempfile.gettempdir(), f"nofade-scale-{n}")
@@ -95,19 +97,30 @@ def scale_rows(cli, threads, rows):
                 cmd = [cli, "scan", folder, "--threads", str(threads), "--out", out] + (["--per-image"] if per_image else [])
                 wall, rss, _ = timed(cmd)
                 size_mib = os.path.getsize(out) / 2**20
-                os.remove(out)
                 measured[(n, per_image)] = rss
                 mode = "per-image" if per_image else "exact"
                 rows.append({"corpus": f"scale-{n}", "mode": mode, "tool": "nofade", "images": n, "wall_s": wall,
                              "images_per_s": n / wall, "peak_rss_mib": rss, "profile_mib": size_mib})
                 print(f"  {n:>9,} files {mode:<9}  {wall:>7.1f} s  {n / wall:>8.0f} img/s  {rss:>6.0f} MiB peak RSS"
                       f"  profile {size_mib:.0f} MiB")
+                if per_image:
+                    # The GUI opening that profile; its images are there, so it lists the folder too.
+                    wall, rss, stdout = timed([bench_gui, "load", out])
+                    loaded_rows = int(stdout.split()[1])
+                    measured[(n, "gui")] = rss
+                    rows.append({"corpus": f"scale-{n}", "mode": "gui-load", "tool": "nofade", "images": loaded_rows,
+                                 "wall_s": wall, "load_s": float(stdout.split()[2]), "peak_rss_mib": rss,
+                                 "profile_mib": size_mib})
+                    print(f"  {n:>9,} files GUI load  {wall:>7.1f} s  (profile read in {float(stdout.split()[2]):.1f} s)"
+                          f"  {rss:>6.0f} MiB peak RSS  {loaded_rows:,} per-image rows")
+                os.remove(out)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-    for per_image in (False, True):
-        slope = (measured[(1281000, per_image)] - measured[(128000, per_image)]) * 2**20 / (1281000 - 128000)
-        rows.append({"corpus": "scale-slope", "mode": "per-image" if per_image else "exact", "bytes_per_image": slope})
-        print(f"  state per image ({'with' if per_image else 'without'} --per-image): {slope:.0f} bytes")
+    for key, label in ((False, "CLI without --per-image"), (True, "CLI with --per-image"), ("gui", "GUI loading the profile")):
+        slope = (measured[(1281000, key)] - measured[(128000, key)]) * 2**20 / (1281000 - 128000)
+        mode = {False: "exact", True: "per-image", "gui": "gui-load"}[key]
+        rows.append({"corpus": "scale-slope", "mode": mode, "bytes_per_image": slope})
+        print(f"  state per image ({label}): {slope:.0f} bytes")
 
 
 def main():
@@ -168,7 +181,7 @@ def main():
                  "images_per_s": n_many / wall, "peak_rss_mib": rss})
     print(f"\n{n_many:,} tiny files in 100 folders: {wall:.2f} s wall, {rss:.0f} MiB peak RSS")
     if scale:
-        scale_rows(cli, threads, rows)
+        scale_rows(cli, bench_gui, threads, rows)
     wall, rss = measure([cli, "scan", FASHION, "--threads", str(threads), "--out", "/dev/null"], repeats)
     rows.append({"corpus": "fashion-mnist-idx", "mode": "exact", "tool": "nofade", "images": 70000, "wall_s": wall,
                  "images_per_s": 70000 / wall, "peak_rss_mib": rss})

@@ -1,4 +1,5 @@
 #include "profile/profile_json.h"
+#include "profile/profile_json_reader.h"
 #include "profile/profile_measures_json.h"
 
 #include <cmath>
@@ -586,17 +587,10 @@ std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error)
 
 std::optional<Profile> profileFromJsonBytes(const QByteArray& bytes, QString* error)
 {
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString());
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        *error = QStringLiteral("not a JSON object");
-        return std::nullopt;
-    }
-    return profileFromJson(doc.object(), error);
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return readProfileJson(buffer, error);
 }
 
 } // namespace nofade

@@ -24,6 +24,8 @@ bool writeProfileJson(QIODevice& out, const Profile& profile, bool includePerIma
 
 // Nullopt with `error` naming the key and the reason on anything malformed or of another schema.
 std::optional<Profile> profileFromJson(const QJsonObject& json, QString* error);
+// The text read by readProfileJson (profile_json_reader.h): the same profile as profileFromJson
+// of its QJsonDocument, without the document of its per-image rows and class pairs.
 std::optional<Profile> profileFromJsonBytes(const QByteArray& bytes, QString* error);
 
 } // namespace nofade

@@ -7,6 +7,7 @@
 
 #include "datasets/dataset_opener.h"
 #include "profile/profile_json.h"
+#include "profile/profile_json_reader.h"
 
 namespace nofade::ui {
 
@@ -17,8 +18,8 @@ bool ProfileFiles::save(const Profile& profile, const QString& file, QString* er
         *error = QStringLiteral("%1: cannot write: %2").arg(file, out.errorString());
         return false;
     }
-    const QByteArray bytes = profileToJsonBytes(profile, true);
-    if (out.write(bytes) != bytes.size() || !out.commit()) {
+    // Written as it is made: the per-image rows never exist as one text in memory.
+    if (!writeProfileJson(out, profile, true, {}) || !out.commit()) {
         *error = QStringLiteral("%1: cannot write: %2").arg(file, out.errorString());
         return false;
     }
@@ -35,7 +36,8 @@ LoadedProfile ProfileFiles::load(const QString& file)
         return r;
     }
     QString error;
-    std::optional<Profile> p = profileFromJsonBytes(in.readAll(), &error);
+    // Read as it streams in: neither the text nor a document of its per-image rows is held.
+    std::optional<Profile> p = readProfileJson(in, &error);
     if (!p) {
         r.error = QStringLiteral("%1: not a NoFADE profile: %2").arg(file, error);
         return r;

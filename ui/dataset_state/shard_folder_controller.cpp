@@ -9,7 +9,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "profile/profile_json.h"
+#include "profile/profile_json_reader.h"
 #include "profile/profile_merge.h"
 
 namespace nofade::ui {
@@ -48,7 +48,7 @@ ShardFolderSnapshot readShardFolder(const QString& folder, ShardFileCache& cache
             QString error;
             if (!f.open(QIODevice::ReadOnly))
                 entry.error = QStringLiteral("cannot read: %1").arg(f.errorString());
-            else if (auto p = profileFromJsonBytes(f.readAll(), &error))
+            else if (auto p = readProfileJson(f, &error))
                 entry.profile = std::make_shared<const Profile>(std::move(*p));
             else
                 entry.error = QStringLiteral("not a NoFADE profile: %1").arg(error);
