@@ -367,14 +367,14 @@ private Q_SLOTS:
         for (const DatasetResult& d : report.datasets)
             if (d.modelsWithCo2 > 0) {
                 ++drawable;
-                for (const char* ext : {"png", "svg", "pdf"})
+                for (const char* ext : {"png", "svg", "pdf", "csv"})
                     expected << QStringLiteral("saturation-%1.%2").arg(fileSlug(d.name), QLatin1String(ext));
             }
         if (drawable > 1)
-            for (const char* ext : {"png", "svg", "pdf"})
+            for (const char* ext : {"png", "svg", "pdf", "csv"})
                 expected << QStringLiteral("saturation-overlay.%1").arg(QLatin1String(ext));
         for (const QString& task : NoFadeChart::tasks(report))
-            for (const char* ext : {"png", "svg", "pdf"})
+            for (const char* ext : {"png", "svg", "pdf", "csv"})
                 expected << QStringLiteral("nofade-%1.%2").arg(task, QLatin1String(ext));
         expected << QStringLiteral("report.csv") << QStringLiteral("report.json") << QStringLiteral("settings.json");
         QStringList present = QDir(dir.path()).entryList(QDir::Files);
