@@ -556,6 +556,8 @@ private Q_SLOTS:
             QVERIFY2(!text.contains(QStringLiteral("…")) && !text.contains(QStringLiteral("...")), qPrintable(base + QStringLiteral(": ") + text));
             for (const QString& name : names.value(base))
                 QVERIFY2(text.contains(name), qPrintable(base + QStringLiteral(" lacks ") + name + QStringLiteral(": ") + text));
+            if (base.endsWith(QLatin1String("-beta")))
+                continue; // the same kinds as alpha's: rasterised once per kind (CI time)
             const RasterDifference d = compareRasters(renderPdf(stem + QStringLiteral(".pdf")), png);
             QVERIFY2(sameButAntiAliasing(d), qPrintable(QStringLiteral("%1: %2 % of the pixels differ").arg(base).arg(100.0 * d.missing)));
         }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QFontMetricsF>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPainter>
@@ -128,11 +129,14 @@ BuiltFigure perClassMultiples(const FigureInputs& in, const FigureDataset& d, co
         top = std::max(top, c.histogram.maxDensity());
     const int n = int(curves.size());
     const int cols = std::min(columns, std::max(1, n));
+    double shared = 0.0;
     const int rows = (n + cols - 1) / cols;
     for (int i = 0; i < n; ++i) {
         const QString name = curves[std::size_t(i)].name;
         // Panel titles name the dataset once (the first panel) and the class in each.
-        const QString title = i == 0 ? QStringLiteral("%1: %2").arg(d.name, name) : name;
+        // Two lines each at print size (the layer wraps titles), so that the plots line up.
+        const QString sep = style.isPublication() ? QStringLiteral(":\n") : QStringLiteral(": ");
+        const QString title = i == 0 ? d.name + sep + name : style.isPublication() ? QStringLiteral("\n") + name : name;
         std::vector<DensityCurve> one;
         one.push_back(std::move(curves[std::size_t(i)]));
         auto chart = densityChart(std::move(one), title, style, in.meanMarkers);
@@ -148,12 +152,15 @@ BuiltFigure perClassMultiples(const FigureInputs& in, const FigureDataset& d, co
         y->setTitleText(i % cols == 0 ? QStringLiteral("Density") : QString());
         x->setTickCount(5);
         x->setLabelFormat(QStringLiteral("%.0f"));
-        const QRectF home = chart->homeRange();
-        const double shared = std::max(home.bottom(), top * 1.03);
+        shared = std::max(shared, chart->homeRange().bottom());
+        f.charts.push_back(std::move(chart));
+    }
+    shared = std::max(shared, top * 1.03);
+    for (auto& chart : f.charts) {
+        auto* y = static_cast<QValueAxis*>(chart->axes(Qt::Vertical).first());
         y->setRange(0.0, shared);
         y->setTickCount(3);
         y->setLabelFormat(shared < 1.0 ? QStringLiteral("%.2f") : QStringLiteral("%.1f"));
-        f.charts.push_back(std::move(chart));
     }
     f.columns = cols;
     return f;
@@ -229,14 +236,22 @@ BuiltFigure images(const FigureDataset& d, const FigureStyle& style)
     anchor->attachAxis(y);
     const int n = int(strip.columns.size());
     const int group = n <= kMaxStripLabels ? 1 : int(std::ceil(n / double(kMaxStripLabels)));
+    // At print size class names longer than about 0.3 in do not fit under a column of ten or more:
+    // the columns are numbered instead (the names are in the figure's CSV, by column).
+    bool names = group == 1;
+    if (names && style.isPublication() && n > 4) {
+        const QFontMetricsF fm(style.font(style.tickPt));
+        for (const QString& c : std::as_const(strip.columns))
+            names = names && fm.horizontalAdvance(c) <= 30.0;
+    }
     x->setStartValue(-0.5);
     for (int c = 0; c < n; c += group) {
         const int last = std::min(n, c + group) - 1;
-        x->append(group == 1 ? strip.columns[c] : QStringLiteral("%1–%2").arg(c).arg(last), last + 0.5);
+        x->append(names ? strip.columns[c] : group == 1 ? QString::number(c) : QStringLiteral("%1–%2").arg(c).arg(last), last + 0.5);
     }
     x->setRange(-0.5, n - 0.5);
-    x->setTitleText(group == 1 ? QStringLiteral("Class") : QStringLiteral("Class (index)"));
-    x->setLabelsAngle(n > (style.isPublication() ? 4 : 10) && group == 1 ? -45 : 0);
+    x->setTitleText(names ? QStringLiteral("Class") : QStringLiteral("Class (index)"));
+    x->setLabelsAngle(names && n > (style.isPublication() ? 4 : 10) ? -45 : 0);
     const double lo = std::floor(strip.minEntropy * 4.0) / 4.0 - 0.25;
     const double hi = std::ceil(strip.maxEntropy * 4.0) / 4.0 + 0.25;
     y->setRange(lo, hi);
@@ -274,6 +289,25 @@ BuiltFigure modelFigure(const FigureSpec& spec, const FigureInputs& in, const Fi
     return f;
 }
 } // namespace
+
+bool legendFits(const BuiltFigure& figure, const FigureSize& size)
+{
+    if (figure.charts.empty())
+        return true;
+    std::vector<QChart*> raw;
+    for (const auto& c : figure.charts)
+        raw.push_back(c.get());
+    FigureRenderer::image(raw, FigureSize{size.widthIn, size.heightIn, 30}, figure.columns); // lays the charts out
+    // The height each chart is given (a chart whose minimum is larger grows beyond it).
+    const int n = int(raw.size());
+    const int cols = figure.columns > 0 ? std::min(figure.columns, n) : gridColumns(n);
+    const double height = size.heightIn * 96.0 / ((n + cols - 1) / cols);
+    for (const auto& chart : figure.charts)
+        for (QGraphicsItem* item : chart->childItems())
+            if (auto* layer = dynamic_cast<FigureLegendLayer*>(item); layer && layer->boundingRect().height() > 0.4 * height)
+                return false;
+    return true;
+}
 
 QSize smallMultiplesGrid(const FigureSize& size)
 {

@@ -65,7 +65,22 @@ bool FolderExport::run(FigureInputs inputs, const QString& directory, QString* e
     }
     QJsonArray figures;
     for (const FigureSpec& spec : figureSpecs(inputs, kinds, size, &skipped)) {
-        const BuiltFigure figure = buildFigure(spec, inputs, style);
+        BuiltFigure figure = buildFigure(spec, inputs, style);
+        if (style.isPublication() && !legendFits(figure, size)) {
+            // Too many legend entries for the plot to stay readable at this size.
+            if (spec.kind == FigureSpec::Kind::Saturation && spec.overlay) {
+                skipped << QStringLiteral("%1: its legend does not fit %2 × %3 in (each dataset has its own figure; export "
+                                          "larger for the overlay)").arg(spec.baseName).arg(size.widthIn).arg(size.heightIn);
+                continue;
+            }
+            if (spec.kind == FigureSpec::Kind::Saturation && spec.colourBy != ColourBy::Dataset) {
+                FigureSpec plain = spec;
+                plain.colourBy = ColourBy::Dataset;
+                figure = buildFigure(plain, inputs, style);
+                skipped << QStringLiteral("%1 not coloured by %2 but by dataset: that legend does not fit %3 × %4 in")
+                               .arg(spec.baseName, colourByName(spec.colourBy)).arg(size.widthIn).arg(size.heightIn);
+            }
+        }
         QJsonArray files;
         for (const QString& ext : std::as_const(formats)) {
             const QString name = QStringLiteral("%1.%2").arg(spec.baseName, ext);
