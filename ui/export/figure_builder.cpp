@@ -5,6 +5,7 @@
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QFontMetricsF>
+#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QLineSeries>
 #include <QPainter>
@@ -156,11 +157,16 @@ BuiltFigure perClassMultiples(const FigureInputs& in, const FigureDataset& d, co
         f.charts.push_back(std::move(chart));
     }
     shared = std::max(shared, top * 1.03);
+    // A top whose half is round at one decimal (or none): a third label would not fit a narrow panel.
+    shared = shared < 0.2 ? std::ceil(shared * 50.0) / 50.0 : shared < 2.0 ? std::ceil(shared * 5.0) / 5.0 : std::ceil(shared / 2.0) * 2.0;
     for (auto& chart : f.charts) {
         auto* y = static_cast<QValueAxis*>(chart->axes(Qt::Vertical).first());
         y->setRange(0.0, shared);
         y->setTickCount(3);
-        y->setLabelFormat(shared < 1.0 ? QStringLiteral("%.2f") : QStringLiteral("%.1f"));
+        // As few decimals as the middle tick needs (0.75 must not read 0.8; wider labels get elided).
+        const double mid = shared / 2.0;
+        const int decimals = std::abs(mid - std::round(mid)) < 1e-9 ? 0 : std::abs(mid * 10 - std::round(mid * 10)) < 1e-9 ? 1 : 2;
+        y->setLabelFormat(QStringLiteral("%.%1f").arg(decimals));
     }
     f.columns = cols;
     return f;
@@ -302,10 +308,15 @@ bool legendFits(const BuiltFigure& figure, const FigureSize& size)
     const int n = int(raw.size());
     const int cols = figure.columns > 0 ? std::min(figure.columns, n) : gridColumns(n);
     const double height = size.heightIn * 96.0 / ((n + cols - 1) / cols);
-    for (const auto& chart : figure.charts)
+    // What is not plot: the title and legend above it and a model chart's notes (a text item) below.
+    for (const auto& chart : figure.charts) {
+        double taken = 0.0;
         for (QGraphicsItem* item : chart->childItems())
-            if (auto* layer = dynamic_cast<FigureLegendLayer*>(item); layer && layer->boundingRect().height() > 0.4 * height)
-                return false;
+            if (dynamic_cast<FigureLegendLayer*>(item) || (item->type() == QGraphicsTextItem::Type && item->isVisible()))
+                taken += item->boundingRect().height();
+        if (taken > 0.4 * height)
+            return false;
+    }
     return true;
 }
 

@@ -37,8 +37,8 @@ std::vector<FigureSpec> figureSpecs(const FigureInputs& inputs, const QStringLis
 
 BuiltFigure buildFigure(const FigureSpec& spec, const FigureInputs& inputs, const FigureStyle& style);
 
-// False when a chart's printed title and legend (publication style) would take more than 40 % of
-// its height at `size`: the plot would be too small to read (lays the figure out to find out).
+// False when a chart's printed title, legend and notes (publication style) would take more than
+// 40 % of its height at `size`: the plot would be too small to read (lays the figure out to find out).
 bool legendFits(const BuiltFigure& figure, const FigureSize& size);
 
 // Panels of small multiples that fit a figure: columns × rows.
