@@ -7,6 +7,7 @@
 
 #include "export/figure_builder.h"
 #include "export/figure_spec.h"
+#include "model_figures/model_chart.h"
 #include "models/report_csv.h"
 #include "models/report_json.h"
 
@@ -64,6 +65,7 @@ bool FolderExport::run(FigureInputs inputs, const QString& directory, QString* e
         return false;
     }
     QJsonArray figures;
+    QHash<QString, QString> captions;
     for (const FigureSpec& spec : figureSpecs(inputs, kinds, size, &skipped)) {
         BuiltFigure figure = buildFigure(spec, inputs, style);
         if (style.isPublication() && !legendFits(figure, size)) {
@@ -80,6 +82,14 @@ bool FolderExport::run(FigureInputs inputs, const QString& directory, QString* e
                 skipped << QStringLiteral("%1 not coloured by %2 but by dataset: that legend does not fit %3 × %4 in")
                                .arg(spec.baseName, colourByName(spec.colourBy)).arg(size.widthIn).arg(size.heightIn);
             }
+            if (!legendFits(figure, size)) {
+                // Still crowded: the fit's numbers and notes go to the caption (settings.json) instead.
+                for (const auto& chart : figure.charts)
+                    if (auto* model = dynamic_cast<ModelChart*>(chart.get()); model && !QString(model->stats() + model->note()).isEmpty()) {
+                        model->setFooterVisible(false);
+                        captions.insert(spec.baseName, QStringList{model->stats(), model->note()}.join(QLatin1Char('\n')).trimmed());
+                    }
+            }
         }
         QJsonArray files;
         for (const QString& ext : std::as_const(formats)) {
@@ -95,6 +105,8 @@ bool FolderExport::run(FigureInputs inputs, const QString& directory, QString* e
         written << csv;
         files.append(csv);
         QJsonObject entry{{QStringLiteral("kind"), kindName(spec.kind)}, {QStringLiteral("files"), files}};
+        if (captions.contains(spec.baseName)) // drawn under the chart on screen, left out here for room
+            entry.insert(QStringLiteral("notes_for_caption"), captions.value(spec.baseName));
         if (spec.dataset >= 0)
             entry.insert(QStringLiteral("dataset"), inputs.datasets[std::size_t(spec.dataset)].name);
         if (spec.kind == FigureSpec::Kind::PerClass || spec.kind == FigureSpec::Kind::PerClassOverlay)
