@@ -4,6 +4,10 @@
 // poppler-utils (pdfimages, pdftotext, pdftoppm), independently of Qt.
 #include <cmath>
 #include <QAbstractButton>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -13,10 +17,15 @@
 #include <QLegendMarker>
 #include <QLineEdit>
 #include <QProcess>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "chart_kit/zoomable_chart_view.h"
 #include "dataset_state/dataset_controller.h"
 #include "dataset_state/dataset_store.h"
@@ -25,7 +34,17 @@
 #include "entropy_tabs/entropy_histogram_tab.h"
 #include "entropy_tabs/heatmap_figure.h"
 #include "entropy_tabs/heatmap_widget.h"
+#include "export/figure_builder.h"
+#include "export/figure_export_command.h"
 #include "export/figure_export_dialog.h"
+#include "export/paper_export.h"
+#include "export/tab_figure.h"
+#include "models/bundled_data.h"
+#include "models/co2_statement.h"
+#include "models/hardware_table.h"
+#include "models/model_table.h"
+#include "models/report_builder.h"
+#include "test_support.h"
 #include "export/figure_renderer.h"
 #include "export/figure_style.h"
 #include "model_figures/model_chart.h"
@@ -84,6 +103,70 @@ QList<QGraphicsItem*> legendEntries(QChart* chart)
     });
     return entries;
 }
+
+// How far a PDF rendered by poppler is from the PNG that Qt painted of the same figure. The two
+// rasterisers differ in anti-aliasing, glyph hinting (a glyph edge a pixel off) and where a line
+// lying on the plot's clip edge is cut (half a line width). So both images are averaged over 2 × 2
+// pixels (150 dpi) and a pixel of one counts as missing from the other only when no pixel within 2
+// (1/3 mm at print size) is within 64 of 255 in every colour channel. The figures differ in at most
+// 0.2 % of their pixels that way; a missing legend, title, label or series line is 0.5 % and more.
+struct RasterDifference {
+    double missing = 1.0; // fraction of pixels, the larger of both directions
+};
+
+QImage halve(const QImage& image)
+{
+    const QImage a = image.convertToFormat(QImage::Format_RGB32);
+    QImage out(a.width() / 2, a.height() / 2, QImage::Format_RGB32);
+    for (int y = 0; y < out.height(); ++y) {
+        const QRgb* r0 = reinterpret_cast<const QRgb*>(a.constScanLine(2 * y));
+        const QRgb* r1 = reinterpret_cast<const QRgb*>(a.constScanLine(2 * y + 1));
+        QRgb* o = reinterpret_cast<QRgb*>(out.scanLine(y));
+        for (int x = 0; x < out.width(); ++x) {
+            const QRgb p[4] = {r0[2 * x], r0[2 * x + 1], r1[2 * x], r1[2 * x + 1]};
+            int c[3] = {0, 0, 0};
+            for (QRgb q : p)
+                c[0] += qRed(q), c[1] += qGreen(q), c[2] += qBlue(q);
+            o[x] = qRgb(c[0] / 4, c[1] / 4, c[2] / 4);
+        }
+    }
+    return out;
+}
+
+double missingFrom(const QImage& a, const QImage& b)
+{
+    constexpr int kRadius = 2, kTolerance = 64;
+    long long missing = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        const QRgb* ra = reinterpret_cast<const QRgb*>(a.constScanLine(y));
+        for (int x = 0; x < a.width(); ++x) {
+            bool found = false;
+            for (int dy = -kRadius; dy <= kRadius && !found; ++dy) {
+                const int yy = std::clamp(y + dy, 0, b.height() - 1);
+                const QRgb* rb = reinterpret_cast<const QRgb*>(b.constScanLine(yy));
+                for (int dx = -kRadius; dx <= kRadius && !found; ++dx) {
+                    const QRgb p = ra[x], q = rb[std::clamp(x + dx, 0, b.width() - 1)];
+                    found = std::abs(qRed(p) - qRed(q)) <= kTolerance && std::abs(qGreen(p) - qGreen(q)) <= kTolerance
+                            && std::abs(qBlue(p) - qBlue(q)) <= kTolerance;
+                }
+            }
+            missing += !found;
+        }
+    }
+    return double(missing) / double(std::max(1LL, qint64(a.width()) * a.height()));
+}
+
+RasterDifference compareRasters(const QImage& a, const QImage& b)
+{
+    RasterDifference d;
+    if (a.size() != b.size() || a.isNull())
+        return d;
+    const QImage ha = halve(a), hb = halve(b);
+    d.missing = std::max(missingFrom(ha, hb), missingFrom(hb, ha));
+    return d;
+}
+
+bool sameButAntiAliasing(const RasterDifference& d) { return d.missing < 0.003; }
 
 FigureExportDialog* openDialog()
 {
@@ -227,10 +310,10 @@ private Q_SLOTS:
         QCOMPARE(next.findChild<QComboBox*>(QStringLiteral("figurePreset"))->currentIndex(), 1);
     }
 
-    void ctrlEOpensTheDialogForTheHistogramAndTheHeatmap()
+    void ctrlEOpensTheDialogOnEveryEntropyTab()
     {
         QSettings().setValue(QStringLiteral("figures/folder"), dir_.path());
-        for (const char* tabName : {"entropyHistogramTab", "classDistanceTab"}) {
+        for (const char* tabName : {"entropyHistogramTab", "classDistanceTab", "perClassTab", "imagesTab"}) {
             auto* tab = uitest::part<QWidget>(window_, tabName);
             uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentWidget(tab);
             const QString file = dir_.filePath(QStringLiteral("%1.png").arg(QString::fromLatin1(tabName)));
@@ -254,6 +337,8 @@ private Q_SLOTS:
             QTRY_VERIFY(QFileInfo::exists(file));
             const QImage png(file);
             QCOMPARE(png.size(), QSize(1050, 780)); // 3.5 × 2.6 in at 300 dpi
+            // With its plotted data beside it.
+            QVERIFY(QFileInfo::exists(QFileInfo(file).absoluteDir().filePath(QFileInfo(file).completeBaseName() + QStringLiteral(".csv"))));
         }
     }
 
@@ -398,6 +483,169 @@ private Q_SLOTS:
                 inPng += near(shown.pixel(x, y), c.rgb(), 40);
             }
         QVERIFY2(inPng > 20 && inPdf > inPng / 2, qPrintable(QStringLiteral("%1 px in the PDF, %2 in the PNG").arg(inPdf).arg(inPng)));
+    }
+
+    // Every chart kind, headless at 3.5 × 2.6 in, 300 dpi, publication style: exact PNG and PDF
+    // sizes, no JPEG, every name in the PDF's text and no ellipsis, and the PDF as poppler renders
+    // it equal to the PNG but for anti-aliasing.
+    void headlessExportOfEveryKindAtColumnSize()
+    {
+        const QString out = dir_.filePath(QStringLiteral("headless"));
+        const QString models = dir_.filePath(QStringLiteral("models.csv"));
+        {
+            QFile f(models);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray csv = "model,task,dataset,score,compute,compute_unit,co2_kg,source\n";
+            const double scores[] = {52, 64, 71, 75, 77, 78};
+            for (int i = 0; i < 6; ++i)
+                csv += QStringLiteral("Net-%1,classification,alpha,%2,%3,GFLOPs,%4,test\n").arg(i).arg(scores[i]).arg(i + 1).arg(std::pow(10.0, i)).toUtf8();
+            f.write(csv);
+        }
+        QCommandLineParser parser;
+        FigureExportCommand::addOptions(&parser);
+        const QStringList args{QStringLiteral("nofade"), QStringLiteral("--export-figures"), out,
+                               dir_.filePath(QStringLiteral("alpha")), dir_.filePath(QStringLiteral("beta")),
+                               QStringLiteral("--figures"), QStringLiteral("all"), QStringLiteral("--size"), QStringLiteral("3.5x2.6"),
+                               QStringLiteral("--dpi"), QStringLiteral("300"), QStringLiteral("--style"), QStringLiteral("publication"),
+                               QStringLiteral("--models"), models, QStringLiteral("--complexity"), QStringLiteral("alpha=0.881374")};
+        QVERIFY2(parser.parse(args), qPrintable(parser.errorText()));
+        QCOMPARE(FigureExportCommand::run(parser), 0);
+
+        QFile settingsFile(QDir(out).filePath(QStringLiteral("settings.json")));
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QJsonArray figures = QJsonDocument::fromJson(settingsFile.readAll()).object().value(QStringLiteral("figures")).toArray();
+        QSet<QString> kinds;
+        QStringList bases;
+        for (const QJsonValue& v : figures) {
+            kinds << v.toObject().value(QStringLiteral("kind")).toString();
+            bases << QFileInfo(v.toObject().value(QStringLiteral("files")).toArray().first().toString()).completeBaseName();
+        }
+        for (const QString& k : kindNames())
+            QVERIFY2(kinds.contains(k), qPrintable(k));
+        // The names each figure must show, known from the fixture (two datasets of classes low, mid, high).
+        const QStringList classes{QStringLiteral("low"), QStringLiteral("mid"), QStringLiteral("high")};
+        QHash<QString, QStringList> names;
+        names[QStringLiteral("histograms")] = {QStringLiteral("alpha"), QStringLiteral("beta")};
+        for (const QString& ds : {QStringLiteral("alpha"), QStringLiteral("beta")})
+            for (const QString& kind : {QStringLiteral("per-class"), QStringLiteral("per-class-overlay"), QStringLiteral("class-distances"),
+                                        QStringLiteral("images")})
+                names[kind + QLatin1Char('-') + ds] = QStringList{ds} + classes;
+        names[QStringLiteral("saturation-alpha")] = {QStringLiteral("alpha"), QStringLiteral("Pareto front")};
+        names[QStringLiteral("nofade-classification")] = {QStringLiteral("Classification"), QStringLiteral("NoFADE")};
+        for (auto it = names.cbegin(); it != names.cend(); ++it)
+            QVERIFY2(bases.contains(it.key()), qPrintable(it.key() + QStringLiteral(" not in ") + bases.join(QLatin1Char(' '))));
+
+        QElapsedTimer clock;
+        clock.start();
+        for (const QString& base : std::as_const(bases)) {
+            const QString stem = QDir(out).filePath(base);
+            const QImage png = QImage(stem + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+            QCOMPARE(png.size(), QSize(1050, 780));
+            QVERIFY(QFileInfo(stem + QStringLiteral(".svg")).size() > 0);
+            QVERIFY(QFileInfo(stem + QStringLiteral(".csv")).size() > 0);
+            bool ok = false;
+            const QString info = run(QStringLiteral("pdfinfo"), {stem + QStringLiteral(".pdf")}, &ok);
+            QVERIFY(ok);
+            QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Page size:\\s+252(\\.0+)? x 187\\.2"))), qPrintable(base + info));
+            const QString images = run(QStringLiteral("pdfimages"), {QStringLiteral("-list"), stem + QStringLiteral(".pdf")}, &ok);
+            QVERIFY(ok && !images.contains(QStringLiteral("jpeg")) && !images.contains(QStringLiteral("jpx")));
+            // NFKC: the font's ligatures ("ﬁ") read as their letters, as a PDF viewer's search does.
+            const QString text = run(QStringLiteral("pdftotext"), {stem + QStringLiteral(".pdf"), QStringLiteral("-")}, &ok)
+                                     .normalized(QString::NormalizationForm_KC);
+            QVERIFY(ok);
+            QVERIFY2(!text.contains(QStringLiteral("…")) && !text.contains(QStringLiteral("...")), qPrintable(base + QStringLiteral(": ") + text));
+            for (const QString& name : names.value(base))
+                QVERIFY2(text.contains(name), qPrintable(base + QStringLiteral(" lacks ") + name + QStringLiteral(": ") + text));
+            if (base.endsWith(QLatin1String("-beta")))
+                continue; // the same kinds as alpha's: rasterised once per kind (CI time)
+            const RasterDifference d = compareRasters(renderPdf(stem + QStringLiteral(".pdf")), png);
+            QVERIFY2(sameButAntiAliasing(d), qPrintable(QStringLiteral("%1: %2 % of the pixels differ").arg(base).arg(100.0 * d.missing)));
+        }
+
+        qInfo("checked %d figures in %lld ms", int(bases.size()), clock.elapsed());
+        // Datasets without a profile draw no entropy figure, and say why.
+        FigureInputs inputs;
+        inputs.datasets.push_back(FigureDataset{QStringLiteral("unscanned"), Qt::red, nullptr, nullptr, {}});
+        QStringList skipped;
+        QVERIFY(figureSpecs(inputs, {QStringLiteral("histograms"), QStringLiteral("images")}, kSingleColumn, &skipped).empty());
+        QVERIFY2(skipped.join(QLatin1Char(' ')).contains(QStringLiteral("unscanned")), qPrintable(skipped.join(QLatin1Char(' '))));
+
+        // The comparison fails on a real difference: the same histogram figure, its PNG without the
+        // legend (only the legend: the plot keeps its place).
+        auto* store = uitest::part<DatasetStore>(window_, "datasetStore");
+        const FigureInputs fromStore = storeInputs(*store);
+        FigureSpec spec;
+        spec.kind = FigureSpec::Kind::Histograms;
+        const BuiltFigure figure = buildFigure(spec, fromStore, FigureStyle::publication());
+        const QString pdf = dir_.filePath(QStringLiteral("control.pdf"));
+        const QString png = dir_.filePath(QStringLiteral("control.png"));
+        QString error;
+        QVERIFY2(figure.write(kSingleColumn, pdf, &error), qPrintable(error));
+        QVERIFY2(figure.write(kSingleColumn, png, &error), qPrintable(error));
+        const QImage page = renderPdf(pdf);
+        QVERIFY(sameButAntiAliasing(compareRasters(page, QImage(png))));
+        FigureLegendLayer* legend = nullptr;
+        for (QGraphicsItem* item : figure.charts.front()->childItems())
+            if (auto* layer = dynamic_cast<FigureLegendLayer*>(item))
+                legend = layer;
+        QVERIFY(legend);
+        QCOMPARE(legend->labels(), (QStringList{QStringLiteral("alpha"), QStringLiteral("beta")}));
+        legend->setVisible(false);
+        QVERIFY2(figure.write(kSingleColumn, png, &error), qPrintable(error));
+        const RasterDifference missing = compareRasters(page, QImage(png));
+        QVERIFY2(!sameButAntiAliasing(missing), qPrintable(QStringLiteral("%1 %").arg(100.0 * missing.missing)));
+    }
+
+    // Export for paper: the figures of every kind with their data, the CO2 paragraph of the
+    // selected models and its BibTeX (which a strict reader parses), and the settings that made them.
+    void exportForPaperWritesOneFolder()
+    {
+        QByteArray csv = "model,task,dataset,score,compute,compute_unit,co2_kg,source\n";
+        const double scores[] = {52, 64, 71, 75, 77, 78};
+        for (int i = 0; i < 6; ++i)
+            csv += QStringLiteral("Net-%1,classification,alpha,%2,%3,GFLOPs,%4,test\n").arg(i).arg(scores[i]).arg(i + 1).arg(std::pow(10.0, i)).toUtf8();
+        QStringList errors;
+        const HardwareTable hardware = HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors);
+        const Report report = buildReport(ModelTable::fromCsv(csv, QStringLiteral("models.csv")), hardware, {}, ReportSettings{});
+        auto* store = uitest::part<DatasetStore>(window_, "datasetStore");
+        FigureInputs inputs = storeInputs(*store);
+        QCOMPARE(int(inputs.datasets.size()), 2);
+        inputs.report = std::make_shared<const Report>(report);
+        PaperExport job;
+        job.figures.style = FigureStyle::publication();
+        job.figures.size = FigureSize{3.5, 2.6, 60};
+        job.figures.formats = {QStringLiteral("pdf")};
+        job.statementModels = {QStringLiteral("Net-2"), QStringLiteral("Net-5")};
+        job.sessionFile = QStringLiteral("/somewhere/paper.nofade");
+        const QString out = dir_.filePath(QStringLiteral("paper"));
+        QString error;
+        QVERIFY2(job.run(inputs, out, &error), qPrintable(error));
+        const QDir dir(out);
+        for (const char* f : {"histograms.pdf", "histograms.csv", "per-class-alpha.pdf", "class-distances-beta.pdf", "images-alpha.csv",
+                              "saturation-alpha.pdf", "co2-statement.tex", "co2-statement.bib", "report.json", "settings.json"})
+            QVERIFY2(dir.exists(QString::fromLatin1(f)), f);
+        QFile tex(dir.filePath(QStringLiteral("co2-statement.tex")));
+        QVERIFY(tex.open(QIODevice::ReadOnly));
+        const QString texText = QString::fromUtf8(tex.readAll());
+        QVERIFY(texText.contains(QStringLiteral("Net-2")) && texText.contains(QStringLiteral("Net-5")) && !texText.contains(QStringLiteral("Net-3")));
+        const QJsonObject bib = nofade::test::runReference("bibtex_check.py", {dir.filePath(QStringLiteral("co2-statement.bib"))}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QFile settingsFile(dir.filePath(QStringLiteral("settings.json")));
+        QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+        const QJsonObject settings = QJsonDocument::fromJson(settingsFile.readAll()).object();
+        const QJsonObject statement = settings.value(QStringLiteral("statement")).toObject();
+        QCOMPARE(statement.value(QStringLiteral("models")).toArray().size(), 2);
+        QCOMPARE(statement.value(QStringLiteral("cite_keys")).toArray().size(),
+                 bib.value(dir.filePath(QStringLiteral("co2-statement.bib"))).toObject().value(QStringLiteral("keys")).toArray().size());
+        QCOMPARE(settings.value(QStringLiteral("session_file")).toString(), job.sessionFile);
+        QCOMPARE(settings.value(QStringLiteral("datasets")).toArray().size(), 2);
+
+        // A model that is not in the table stops the export before any file is written.
+        PaperExport wrong;
+        wrong.statementModels = {QStringLiteral("No-such-net")};
+        QVERIFY(!wrong.run(inputs, dir_.filePath(QStringLiteral("paper-wrong")), &error));
+        QVERIFY2(error.contains(QStringLiteral("No-such-net")), qPrintable(error));
+        QVERIFY(!QDir(dir_.filePath(QStringLiteral("paper-wrong"))).exists());
     }
 
 private:

@@ -419,14 +419,14 @@ private Q_SLOTS:
         for (const DatasetResult& d : report.datasets)
             if (d.modelsWithCo2 > 0) {
                 ++drawable;
-                for (const char* ext : {"png", "svg", "pdf"})
+                for (const char* ext : {"png", "svg", "pdf", "csv"})
                     expected << QStringLiteral("saturation-%1.%2").arg(fileSlug(d.name), QLatin1String(ext));
             }
-        if (drawable > 1)
-            for (const char* ext : {"png", "svg", "pdf"})
-                expected << QStringLiteral("saturation-overlay.%1").arg(QLatin1String(ext));
+        // The overlay of every dataset (a legend of five entries each) does not fit 4 × 3 in at print
+        // size: left out, with the reason in settings.json (checked below).
+        QVERIFY(drawable > 1);
         for (const QString& task : NoFadeChart::tasks(report))
-            for (const char* ext : {"png", "svg", "pdf"})
+            for (const char* ext : {"png", "svg", "pdf", "csv"})
                 expected << QStringLiteral("nofade-%1.%2").arg(task, QLatin1String(ext));
         expected << QStringLiteral("report.csv") << QStringLiteral("report.json") << QStringLiteral("settings.json");
         QStringList present = QDir(dir.path()).entryList(QDir::Files);
@@ -443,6 +443,8 @@ private Q_SLOTS:
         QCOMPARE(settings.value(QStringLiteral("dpi")).toInt(), 100);
         QCOMPARE(settings.value(QStringLiteral("style")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("publication"));
         QCOMPARE(settings.value(QStringLiteral("report_settings")).toObject().value(QStringLiteral("log_base")).toString(), QStringLiteral("ln"));
+        QVERIFY2(QJsonDocument(settings.value(QStringLiteral("skipped")).toArray()).toJson().contains("saturation-overlay: its legend does not fit"),
+                 QJsonDocument(settings.value(QStringLiteral("skipped")).toArray()).toJson().constData());
 
         // Without complexities the NoFADE figures are left out, with the reason.
         ModelStore plain;
@@ -561,7 +563,9 @@ private Q_SLOTS:
         QVERIFY2(r.finished && r.exitCode == 0, r.err.constData());
         QCOMPARE(QImage(QDir(out).filePath(QStringLiteral("saturation-imagenet.png"))).size(), QSize(500, 300));
         QCOMPARE(QImage(QDir(out).filePath(QStringLiteral("nofade-classification.png"))).size(), QSize(500, 300));
-        QVERIFY(QSvgRenderer(QDir(out).filePath(QStringLiteral("saturation-overlay.svg"))).isValid());
+        QVERIFY(QSvgRenderer(QDir(out).filePath(QStringLiteral("saturation-imagenet.svg"))).isValid());
+        // The overlay's legend of every dataset's series cannot fit 5 × 3 in: left out, and said.
+        QVERIFY(!QFileInfo::exists(QDir(out).filePath(QStringLiteral("saturation-overlay.svg"))));
         QFile settingsFile(QDir(out).filePath(QStringLiteral("settings.json")));
         QVERIFY(settingsFile.open(QIODevice::ReadOnly));
         const QJsonObject settings = QJsonDocument::fromJson(settingsFile.readAll()).object();

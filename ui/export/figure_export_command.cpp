@@ -5,7 +5,15 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <QFileInfo>
+
+#include "chart_kit/chart_palette.h"
+#include "dataset_state/profile_files.h"
+#include "datasets/dataset_opener.h"
 #include "export/figure_folder_export.h"
+#include "export/figure_spec.h"
+#include "parallel/feedback.h"
+#include "scan/scanner.h"
 #include "models/bundled_data.h"
 #include "models/hardware_table.h"
 #include "models/model_table.h"
@@ -88,13 +96,51 @@ std::optional<Report> loadReport(const QCommandLineParser& parser, int* exit)
     }
     return buildReport(table, hardware, complexities, settings);
 }
+
+// A dataset on the command line: a profile JSON (as saved by the application or nofade-cli scan)
+// as it is, anything else opened and scanned here with the default settings.
+std::optional<FigureDataset> loadDataset(const QString& path, int index, QString* error)
+{
+    FigureDataset d;
+    d.colour = ChartPalette::colour(index);
+    const QFileInfo info(path);
+    if (info.isFile() && info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0) {
+        const LoadedProfile loaded = ProfileFiles::load(path);
+        if (!loaded.profile) {
+            *error = loaded.error;
+            return std::nullopt;
+        }
+        d.name = info.completeBaseName();
+        d.profile = loaded.profile;
+        d.jsd = loaded.jsd;
+        return d;
+    }
+    OpenedDataset opened = openDataset(path);
+    if (!opened.source) {
+        *error = opened.error;
+        return std::nullopt;
+    }
+    if (opened.source->itemCount() == 0) {
+        *error = QStringLiteral("%1: no images found").arg(path);
+        return std::nullopt;
+    }
+    Feedback feedback;
+    auto profile = std::make_shared<Profile>(scanDataset(*opened.source, ProfileSettings{}, ScanOptions{}, feedback));
+    profile->source.path = info.absoluteFilePath();
+    d.name = info.fileName();
+    d.jsd = std::make_shared<const JsdSummary>(profile->jsd());
+    d.profile = std::move(profile);
+    return d;
+}
 } // namespace
 
 void FigureExportCommand::addOptions(QCommandLineParser* parser)
 {
     parser->addOptions({
-        {QStringLiteral("export-figures"), QStringLiteral("Write every model figure (PNG, SVG, PDF), report.csv, report.json and "
-                                                          "settings.json into DIR, without a window, and quit."), QStringLiteral("DIR")},
+        {QStringLiteral("export-figures"), QStringLiteral("Write the figures of the datasets or profiles given as paths and of the "
+                                                          "model table (PNG, SVG, PDF, each with its data as CSV), report.csv, "
+                                                          "report.json and settings.json into DIR, without a window, and quit."),
+         QStringLiteral("DIR")},
         {QStringLiteral("report"), QStringLiteral("With --export-figures: draw this saved report (nofade.report/1 JSON, e.g. from "
                                                   "nofade-cli report --out)."), QStringLiteral("FILE")},
         {QStringLiteral("models"), QStringLiteral("With --export-figures: the model table CSV (default: the bundled corpus)."), QStringLiteral("FILE")},
@@ -106,6 +152,10 @@ void FigureExportCommand::addOptions(QCommandLineParser* parser)
         {QStringLiteral("size"), QStringLiteral("With --export-figures: figure size in inches (default 6x4)."), QStringLiteral("WxH")},
         {QStringLiteral("colour-by"), QStringLiteral("With --export-figures: point colours: family, task or dataset (default family)."),
          QStringLiteral("NAME")},
+        {QStringLiteral("figures"), QStringLiteral("With --export-figures: all (default) or a comma-separated list of histograms, "
+                                                   "per-class, class-distances, images, saturation, nofade."), QStringLiteral("KINDS")},
+        {QStringLiteral("formats"), QStringLiteral("With --export-figures: a comma-separated list of png, svg, pdf (default all three)."),
+         QStringLiteral("LIST")},
     });
 }
 
@@ -190,12 +240,45 @@ int FigureExportCommand::run(const QCommandLineParser& parser)
         }
         job.colourBy = *c;
     }
+    const QString figures = parser.isSet(QStringLiteral("figures")) ? parser.value(QStringLiteral("figures")) : QStringLiteral("all");
+    if (figures != QLatin1String("all")) {
+        for (const QString& k : figures.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!kindNames().contains(k.trimmed())) {
+                printErr(QStringLiteral("--figures %1: \"%2\" is not a kind (use all or %3)")
+                             .arg(figures, k.trimmed(), kindNames().join(QLatin1Char(','))));
+                return kUsage;
+            }
+            job.kinds << k.trimmed();
+        }
+    }
+    if (parser.isSet(QStringLiteral("formats"))) {
+        job.formats.clear();
+        for (const QString& f : parser.value(QStringLiteral("formats")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString ext = f.trimmed().toLower();
+            if (ext != QLatin1String("png") && ext != QLatin1String("svg") && ext != QLatin1String("pdf")) {
+                printErr(QStringLiteral("--formats %1: use png, svg and/or pdf").arg(parser.value(QStringLiteral("formats"))));
+                return kUsage;
+            }
+            job.formats << ext;
+        }
+    }
     int exit = kOk;
     const std::optional<Report> report = loadReport(parser, &exit);
     if (!report)
         return exit;
+    FigureInputs inputs;
+    inputs.report = std::make_shared<const Report>(*report);
     QString error;
-    if (!job.run(*report, dir, &error)) {
+    const QStringList paths = parser.positionalArguments();
+    for (int i = 0; i < int(paths.size()); ++i) {
+        auto d = loadDataset(paths[i], i, &error);
+        if (!d) {
+            printErr(error);
+            return kFailed;
+        }
+        inputs.datasets.push_back(std::move(*d));
+    }
+    if (!job.run(std::move(inputs), dir, &error)) {
         printErr(error);
         return kFailed;
     }

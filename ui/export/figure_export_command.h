@@ -1,7 +1,8 @@
 #pragma once
-// The headless figure export: `nofade --export-figures DIR [--report FILE | --models FILE]
-// [--complexity DATASET=VALUE]... [--style screen|publication] [--font FAMILY] [--dpi N]
-// [--size WxH] [--colour-by family|task|dataset]`. Renders every figure with the same ui code as
+// The headless figure export: `nofade --export-figures DIR [PATH...] [--figures all|KIND,...]
+// [--report FILE | --models FILE] [--complexity DATASET=VALUE]... [--style screen|publication]
+// [--font FAMILY] [--dpi N] [--size WxH] [--colour-by family|task|dataset] [--formats png,svg,pdf]`,
+// PATH being datasets (scanned here) or saved profiles. Renders every figure with the same ui code as
 // the chart tabs (FolderExport) on the offscreen platform and prints what it wrote; a clear
 // message and a non-zero exit on any error.
 #include <vector>

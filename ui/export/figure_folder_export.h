@@ -1,14 +1,15 @@
 #pragma once
-// "Export All Figures": every figure of a report (figure_spec.h allFigures) as PNG, SVG and PDF
-// into one folder, with the data as CSV (report.csv), the full report as JSON (report.json) and
-// the settings as JSON (settings.json: the report's CO2/NoFADE settings and the figure style,
-// size and DPI). Used by the GUI and by the headless `nofade --export-figures DIR`.
+// "Export All Figures": every figure of the inputs (figure_builder.h figureSpecs), or those of the
+// kinds asked for, as PNG, SVG and PDF into one folder, each with its plotted data (<name>.csv);
+// with a model table also the report's data (report.csv), the full report (report.json); and the
+// settings (settings.json: the report's CO2/NoFADE settings, the figure style, size and DPI, and
+// which files each figure wrote). Used by the GUI and by the headless `nofade --export-figures DIR`.
 #include <QSet>
 #include <QStringList>
 
+#include "export/figure_inputs.h"
 #include "export/figure_renderer.h"
 #include "export/figure_style.h"
-#include "model_figures/saturation_chart.h"
 #include "models/report.h"
 
 namespace nofade::ui {
@@ -18,11 +19,15 @@ struct FolderExport {
     FigureSize size;
     ColourBy colourBy = ColourBy::Family;
     QSet<int> selected;
+    QStringList kinds;                       // kindNames() to write; empty: all
+    QStringList formats{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")};
 
     QStringList written; // file names, in the order written
     QStringList skipped; // figures left out, and why
 
     // False with `error` naming the file and the reason; files written before stay.
+    bool run(FigureInputs inputs, const QString& directory, QString* error);
+    // The model figures of a report only.
     bool run(const Report& report, const QString& directory, QString* error);
 };
 

@@ -8,6 +8,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -22,13 +23,13 @@ constexpr double kUnitsPerInch = 96.0;
 // takes them out again when done (the charts belong to the caller).
 class Canvas {
 public:
-    Canvas(const std::vector<QChart*>& charts, const FigureSize& size)
+    Canvas(const std::vector<QChart*>& charts, const FigureSize& size, int columns)
         : charts_(charts), rect_(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch)
     {
         scene_.setSceneRect(rect_);
         scene_.setBackgroundBrush(Qt::white);
         const int n = int(charts.size());
-        const int cols = gridColumns(n);
+        const int cols = columns > 0 ? std::min(columns, std::max(1, n)) : gridColumns(n);
         const int rows = (n + cols - 1) / cols;
         for (QChart* chart : charts)
             scene_.addItem(chart);
@@ -111,6 +112,27 @@ QByteArray paintSvg(const FigureRenderer::Painter& paint, const FigureSize& size
     return bytes;
 }
 
+// QPageSize keeps whole points, so a 2.6 in page (187.2 pt) comes out 187 pt high. The page's box
+// is rewritten to the exact size in place (same length, so the file's byte offsets stay valid):
+// the top edge stays where Qt put it (its y axis runs down from there) and the bottom and right
+// edges move to the exact size.
+void exactMediaBox(QByteArray* pdf, const FigureSize& size)
+{
+    static const QRegularExpression box(QStringLiteral("/(MediaBox|CropBox) \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+    const QString text = QString::fromLatin1(*pdf);
+    const double wPt = size.widthIn * 72.0, hPt = size.heightIn * 72.0;
+    for (auto it = box.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const double qtHeight = m.captured(3).toDouble();
+        QString exact = QStringLiteral("/%1 [0 %2 %3 %4]")
+                            .arg(m.captured(1), QString::number(qtHeight - hPt, 'g', 8), QString::number(wPt, 'g', 8), m.captured(3));
+        if (exact.size() > m.capturedLength())
+            continue; // cannot be rewritten in place: keep Qt's
+        exact.insert(exact.size() - 1, QString(m.capturedLength() - exact.size(), QLatin1Char(' ')));
+        pdf->replace(m.capturedStart(), m.capturedLength(), exact.toLatin1());
+    }
+}
+
 QByteArray paintPdf(const FigureRenderer::Painter& paint, const FigureSize& size, const QString& title)
 {
     const QRectF canvas(0, 0, size.widthIn * kUnitsPerInch, size.heightIn * kUnitsPerInch);
@@ -130,6 +152,7 @@ QByteArray paintPdf(const FigureRenderer::Painter& paint, const FigureSize& size
     // No scaling: device units are canvas units (pdf.height() would round 249.6 units down to 249).
     paint(&p, canvas);
     p.end();
+    exactMediaBox(&bytes, size);
     return bytes;
 }
 
@@ -171,31 +194,32 @@ bool encode(const FigureRenderer::Painter& paint, const FigureSize& size, const 
 }
 } // namespace
 
-QImage FigureRenderer::image(const std::vector<QChart*>& charts, const FigureSize& size)
+QImage FigureRenderer::image(const std::vector<QChart*>& charts, const FigureSize& size, int columns)
 {
-    Canvas canvas(charts, size);
+    Canvas canvas(charts, size, columns);
     return paintImage(chartPainter(&canvas), size);
 }
 
-QByteArray FigureRenderer::svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+QByteArray FigureRenderer::svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title, int columns)
 {
-    Canvas canvas(charts, size);
+    Canvas canvas(charts, size, columns);
     return paintSvg(chartPainter(&canvas), size, title);
 }
 
-QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title)
+QByteArray FigureRenderer::pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title, int columns)
 {
-    Canvas canvas(charts, size);
+    Canvas canvas(charts, size, columns);
     return paintPdf(chartPainter(&canvas), size, title);
 }
 
-bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error)
+bool FigureRenderer::write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error,
+                           int columns)
 {
     if (const QString why = size.validate(); !why.isEmpty()) {
         *error = QStringLiteral("%1: %2").arg(file, why);
         return false;
     }
-    Canvas canvas(charts, size);
+    Canvas canvas(charts, size, columns);
     return encode(chartPainter(&canvas), size, file, error);
 }
 

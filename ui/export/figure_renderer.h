@@ -27,11 +27,13 @@ struct FigureSize {
 
 class FigureRenderer {
 public:
-    static QImage image(const std::vector<QChart*>& charts, const FigureSize& size);
-    static QByteArray svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title);
-    static QByteArray pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title);
+    // `columns`: of the grid of charts (0: gridColumns() of their number).
+    static QImage image(const std::vector<QChart*>& charts, const FigureSize& size, int columns = 0);
+    static QByteArray svg(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title, int columns = 0);
+    static QByteArray pdf(const std::vector<QChart*>& charts, const FigureSize& size, const QString& title, int columns = 0);
     // PNG, SVG or PDF by extension. False with `error` naming the file and the reason.
-    static bool write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error);
+    static bool write(const std::vector<QChart*>& charts, const FigureSize& size, const QString& file, QString* error,
+                      int columns = 0);
     // A figure that paints itself (a heatmap): `paint` draws on a canvas of width × 96 by
     // height × 96 units, whatever the file's resolution. Images are drawn lossless (no JPEG in a PDF).
     using Painter = std::function<void(QPainter*, const QRectF& canvas)>;

@@ -34,6 +34,26 @@ int gridColumns(int charts)
     return charts == 4 ? 2 : 3;
 }
 
+QString kindName(FigureSpec::Kind kind)
+{
+    switch (kind) {
+    case FigureSpec::Kind::Saturation: return QStringLiteral("saturation");
+    case FigureSpec::Kind::NoFade: return QStringLiteral("nofade");
+    case FigureSpec::Kind::Histograms: return QStringLiteral("histograms");
+    case FigureSpec::Kind::PerClass:
+    case FigureSpec::Kind::PerClassOverlay: return QStringLiteral("per-class");
+    case FigureSpec::Kind::ClassDistances: return QStringLiteral("class-distances");
+    case FigureSpec::Kind::Images: return QStringLiteral("images");
+    }
+    return {};
+}
+
+QStringList kindNames()
+{
+    return {QStringLiteral("histograms"), QStringLiteral("per-class"), QStringLiteral("class-distances"),
+            QStringLiteral("images"), QStringLiteral("saturation"), QStringLiteral("nofade")};
+}
+
 QString fileSlug(const QString& text)
 {
     QString slug = text.toLower();
@@ -56,16 +76,16 @@ std::vector<FigureSpec> allFigures(const Report& report, ColourBy colourBy, QStr
         }
         drawn << d.key;
         figures.push_back({FigureSpec::Kind::Saturation, {d.key}, false, colourBy,
-                           QStringLiteral("saturation-%1").arg(fileSlug(d.name))});
+                           QStringLiteral("saturation-%1").arg(fileSlug(d.name)), -1, {}, 0});
     }
     if (drawn.size() > 1)
-        figures.push_back({FigureSpec::Kind::Saturation, drawn, true, ColourBy::Dataset, QStringLiteral("saturation-overlay")});
+        figures.push_back({FigureSpec::Kind::Saturation, drawn, true, ColourBy::Dataset, QStringLiteral("saturation-overlay"), -1, {}, 0});
     for (const QString& task : NoFadeChart::tasks(report)) {
         const bool any = std::any_of(report.models.begin(), report.models.end(), [&task](const ModelResult& m) {
             return m.task == task && m.nofade && m.co2Kg && *m.co2Kg > 0.0;
         });
         if (any)
-            figures.push_back({FigureSpec::Kind::NoFade, {task}, false, colourBy, QStringLiteral("nofade-%1").arg(task)});
+            figures.push_back({FigureSpec::Kind::NoFade, {task}, false, colourBy, QStringLiteral("nofade-%1").arg(task), -1, {}, 0});
         else
             skipped->append(QStringLiteral("NoFADE scatter of %1: no model has a NoFADE score (no dataset complexity yet: "
                                            "scan the dataset or type its complexity in)").arg(task));

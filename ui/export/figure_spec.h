@@ -1,7 +1,8 @@
 #pragma once
 // What a figure shows, independent of any widget: the saturation curves of some datasets (one
-// chart each, or overlaid) or the NoFADE scatter of some tasks (one panel each). The chart tabs
-// and the headless export build their charts from the same spec with the same code.
+// chart each, or overlaid), the NoFADE scatter of some tasks (one panel each), or one of the
+// entropy figures of the loaded datasets (figure_builder.h). The chart tabs and the headless
+// export build their charts from the same spec with the same code.
 #include <memory>
 #include <vector>
 #include <QSet>
@@ -13,12 +14,15 @@
 namespace nofade::ui {
 
 struct FigureSpec {
-    enum class Kind { Saturation, NoFade };
+    enum class Kind { Saturation, NoFade, Histograms, PerClass, PerClassOverlay, ClassDistances, Images };
     Kind kind = Kind::Saturation;
     QStringList panels;       // dataset keys (Saturation) or task names (NoFade)
     bool overlay = false;     // Saturation: every panel in one chart
     ColourBy colourBy = ColourBy::Family;
     QString baseName;         // file name without extension, e.g. "saturation-imagenet"
+    int dataset = -1;         // the entropy figures of one dataset: its index in FigureInputs::datasets
+    std::vector<int> classes; // PerClass: the classes of this page of small multiples
+    int columns = 0;          // PerClass: panels per row
 
     int chartCount() const { return overlay ? 1 : int(panels.size()); }
 };
@@ -34,6 +38,11 @@ int gridColumns(int charts);
 // model, all datasets overlaid, and the NoFADE scatter of each task with a drawable model.
 // `skipped` gets a line for each figure left out and why (e.g. no NoFADE score yet).
 std::vector<FigureSpec> allFigures(const Report& report, ColourBy colourBy, QStringList* skipped);
+
+// The --figures name of a kind: histograms, per-class (both per-class kinds), class-distances,
+// images, saturation, nofade.
+QString kindName(FigureSpec::Kind kind);
+QStringList kindNames();
 
 // "ImageNet" -> "imagenet", "MS COCO" -> "ms-coco": safe in file names.
 QString fileSlug(const QString& text);

@@ -280,9 +280,20 @@ void ModelChart::resizeEvent(QGraphicsSceneResizeEvent* event)
     placeFooter(); // its height, and so the bottom margin, depends on the width
 }
 
+void ModelChart::setFooterVisible(bool visible)
+{
+    footerShown_ = visible;
+    if (!visible && footer_) {
+        QMargins m = margins();
+        m.setBottom(4); // the constructor's
+        setMargins(m);
+    }
+    placeFooter();
+}
+
 void ModelChart::placeFooter()
 {
-    if (noteText_.isEmpty() && statsText_.isEmpty()) {
+    if (!footerShown_ || (noteText_.isEmpty() && statsText_.isEmpty())) {
         delete footer_;
         footer_ = nullptr;
         return;

@@ -32,6 +32,9 @@ public:
     // e.g. too few models to fit). Below the axis, so it never hides a point.
     QString note() const { return noteText_; }
     QString stats() const { return statsText_; }
+    // Leaves the footer out of the drawing (a figure at print size whose notes would crowd out the
+    // plot: they go to the figure's caption); note() and stats() still say it.
+    void setFooterVisible(bool visible);
 
     // Highlights these rows (those drawn here); restyles only the overlay and the labels.
     void setSelectedRows(const QSet<int>& rows);
@@ -91,6 +94,7 @@ private:
     QGraphicsTextItem* footer_ = nullptr;
     QString noteText_;
     QString statsText_;
+    bool footerShown_ = true;
     QRectF home_;
 };
 

@@ -9,6 +9,7 @@
 #include "export/export_source.h"
 #include "export/figure_export_dialog.h"
 #include "export/figure_folder_export.h"
+#include "export/tab_figure.h"
 #include "model_figures/nofade_tab.h"
 #include "model_figures/saturation_tab.h"
 #include "model_table/model_selection_store.h"
@@ -26,7 +27,7 @@ ModelFiguresController::ModelFiguresController(ModelStore* workspace, ModelSelec
 
     exportAll_ = new QAction(tr("Export &all figures…"), this);
     exportAll_->setObjectName(QStringLiteral("exportAllFigures"));
-    exportAll_->setStatusTip(tr("Write every model chart (PNG, SVG, PDF), the data (CSV) and the settings (JSON) into a folder"));
+    exportAll_->setStatusTip(tr("Write every figure (PNG, SVG, PDF) with its data (CSV), and the settings (JSON), into a folder"));
     connect(exportAll_, &QAction::triggered, this, &ModelFiguresController::exportAllFigures);
     copy_ = new QAction(tr("&Copy chart"), this);
     copy_->setObjectName(QStringLiteral("copyChart"));
@@ -67,7 +68,9 @@ void ModelFiguresController::exportAllFigures()
     job.selected = selection_->rows();
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = job.run(workspace_->report(), dialog.path(), &error);
+    FigureInputs inputs = datasets_ ? storeInputs(*datasets_) : FigureInputs{};
+    inputs.report = std::make_shared<const Report>(workspace_->report());
+    const bool ok = job.run(std::move(inputs), dialog.path(), &error);
     QApplication::restoreOverrideCursor();
     if (!ok) {
         QMessageBox::warning(parentWidget, tr("Export failed"), error);

@@ -11,6 +11,8 @@ class QWidget;
 
 namespace nofade::ui {
 
+class DatasetStore;
+
 class ModelFigureTab;
 class ModelSelectionStore;
 class ModelStore;
@@ -28,6 +30,8 @@ public:
     ModelFigureTab* currentFigureView() const;
     // For the File menu: Export all figures…, Copy chart.
     QList<QAction*> actions() const { return {exportAll_, copy_}; }
+    // Export all figures also draws the entropy figures of these datasets.
+    void setDatasetStore(const DatasetStore* store) { datasets_ = store; }
 
     // The chart choices a session keeps: which datasets and task are shown, colours and styles.
     QJsonObject state() const;
@@ -46,6 +50,7 @@ private:
     SaturationTab* saturation_;
     NoFadeTab* noFade_;
     QAction* exportAll_;
+    const DatasetStore* datasets_ = nullptr;
     QAction* copy_;
 };
 

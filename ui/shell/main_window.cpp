@@ -35,6 +35,8 @@
 #include "export/chart_exporter.h"
 #include "export/export_source.h"
 #include "export/figure_export_dialog.h"
+#include "export/paper_export.h"
+#include "export/tab_figure.h"
 #include "inspector/image_inspector_panel.h"
 #include "model_figures/model_figure_tab.h"
 #include "model_figures/model_figures_controller.h"
@@ -98,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* images = new ImagesTab(store_);
     tabs_->addTab(images, tr("&Images"));
     modelCharts_ = new ModelFiguresController(workspace_, selection_, tabs_, this);
+    modelCharts_->setDatasetStore(store_);
     auto* complexity = new ComplexityTab(store_);
     tabs_->addTab(complexity, tr("C&omplexity"));
     connect(complexity, &ComplexityTab::measureSettingsRequested, this, &MainWindow::showSettingsDialog);
@@ -231,6 +234,13 @@ void MainWindow::createMenus()
     exportAction->setShortcut(Qt::CTRL | Qt::Key_E);
     exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
     file->addActions(modelCharts_->actions());
+    QAction* paper = file->addAction(tr("Export for &paper…"), this, [this] {
+        if (exportForPaperWithDialog(*store_, workspace_->report(), selection_->rows(), session_->currentFile(), this))
+            statusBar()->showMessage(tr("Exported the figures, their data and the CO₂ paragraph for the paper"), 8000);
+    });
+    paper->setObjectName(QStringLiteral("exportForPaper"));
+    paper->setStatusTip(tr("Write every figure (PNG, SVG, PDF) with its data, the CO₂ paragraph (.tex, .bib) of the selected "
+                           "models or the table's total, and the settings into one folder"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -422,6 +432,8 @@ void MainWindow::chooseExportFile()
         figure->showExportDialog(); // size, DPI and style
         return;
     }
+    if (tabFigure(tabs_->currentWidget(), *store_, FigureSize{})) // the entropy tabs: one figure path for all
+        return void(exportTabFigureWithDialog(tabs_->currentWidget(), *store_, this));
     auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
     if (source && source->hasFigureExport())
         return void(showFigureExportDialog(source, FigureStyle::publication(), this));
