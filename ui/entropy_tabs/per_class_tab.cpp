@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -42,18 +43,28 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
     classes_ = new QListWidget;
     classes_->setObjectName(QStringLiteral("perClassList"));
     classes_->setMaximumWidth(220);
+    filter_ = new QLineEdit;
+    filter_->setObjectName(QStringLiteral("perClassFilter"));
+    filter_->setPlaceholderText(tr("Filter classes"));
+    filter_->setClearButtonEnabled(true);
+    filter_->setMaximumWidth(220);
+    filter_->setToolTip(tr("Shows the classes whose name contains this text; All and None apply to the classes shown"));
     auto* all = new QPushButton(tr("All"));
+    all->setObjectName(QStringLiteral("perClassAll"));
     auto* none = new QPushButton(tr("None"));
+    none->setObjectName(QStringLiteral("perClassNone"));
     auto* listButtons = new QHBoxLayout;
     listButtons->addWidget(all);
     listButtons->addWidget(none);
     auto* side = new QVBoxLayout;
     side->addWidget(new QLabel(tr("Classes:")));
+    side->addWidget(filter_);
     side->addWidget(classes_, 1);
     side->addLayout(listButtons);
 
     multiples_ = new SmallMultiplesWidget;
     auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("perClassScroll"));
     scroll->setWidget(multiples_);
     scroll->setWidgetResizable(true);
     chart_ = new DensityChart;
@@ -88,10 +99,12 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
         if (!filling_)
             rebuild();
     });
+    connect(filter_, &QLineEdit::textChanged, this, &PerClassTab::applyFilter);
     auto checkAll = [this](bool on) {
         filling_ = true;
         for (int i = 0; i < classes_->count(); ++i)
-            classes_->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+            if (!classes_->item(i)->isHidden())
+                classes_->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         filling_ = false;
         rebuild();
     };
@@ -172,6 +185,19 @@ void PerClassTab::fillClassList()
         }
     }
     filling_ = false;
+    applyFilter();
+}
+
+void PerClassTab::applyFilter()
+{
+    const QString text = filter_->text().trimmed();
+    const DatasetEntry* e = store_->find(datasetId());
+    for (int i = 0; i < classes_->count(); ++i) {
+        QListWidgetItem* item = classes_->item(i);
+        const int c = item->data(Qt::UserRole).toInt();
+        const QString name = e && e->profile && c < int(e->profile->classes.size()) ? e->profile->classes[std::size_t(c)].name : item->text();
+        item->setHidden(!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive));
+    }
 }
 
 void PerClassTab::selectClasses(const std::vector<int>& classes)

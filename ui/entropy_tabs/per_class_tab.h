@@ -6,6 +6,7 @@
 #include "export/export_source.h"
 
 class QComboBox;
+class QLineEdit;
 class QListWidget;
 class QStackedWidget;
 
@@ -40,6 +41,7 @@ Q_SIGNALS:
 
 private:
     void fillClassList();
+    void applyFilter(); // hides the list's classes whose name does not contain the filter's text
     void rebuild();     // when visible, else on show
     void rebuildNow();
 
@@ -47,6 +49,7 @@ private:
     DatasetComboBox* dataset_;
     QComboBox* mode_;
     QComboBox* bins_;
+    QLineEdit* filter_;
     QListWidget* classes_;
     QStackedWidget* stack_;
     SmallMultiplesWidget* multiples_;
