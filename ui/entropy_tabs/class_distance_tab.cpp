@@ -59,16 +59,16 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Dataset:")));
     controls->addWidget(dataset_);
-    controls->addWidget(new QLabel(tr("Order classes by:")));
+    controls->addWidget(new QLabel(tr("Order:")));
     controls->addWidget(order_);
     auto* scaleLabel = new QLabel(tr("&Scale:"));
     scaleLabel->setBuddy(scale_);
     controls->addWidget(scaleLabel);
     controls->addWidget(scale_);
-    controls->addWidget(search_);
     controls->addStretch(1);
 
     auto* side = new QVBoxLayout;
+    side->addWidget(search_);
     side->addWidget(legend_, 1);
     side->addWidget(hover_);
     side->addWidget(summary_);

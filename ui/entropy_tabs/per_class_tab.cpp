@@ -42,12 +42,11 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
 
     classes_ = new QListWidget;
     classes_->setObjectName(QStringLiteral("perClassList"));
-    classes_->setMaximumWidth(220);
     filter_ = new QLineEdit;
     filter_->setObjectName(QStringLiteral("perClassFilter"));
     filter_->setPlaceholderText(tr("Filter classes"));
     filter_->setClearButtonEnabled(true);
-    filter_->setMaximumWidth(220);
+    fitClassList();
     filter_->setToolTip(tr("Shows the classes whose name contains this text; All and None apply to the classes shown"));
     auto* all = new QPushButton(tr("All"));
     all->setObjectName(QStringLiteral("perClassAll"));
@@ -150,6 +149,21 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
     });
     fillClassList();
     rebuild();
+}
+
+void PerClassTab::fitClassList()
+{
+    // "Ankle boot  (7000)" whole, at any type size.
+    const int width = std::max(220, 22 * fontMetrics().averageCharWidth() + 60);
+    classes_->setMaximumWidth(width);
+    filter_->setMaximumWidth(width);
+}
+
+void PerClassTab::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        fitClassList();
+    QWidget::changeEvent(event);
 }
 
 void PerClassTab::setDataset(int id)

@@ -39,7 +39,11 @@ public:
 Q_SIGNALS:
     void imagesRequested(int datasetId, int classIndex, double lower, double upper);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitClassList();
     void fillClassList();
     void applyFilter(); // hides the list's classes whose name does not contain the filter's text
     void rebuild();     // when visible, else on show
