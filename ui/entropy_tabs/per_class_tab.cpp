@@ -92,7 +92,10 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
         fillClassList();
         rebuild();
     });
-    connect(mode_, &QComboBox::currentIndexChanged, this, [this](int i) { stack_->setCurrentIndex(i); });
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        stack_->setCurrentIndex(i);
+        rebuild(); // only the view shown is drawn
+    });
     connect(bins_, &QComboBox::currentIndexChanged, this, &PerClassTab::rebuild);
     connect(classes_, &QListWidget::itemChanged, this, [this] {
         if (!filling_)
@@ -257,9 +260,13 @@ void PerClassTab::rebuildNow()
         }
         chart_->setTitle(tr("%1: per-image entropy by class").arg(e->name));
     }
-    multiples_->setCurves(curves);
-    chart_->setCurves(std::move(curves));
-    view_->setHomeRange(chart_->homeRange());
+    // Only the view shown: a chart of a thousand overlaid curves takes seconds to build.
+    if (stack_->currentIndex() == 0) {
+        multiples_->setCurves(std::move(curves));
+    } else {
+        chart_->setCurves(std::move(curves));
+        view_->setHomeRange(chart_->homeRange());
+    }
 }
 
 } // namespace nofade::ui
