@@ -182,6 +182,8 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     for (int k : labelledPositions()) {
         const QString& label = labels_.value(order_[std::size_t(k)]);
         const double y = map.top() + along(k) + cell / 2 - lineHeight / 2.0;
+        if (y < map.top() - 1 || y + lineHeight > map.bottom() + 1)
+            continue; // half out of the map: would be cut
         p.drawText(QRectF(map.left() - margin, y, margin - 4, lineHeight), Qt::AlignRight | Qt::AlignVCenter,
                    fontMetrics().elidedText(label, Qt::ElideRight, margin - 4));
     }
@@ -191,8 +193,11 @@ void HeatmapWidget::paintEvent(QPaintEvent*)
     for (int k : labelledPositions()) {
         const QString& label = labels_.value(order_[std::size_t(k)]);
         const double kx = (k - visible_.left()) * cell;
+        const double x = map.left() + kx + cell / 2 - lineHeight / 2.0;
+        if (x < map.left() - 1 || x + lineHeight > map.right() + 1)
+            continue;
         p.save();
-        p.translate(map.left() + kx + cell / 2 - lineHeight / 2.0, map.top() - 4);
+        p.translate(x, map.top() - 4);
         p.rotate(-90);
         p.drawText(QRectF(0, 0, map.top() - 4, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
                    fontMetrics().elidedText(label, Qt::ElideRight, map.top() - 4));
