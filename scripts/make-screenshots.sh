@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the screenshots of README.md and docs/USER_GUIDE.md (docs/screenshots/): builds, runs
 # the application's screenshot mode (nofade --screenshots DIR: the bundled example and corpus, every view
-# in turn) under Xvfb with a scratch home, and copies the views the documents show.
+# in turn) under Xvfb with a scratch home, and copies the views the documents show. Then the
+# "screens" set on a 1280 x 720 projector (every tab in presentation mode, every page of the tour)
+# and a 1366 x 768 laptop (every tab).
 #   bash scripts/make-screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,4 +21,19 @@ for name in "${shown[@]}"; do
   [ -s "$scratch/shots/$name.png" ] || { echo "make-screenshots: the run made no $name.png" >&2; exit 1; }
   cp "$scratch/shots/$name.png" docs/screenshots/
 done
-echo "docs/screenshots: ${#shown[@]} screenshots updated"
+# Real screens: the application started on a screen of that size (--screenshot-set screens).
+screens=0
+for size in 1280x720 1366x768; do
+  HOME="$scratch/home-$size" XDG_CONFIG_HOME="$scratch/home-$size/.config" XDG_DATA_HOME="$scratch/home-$size/.local/share" \
+    xvfb-run -a -s "-screen 0 ${size}x24" build/bin/nofade --fresh --screenshots "$scratch/$size" --screenshot-set screens
+done
+for f in "$scratch"/1280x720/41-*.png "$scratch"/1366x768/40-*.png; do
+  cp "$f" docs/screenshots/
+  screens=$((screens + 1))
+done
+# The tour's pages keep the names the guide has used for them.
+for page in 1 2 3 4 5 6 7 8; do
+  cp "$scratch/1280x720/42-1280x720-tour-$page.png" "docs/screenshots/30-tour-1280-page$page.png"
+  screens=$((screens + 1))
+done
+echo "docs/screenshots: $((${#shown[@]} + screens)) screenshots updated"

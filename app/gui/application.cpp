@@ -34,6 +34,10 @@ struct Options {
     QCommandLineOption screenshots{QStringLiteral("screenshots"),
                                    QStringLiteral("Save a screenshot of every view (the user guide's) to DIR and quit."),
                                    QStringLiteral("DIR")};
+    QCommandLineOption screenshotSet{QStringLiteral("screenshot-set"),
+                                     QStringLiteral("Which screenshots --screenshots takes: guide (the user guide's views, the default) or "
+                                                    "screens (every tab, in presentation mode too, and the tour, at the screen's size)."),
+                                     QStringLiteral("SET"), QStringLiteral("guide")};
 };
 
 void describeApplication()
@@ -50,7 +54,7 @@ void addOptions(QCommandLineParser& parser, const Options& o)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Datasets (folders, IDX or CIFAR files) or profiles (.json) to open."),
                                  QStringLiteral("[PATH...]"));
-    parser.addOptions({o.example, o.fresh, o.shards, o.screenshots});
+    parser.addOptions({o.example, o.fresh, o.shards, o.screenshots, o.screenshotSet});
     FigureExportCommand::addOptions(&parser);
 }
 
@@ -124,7 +128,7 @@ int runApplication(int argc, char** argv)
         datasets->openShardFolder(dir);
 
     if (screenshots) {
-        auto* runner = new ScreenshotRunner(&window, parser.value(options.screenshots), &window);
+        auto* runner = new ScreenshotRunner(&window, parser.value(options.screenshots), parser.value(options.screenshotSet), &window);
         QObject::connect(runner, &ScreenshotRunner::finished, &app, [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
         runner->start();
     }

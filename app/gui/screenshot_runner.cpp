@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
@@ -47,8 +48,8 @@ namespace nofade::ui {
 
 QObject* ScreenshotRunner::windowObject() const { return window_; }
 
-ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory, QObject* parent)
-    : QObject(parent), window_(window), directory_(directory)
+ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory, const QString& set, QObject* parent)
+    : QObject(parent), window_(window), directory_(directory), set_(set)
 {
     waitTimer_.setInterval(200);
     connect(&waitTimer_, &QTimer::timeout, this, [this] {
@@ -58,7 +59,10 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
             anyProfile = anyProfile || part<DatasetStore>("datasetStore")->at(i).hasProfile();
         if (part<ScanController>("scanController")->isIdle() && anyProfile) {
             waitTimer_.stop();
-            buildSteps();
+            if (set_ == QLatin1String("screens"))
+                buildScreenSteps();
+            else
+                buildSteps();
             QTimer::singleShot(500, this, &ScreenshotRunner::next);
         }
     });
@@ -137,23 +141,9 @@ void ScreenshotRunner::buildSteps()
         [this] { part<ModelEditingController>("modelEditingController")->undoStack()->undo(); QToolTip::hideText(); },
         [this] { part<PresentationController>("presentationController")->setOn(true); part<QTabWidget>("chartTabs")->setCurrentIndex(0); },
         [this] { shoot(QStringLiteral("20-presentation-mode.png")); },
-        [this] { part<PresentationController>("presentationController")->setOn(false); tour_ = window_->showTeachingTour(); },
+        [this] { part<PresentationController>("presentationController")->setOn(false); },
     };
-    // The teaching tour, page by page.
-    for (int page = 0; page < 8; ++page) {
-        steps_.push_back([this, page] {
-            if (tour_)
-                tour_->showPage(page);
-        });
-        steps_.push_back([this, page] {
-            if (tour_ && tour_->currentPage() == page)
-                shootWidget(tour_, QStringLiteral("21-tour-%1.png").arg(page + 1));
-        });
-    }
-    steps_.push_back([this] {
-        if (tour_)
-            tour_->close();
-    });
+    addTourSteps(QStringLiteral("21-tour-%1.png"));
     addModelChartSteps();
     // The class distances of every other dataset with classes (e.g. a 1000-class one).
     const DatasetStore* store = part<DatasetStore>("datasetStore");
@@ -234,6 +224,58 @@ void ScreenshotRunner::addRunImportSteps()
         [this] { part<QTabWidget>("chartTabs")->setCurrentWidget(part<ModelFiguresController>("modelFiguresController")->noFadeView()); },
         [this] { shoot(QStringLiteral("42-nofade-imported-run.png")); },
     });
+}
+
+void ScreenshotRunner::addTourSteps(const QString& pattern)
+{
+    // The teaching tour, page by page.
+    steps_.push_back([this] { tour_ = window_->showTeachingTour(); });
+    for (int page = 0; page < 8; ++page) {
+        steps_.push_back([this, page] {
+            if (tour_)
+                tour_->showPage(page);
+        });
+        steps_.push_back([this, page, pattern] {
+            if (tour_ && tour_->currentPage() == page)
+                shootWidget(tour_, pattern.arg(page + 1));
+        });
+    }
+    steps_.push_back([this] {
+        if (tour_)
+            tour_->close();
+    });
+}
+
+void ScreenshotRunner::buildScreenSteps()
+{
+    // The window fills the screen (no window manager: its geometry is set), docks as on a first start.
+    const QRect screen = QGuiApplication::primaryScreen()->geometry();
+    const QString size = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+    auto* tabs = part<QTabWidget>("chartTabs");
+    // The file name of a tab: its text as a slug ("Class distances" -> class-distances).
+    auto slug = [tabs](int i) {
+        return tabs->tabText(i).remove(QLatin1Char('&')).toLower().replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    };
+    steps_ = {[this] {
+        window_->resetLayout();
+        window_->setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    }};
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QString name = QStringLiteral("40-%1-%2-%3.png").arg(size).arg(i + 1).arg(slug(i));
+        steps_.push_back([tabs, i] { tabs->setCurrentIndex(i); });
+        steps_.push_back([this, name] { shoot(name); });
+    }
+    steps_.push_back([this, tabs] {
+        tabs->setCurrentIndex(0);
+        part<PresentationController>("presentationController")->setOn(true);
+    });
+    for (int i = 0; i < tabs->count(); ++i) {
+        const QString name = QStringLiteral("41-%1-presentation-%2-%3.png").arg(size).arg(i + 1).arg(slug(i));
+        steps_.push_back([tabs, i] { tabs->setCurrentIndex(i); });
+        steps_.push_back([this, name] { shoot(name); });
+    }
+    steps_.push_back([this] { part<PresentationController>("presentationController")->setOn(false); });
+    addTourSteps(QStringLiteral("42-%1-tour-%2.png").arg(size, QStringLiteral("%1")));
 }
 
 void ScreenshotRunner::addModelChartSteps()

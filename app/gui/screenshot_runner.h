@@ -1,7 +1,10 @@
 #pragma once
-// Reproducible screenshots (the hidden --screenshot DIR option): waits until the scans are done,
-// then shows each view in turn (histograms, per class as small multiples and overlay, class
-// distances, the inspector at the lowest and highest entropy), saves the window as PNG, and quits.
+// Reproducible screenshots (the --screenshots DIR option): waits until the scans are done, then
+// shows each view in turn, saves the window as PNG, and quits. Two sets: "guide" (the user guide's
+// views: histograms, per class, class distances, the inspector, the model charts, the tour) and
+// "screens" (for the screen the application runs on: every tab with the window filling the
+// screen, every tab in presentation mode, and every page of the teaching tour; the files are named
+// for the screen's width and height).
 #include <functional>
 #include <QObject>
 #include <QPointer>
@@ -18,7 +21,8 @@ class TeachingTourDialog;
 class ScreenshotRunner : public QObject {
     Q_OBJECT
 public:
-    ScreenshotRunner(MainWindow* window, const QString& directory, QObject* parent = nullptr);
+    ScreenshotRunner(MainWindow* window, const QString& directory, const QString& set = QStringLiteral("guide"),
+                     QObject* parent = nullptr);
     void start();
 
 Q_SIGNALS:
@@ -26,6 +30,8 @@ Q_SIGNALS:
 
 private:
     void buildSteps();
+    void buildScreenSteps();
+    void addTourSteps(const QString& pattern); // pattern: a file name with %1 for the page (1-based)
     void addModelChartSteps();
     // Models > Import runs: the dialog with its preview, then the charts with the imported run.
     void addRunImportSteps();
@@ -45,6 +51,7 @@ private:
     MainWindow* window_;
     QPointer<TeachingTourDialog> tour_;
     QString directory_;
+    QString set_;
     std::vector<std::function<void()>> steps_;
     std::size_t step_ = 0;
     QTimer waitTimer_;

@@ -10,6 +10,8 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLineSeries>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -484,7 +486,8 @@ private Q_SLOTS:
         QCOMPARE(categories()->categoriesLabels(), QStringList{QStringLiteral("all images")});
         for (double x : view.layer()->points().x)
             QVERIFY(std::abs(x) <= 0.35);
-        // 100 classes: the axis names groups of columns (at most 30 labels), in order.
+        // 100 classes: the axis names every k-th class, upright, one line of text apart at least
+        // (no overlap), in order.
         QStringList many;
         std::vector<ImageEntropy> images;
         for (int c = 0; c < 100; ++c) {
@@ -494,12 +497,67 @@ private Q_SLOTS:
         view.setDataset(show(many, images));
         QTRY_COMPARE(view.layer()->count(), 100);
         const QStringList labels = categories()->categoriesLabels();
-        QVERIFY2(labels.size() <= 30 && labels.size() >= 20, qPrintable(labels.join(QLatin1Char(' '))));
-        QCOMPARE(labels.first(), QStringLiteral("0–3"));
-        QCOMPARE(labels.last(), QStringLiteral("96–99"));
+        QVERIFY2(labels.size() >= 10 && labels.size() < 100, qPrintable(labels.join(QLatin1Char(' '))));
+        QCOMPARE(labels.first(), QStringLiteral("class0"));
+        QCOMPARE(categories()->labelsAngle(), -90);
+        const double perColumn = view.chart()->plotArea().width() / 100.0;
+        const std::vector<int>& named = view.labelledColumns();
+        QCOMPARE(int(named.size()), int(labels.size()));
+        for (std::size_t i = 0; i < named.size(); ++i) {
+            QCOMPARE(labels[qsizetype(i)], many[named[i]]);
+            QCOMPARE(categories()->endValue(labels[qsizetype(i)]), double(named[i])); // at its column
+            if (i > 0)
+                QVERIFY((named[i] - named[i - 1]) * perColumn >= QFontMetricsF(categories()->labelsFont()).height());
+        }
         // Image c (of class c) is in column c, i.e. the c-th point at x within 0.35 of c.
         for (int c = 0; c < 100; ++c)
             QVERIFY(std::abs(view.layer()->points().x[std::size_t(c)] - c) <= 0.35);
+    }
+
+    void aThousandClassesKeepReadableLabelsAndZoomShowsMore()
+    {
+        DatasetStore store;
+        ImagesTab view(&store);
+        view.resize(1280, 640);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int id = uitest::addScannedProfile(&store, QStringLiteral("thousand"), uitest::makeClassProfile(1000, 20));
+        view.setDataset(id);
+        QTRY_COMPARE(view.layer()->count(), 20000);
+        view.chartView()->viewport()->grab();
+        auto* axis = qobject_cast<QCategoryAxis*>(view.chart()->axes(Qt::Horizontal).first());
+        const QFontMetricsF fm(axis->labelsFont());
+        // Whole: some names, never closer than a line of text.
+        const double perColumn = view.chart()->plotArea().width() / 1000.0;
+        std::vector<int> named = view.labelledColumns();
+        QVERIFY2(named.size() >= 20 && named.size() <= std::size_t(view.chart()->plotArea().width() / fm.height()) + 1,
+                 qPrintable(QString::number(named.size())));
+        for (std::size_t i = 1; i < named.size(); ++i)
+            QVERIFY((named[i] - named[i - 1]) * perColumn >= fm.height());
+        QVERIFY(axis->titleText().contains(QStringLiteral("zoom in")));
+        // The wheel zooms in: the names come closer in columns (more of the classes in view named).
+        const int wholeStep = named[1] - named[0];
+        for (int k = 0; k < 8; ++k)
+            wheel(view.chartView()->viewport(), view.chartView()->viewport()->rect().center(), 120);
+        named = view.labelledColumns();
+        QVERIFY(named.size() >= 2);
+        QVERIFY2(named[1] - named[0] < wholeStep, qPrintable(QStringLiteral("%1 vs %2").arg(named[1] - named[0]).arg(wholeStep)));
+        // Zoomed to 20 columns: every one of them is named; to 8, written across.
+        axis->setRange(499.5, 519.5);
+        named = view.labelledColumns();
+        QCOMPARE(int(named.size()), 20);
+        QCOMPARE(named.front(), 500);
+        QCOMPARE(axis->categoriesLabels().first(), QStringLiteral("class0500"));
+        QCOMPARE(axis->titleText(), QStringLiteral("Class"));
+        axis->setRange(499.5, 507.5);
+        QCOMPARE(int(view.labelledColumns().size()), 8);
+        QCOMPARE(axis->labelsAngle(), 0);
+        // Drawn by Qt without truncation ("..."): every label reads whole.
+        view.chartView()->viewport()->grab();
+        for (QGraphicsItem* item : view.chart()->scene()->items())
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+                QVERIFY2(!text->toPlainText().endsWith(QStringLiteral("...")) && !text->toPlainText().endsWith(QChar(0x2026)),
+                         qPrintable(text->toPlainText()));
     }
 
     void aHundredThousandImagesOpenWithoutFreezing()

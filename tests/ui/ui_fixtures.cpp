@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QStandardPaths>
 
+#include "dataset_state/dataset_store.h"
 #include "dataset_state/scan_controller.h"
 
 namespace nofade::uitest {
@@ -93,6 +94,42 @@ bool writeKnownDataset(const QString& root)
         put("high", b);
     QFile broken(d.filePath(QStringLiteral("high/broken.png")));
     return ok && broken.open(QIODevice::WriteOnly) && broken.write("\x89PNG\r\n\x1a\nthis is not a png") > 0;
+}
+
+std::shared_ptr<Profile> makeClassProfile(int classes, int perClass, const QStringList& names)
+{
+    QStringList classNames = names;
+    for (int c = int(classNames.size()); c < classes; ++c)
+        classNames << QStringLiteral("class%1").arg(c, 4, 10, QLatin1Char('0'));
+    auto profile = std::make_shared<Profile>(makeEmptyProfile({}, {}, classNames));
+    std::int64_t index = 0;
+    for (int c = 0; c < classes; ++c)
+        for (int k = 0; k < perClass; ++k) {
+            // A band 1.5 bits wide from 0.5 + 5.5 c / classes bits.
+            const double h = 0.5 + 5.5 * c / std::max(1, classes) + 1.5 * k / std::max(1, perClass);
+            ClassProfile& cp = profile->classes[std::size_t(c)];
+            cp.moments.add(h);
+            cp.histogram.add(h);
+            profile->moments.add(h);
+            profile->fine.add(h);
+            profile->perImage.push_back({index, QStringLiteral("%1/%2.png").arg(classNames[c]).arg(k), false, c, h});
+            ++index;
+        }
+    profile->source.items = index;
+    return profile;
+}
+
+int addScannedProfile(ui::DatasetStore* store, const QString& name, std::shared_ptr<Profile> profile)
+{
+    ui::DatasetEntry entry;
+    entry.name = name;
+    const int id = store->add(entry);
+    auto jsd = std::make_shared<const JsdSummary>(profile->jsd());
+    store->update(id, ui::DatasetStore::ProfileChanged, [&](ui::DatasetEntry& e) {
+        e.profile = profile;
+        e.jsd = jsd;
+    });
+    return id;
 }
 
 } // namespace nofade::uitest

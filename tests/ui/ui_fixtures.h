@@ -4,6 +4,13 @@
 #include <memory>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+
+#include "profile/profile.h"
+
+namespace nofade::ui {
+class DatasetStore;
+}
 
 namespace nofade::uitest {
 
@@ -20,6 +27,14 @@ double writeKnownEntropyImage(const QString& file, int bits, int side = 32);
 // JS distances low-mid = mid-high = sqrt(0.5), low-high = 1, so C_JS = ln(1 + 2 sqrt(0.5)) = 0.881374.
 // Returns whether every file was written.
 bool writeKnownDataset(const QString& root);
+
+// A scanned profile without images on disk: class c has `perClass` images (per-image entropies
+// included) whose entropies lie in a band that rises with c, so that the classes differ. Class
+// names are `names` when given, else "class0000", "class0001", ...
+std::shared_ptr<Profile> makeClassProfile(int classes, int perClass, const QStringList& names = {});
+
+// Adds `profile` to `store` as a finished scan would (with its class distances); its id.
+int addScannedProfile(ui::DatasetStore* store, const QString& name, std::shared_ptr<Profile> profile);
 
 // The part of `root` (the main window) of type T named `name`; the test aborts when there is none.
 inline const QObject* asObject(const QObject* o) { return o; }

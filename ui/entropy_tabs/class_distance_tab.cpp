@@ -1,6 +1,9 @@
 #include "entropy_tabs/class_distance_tab.h"
 
 #include <QComboBox>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QStringListModel>
 #include <QHBoxLayout>
 #include <QLabel>
 
@@ -34,6 +37,16 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     scale_->setToolTip(tr("The colour scale's range. Fixed or shared: heatmaps of different datasets compare."));
     heatmap_ = new HeatmapWidget;
     heatmap_->setObjectName(QStringLiteral("distanceHeatmap"));
+    heatmap_->setToolTip(tr("Wheel: zoom · drag: pan · R or double-click: whole map"));
+    search_ = new QLineEdit;
+    search_->setObjectName(QStringLiteral("distanceSearch"));
+    search_->setPlaceholderText(tr("Find a class"));
+    search_->setClearButtonEnabled(true);
+    search_->setToolTip(tr("Zooms the heatmap to the first class whose name contains this text and outlines its row and column"));
+    auto* completer = new QCompleter(new QStringListModel(this), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    search_->setCompleter(completer);
     legend_ = new ColourLegendWidget;
     summary_ = new QLabel;
     summary_->setObjectName(QStringLiteral("distanceSummary"));
@@ -42,12 +55,11 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     hover_ = new QLabel;
     hover_->setWordWrap(true);
-    hover_->setMinimumHeight(3 * fontMetrics().height());
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Dataset:")));
     controls->addWidget(dataset_);
-    controls->addWidget(new QLabel(tr("Order classes by:")));
+    controls->addWidget(new QLabel(tr("Order:")));
     controls->addWidget(order_);
     auto* scaleLabel = new QLabel(tr("&Scale:"));
     scaleLabel->setBuddy(scale_);
@@ -56,16 +68,17 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
     controls->addStretch(1);
 
     auto* side = new QVBoxLayout;
+    side->addWidget(search_);
     side->addWidget(legend_, 1);
     side->addWidget(hover_);
     side->addWidget(summary_);
-    auto* sideWidget = new QWidget;
-    sideWidget->setLayout(side);
-    sideWidget->setFixedWidth(250);
+    side_ = new QWidget;
+    side_->setLayout(side);
+    fitSide();
 
     auto* body = new QHBoxLayout;
     body->addWidget(heatmap_, 1);
-    body->addWidget(sideWidget);
+    body->addWidget(side_);
     body_ = new QWidget;
     body_->setLayout(body);
     auto* layout = new QVBoxLayout(this);
@@ -74,6 +87,8 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
 
     connect(dataset_, &DatasetComboBox::datasetChanged, this, &ClassDistanceTab::rebuild);
     connect(order_, &QComboBox::currentIndexChanged, this, &ClassDistanceTab::applyOrder);
+    connect(search_, &QLineEdit::textChanged, this, &ClassDistanceTab::findClass);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, &ClassDistanceTab::findClass);
     connect(scale_, &QComboBox::currentIndexChanged, this, &ClassDistanceTab::rebuild);
     connect(store_, &DatasetStore::changed, this, [this] { // another dataset's distances move the shared scale
         if (Scale(scale_->currentIndex()) == Scale::Shared)
@@ -92,6 +107,20 @@ ClassDistanceTab::ClassDistanceTab(DatasetStore* store, QWidget* parent) : QWidg
                             .arg(v, 0, 'f', 4));
     });
     rebuild();
+}
+
+void ClassDistanceTab::fitSide()
+{
+    // About 34 characters: the colour bar's title and the summary's lines, at any type size.
+    side_->setFixedWidth(std::max(250, 34 * fontMetrics().averageCharWidth()));
+    hover_->setMinimumHeight(3 * fontMetrics().height());
+}
+
+void ClassDistanceTab::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        fitSide();
+    QWidget::changeEvent(event);
 }
 
 void ClassDistanceTab::setDataset(int id) { dataset_->setCurrentId(id); }
@@ -182,6 +211,8 @@ void ClassDistanceTab::rebuildNow()
                 for (const JsdPair& pair : other->pairs)
                     vmax = std::max(vmax, pair.distance);
     heatmap_->setMatrix(std::move(m), labels, {}, 0.0, vmax);
+    if (auto* names = qobject_cast<QStringListModel*>(search_->completer()->model()))
+        names->setStringList(labels);
     legend_->setRange(0.0, vmax, scaleTitle());
     QString text = tr("<b>%1</b><br>%2 classes with images (of %3), %4 pairs<br>class model: %5, %6 bins<br><br>"
                       "Sum of JS distances: <b>%7</b><br>")
@@ -203,6 +234,25 @@ void ClassDistanceTab::rebuildNow()
         text += tr("<br><i>Incomplete profile (scan cancelled).</i>");
     summary_->setText(text);
     applyOrder();
+}
+
+int ClassDistanceTab::findClass(const QString& text)
+{
+    const QString wanted = text.trimmed();
+    if (wanted.isEmpty())
+        return -1;
+    // The class of that name, else the first whose name contains it.
+    const QStringList& labels = heatmap_->labels();
+    int found = -1;
+    for (int i = 0; i < int(labels.size()) && found < 0; ++i)
+        if (labels[i].compare(wanted, Qt::CaseInsensitive) == 0)
+            found = i;
+    for (int i = 0; i < int(labels.size()) && found < 0; ++i)
+        if (labels[i].contains(wanted, Qt::CaseInsensitive))
+            found = i;
+    if (found >= 0)
+        heatmap_->showItem(found);
+    return found;
 }
 
 void ClassDistanceTab::applyOrder()

@@ -7,6 +7,7 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 
 namespace nofade::ui {
 
@@ -38,8 +39,15 @@ public:
     HeatmapFigure figure(const FigureStyle& style) const;
     HeatmapWidget* heatmap() const { return heatmap_; }
     QString summaryText() const;
+    // Zooms the heatmap to the class named `text` (or the first whose name contains it); its
+    // matrix index, -1 when none matches.
+    int findClass(const QString& text);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
+    void fitSide();
     void rebuild();     // when visible, else on show
     void rebuildNow();
     void applyOrder();
@@ -49,11 +57,13 @@ private:
     DatasetComboBox* dataset_;
     QComboBox* order_;
     QComboBox* scale_;
+    QLineEdit* search_;
     HeatmapWidget* heatmap_;
     ColourLegendWidget* legend_;
     QLabel* summary_;
     QLabel* hover_;
     QWidget* body_;
+    QWidget* side_;
     class LazyUpdateController* lazy_;
     std::vector<double> classMeans_; // of the matrix's classes
 };

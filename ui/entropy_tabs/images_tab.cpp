@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QSet>
 #include <QStackedWidget>
 #include <QToolTip>
 #include <QValueAxis>
@@ -23,7 +24,6 @@
 namespace nofade::ui {
 
 namespace {
-constexpr int kMaxColumnLabels = 30; // more classes: one label per group of columns
 constexpr int kClickSlop = 3;        // pixels a click may move and still not be a pan
 
 // Dense strips read better with translucent points: opaque up to ~2,000 images, fading to 20 %.
@@ -71,11 +71,15 @@ ImagesTab::ImagesTab(DatasetStore* store, QWidget* parent) : QWidget(parent), st
     chart_->setAnimationOptions(QChart::NoAnimation);
     chart_->legend()->hide(); // the class names are on the x axis, in the points' colours' order
     xAxis_ = new QCategoryAxis;
-    xAxis_->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    // A label at its column's centre; with many columns only some are labelled (updateColumnLabels).
+    xAxis_->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     xAxis_->setTitleText(tr("Class"));
     yAxis_ = new QValueAxis;
     yAxis_->setTitleText(tr("Entropy (bits)"));
     connect(yAxis_, &QValueAxis::rangeChanged, this, [this] { roundTicks(yAxis_); });
+    connect(xAxis_, &QCategoryAxis::rangeChanged, this, &ImagesTab::updateColumnLabels);
+    connect(xAxis_, &QCategoryAxis::labelsFontChanged, this, &ImagesTab::updateColumnLabels);
+    connect(chart_, &QChart::plotAreaChanged, this, &ImagesTab::updateColumnLabels);
     chart_->addAxis(xAxis_, Qt::AlignBottom);
     chart_->addAxis(yAxis_, Qt::AlignLeft);
     // An empty series on the axes: ZoomableChartView maps positions to values through a series.
@@ -185,18 +189,68 @@ void ImagesTab::rebuildNow()
 
 void ImagesTab::setColumns(const QStringList& columns)
 {
+    columns_ = columns;
+    labelled_.clear();
+    updateColumnLabels();
+}
+
+ImagesTab::ColumnLabels ImagesTab::columnLabels(const QStringList& columns, double from, double to, double plotWidth,
+                                                const QFontMetricsF& fm)
+{
+    // Every `step`-th column of those in view gets its name: all of them when they fit across, else
+    // upright text one line high each (no overlap), as many as fit. Zooming in shows more.
+    ColumnLabels out;
+    const int n = int(columns.size());
+    const int first = std::clamp(int(std::ceil(from)), 0, std::max(0, n - 1));
+    const int last = std::clamp(int(std::floor(to)), 0, n - 1);
+    if (n == 0 || last < first || !(plotWidth > 0.0))
+        return out;
+    // Qt Charts gives each label of a category axis the axis's width over the number of labels
+    // plus one, less twice its padding, and cuts a longer label short ("Ankle b..."): the rule
+    // here is that one with a little to spare.
+    const double padding = 14.0;
+    const int visible = last - first + 1;
+    auto fits = [&](int labels, double width) { return width + padding <= plotWidth / (labels + 1); };
+    double widest = 0.0;
+    for (int c = first; c <= last; ++c)
+        widest = std::max(widest, fm.horizontalAdvance(columns[c]));
+    if (fits(visible, widest)) {
+        out.step = 1;
+        out.angle = 0;
+    } else {
+        out.angle = -90; // upright: a label is one line of text wide
+        out.step = 1;
+        while (out.step < n && !fits((visible + out.step - 1) / out.step, fm.height()))
+            ++out.step;
+    }
+    // Anchored on multiples of the step, so that panning keeps the same columns named.
+    for (int c = (first + out.step - 1) / out.step * out.step; c <= last; c += out.step)
+        out.columns.push_back(c);
+    return out;
+}
+
+void ImagesTab::updateColumnLabels()
+{
+    const double plotWidth = chart_->plotArea().width();
+    const ColumnLabels want = columnLabels(columns_, xAxis_->min(), xAxis_->max(), plotWidth > 0 ? plotWidth : 800.0,
+                                           QFontMetricsF(xAxis_->labelsFont()));
+    if (want.columns == labelled_ && want.angle == xAxis_->labelsAngle() && xAxis_->count() == int(want.columns.size()))
+        return;
+    labelled_ = want.columns;
     const QStringList old = xAxis_->categoriesLabels();
     for (const QString& label : old)
         xAxis_->remove(label);
     xAxis_->setStartValue(-0.5);
-    const int n = int(columns.size());
-    const int group = n <= kMaxColumnLabels ? 1 : int(std::ceil(n / double(kMaxColumnLabels)));
-    for (int c = 0; c < n; c += group) {
-        const int last = std::min(n, c + group) - 1;
-        xAxis_->append(group == 1 ? columns[c] : tr("%1–%2").arg(c).arg(last), last + 0.5);
+    QSet<QString> used; // an axis's labels are unique
+    for (int c : want.columns) {
+        QString label = columns_[c];
+        while (used.contains(label))
+            label += QChar(0x200B); // zero-width space: the same text, another label
+        used.insert(label);
+        xAxis_->append(label, c);
     }
-    xAxis_->setLabelsAngle(n > 10 && group == 1 ? -45 : 0);
-    xAxis_->setTitleText(group == 1 ? tr("Class") : tr("Class (index)"));
+    xAxis_->setLabelsAngle(want.angle);
+    xAxis_->setTitleText(want.step == 1 ? tr("Class") : tr("Class (1 in %1 named: zoom in for more)").arg(want.step));
 }
 
 int ImagesTab::pointAtViewport(const QPoint& pos) const

@@ -5,6 +5,8 @@
 // clicking it asks for that image in the inspector. Follows the current dataset like the Per class
 // and Class distances tabs.
 #include <vector>
+#include <QFontMetricsF>
+#include <QStringList>
 #include <QWidget>
 
 #include "export/export_source.h"
@@ -44,6 +46,17 @@ public:
     // The message shown instead of the chart ("" when the chart is shown).
     QString emptyText() const;
 
+    // Which columns between x = from and x = to (a plot `plotWidth` pixels wide) are named on the
+    // x axis, and at which angle, so that no two names overlap and none is cut short.
+    struct ColumnLabels {
+        std::vector<int> columns;
+        int step = 1;
+        int angle = 0;
+    };
+    static ColumnLabels columnLabels(const QStringList& columns, double from, double to, double plotWidth, const QFontMetricsF& fm);
+    // The columns named on the x axis now.
+    const std::vector<int>& labelledColumns() const { return labelled_; }
+
 Q_SIGNALS:
     void imageRequested(int datasetId, int imagePosition); // a click on a point
 
@@ -55,6 +68,7 @@ private:
     void rebuildNow();
     void showEmpty(const QString& text);
     void setColumns(const QStringList& columns);
+    void updateColumnLabels();
     void hover(const QPoint& viewportPos, const QPoint& globalPos);
     QString describe(int point) const;
 
@@ -71,6 +85,8 @@ private:
     class LazyUpdateController* lazy_;
     std::vector<int> image_;       // per point: position in perImage
     std::vector<int> columnClass_; // per column: class index or -1
+    QStringList columns_;          // per column: its name
+    std::vector<int> labelled_;    // the columns named on the axis
     QString hoverText_;
     QPoint pressPos_;
     bool pressed_ = false;

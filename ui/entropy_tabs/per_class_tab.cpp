@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -41,19 +42,28 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
 
     classes_ = new QListWidget;
     classes_->setObjectName(QStringLiteral("perClassList"));
-    classes_->setMaximumWidth(220);
+    filter_ = new QLineEdit;
+    filter_->setObjectName(QStringLiteral("perClassFilter"));
+    filter_->setPlaceholderText(tr("Filter classes"));
+    filter_->setClearButtonEnabled(true);
+    fitClassList();
+    filter_->setToolTip(tr("Shows the classes whose name contains this text; All and None apply to the classes shown"));
     auto* all = new QPushButton(tr("All"));
+    all->setObjectName(QStringLiteral("perClassAll"));
     auto* none = new QPushButton(tr("None"));
+    none->setObjectName(QStringLiteral("perClassNone"));
     auto* listButtons = new QHBoxLayout;
     listButtons->addWidget(all);
     listButtons->addWidget(none);
     auto* side = new QVBoxLayout;
     side->addWidget(new QLabel(tr("Classes:")));
+    side->addWidget(filter_);
     side->addWidget(classes_, 1);
     side->addLayout(listButtons);
 
     multiples_ = new SmallMultiplesWidget;
     auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("perClassScroll"));
     scroll->setWidget(multiples_);
     scroll->setWidgetResizable(true);
     chart_ = new DensityChart;
@@ -82,16 +92,21 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
         fillClassList();
         rebuild();
     });
-    connect(mode_, &QComboBox::currentIndexChanged, this, [this](int i) { stack_->setCurrentIndex(i); });
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        stack_->setCurrentIndex(i);
+        rebuild(); // only the view shown is drawn
+    });
     connect(bins_, &QComboBox::currentIndexChanged, this, &PerClassTab::rebuild);
     connect(classes_, &QListWidget::itemChanged, this, [this] {
         if (!filling_)
             rebuild();
     });
+    connect(filter_, &QLineEdit::textChanged, this, &PerClassTab::applyFilter);
     auto checkAll = [this](bool on) {
         filling_ = true;
         for (int i = 0; i < classes_->count(); ++i)
-            classes_->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+            if (!classes_->item(i)->isHidden())
+                classes_->item(i)->setCheckState(on ? Qt::Checked : Qt::Unchecked);
         filling_ = false;
         rebuild();
     };
@@ -139,6 +154,21 @@ PerClassTab::PerClassTab(DatasetStore* store, QWidget* parent) : QWidget(parent)
     rebuild();
 }
 
+void PerClassTab::fitClassList()
+{
+    // "Ankle boot  (7000)" whole, at any type size.
+    const int width = std::max(220, 22 * fontMetrics().averageCharWidth() + 60);
+    classes_->setMaximumWidth(width);
+    filter_->setMaximumWidth(width);
+}
+
+void PerClassTab::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        fitClassList();
+    QWidget::changeEvent(event);
+}
+
 void PerClassTab::setDataset(int id)
 {
     dataset_->setCurrentId(id);
@@ -172,6 +202,19 @@ void PerClassTab::fillClassList()
         }
     }
     filling_ = false;
+    applyFilter();
+}
+
+void PerClassTab::applyFilter()
+{
+    const QString text = filter_->text().trimmed();
+    const DatasetEntry* e = store_->find(datasetId());
+    for (int i = 0; i < classes_->count(); ++i) {
+        QListWidgetItem* item = classes_->item(i);
+        const int c = item->data(Qt::UserRole).toInt();
+        const QString name = e && e->profile && c < int(e->profile->classes.size()) ? e->profile->classes[std::size_t(c)].name : item->text();
+        item->setHidden(!text.isEmpty() && !name.contains(text, Qt::CaseInsensitive));
+    }
 }
 
 void PerClassTab::selectClasses(const std::vector<int>& classes)
@@ -217,9 +260,13 @@ void PerClassTab::rebuildNow()
         }
         chart_->setTitle(tr("%1: per-image entropy by class").arg(e->name));
     }
-    multiples_->setCurves(curves);
-    chart_->setCurves(std::move(curves));
-    view_->setHomeRange(chart_->homeRange());
+    // Only the view shown: a chart of a thousand overlaid curves takes seconds to build.
+    if (stack_->currentIndex() == 0) {
+        multiples_->setCurves(std::move(curves));
+    } else {
+        chart_->setCurves(std::move(curves));
+        view_->setHomeRange(chart_->homeRange());
+    }
 }
 
 } // namespace nofade::ui

@@ -6,6 +6,7 @@
 #include "export/export_source.h"
 
 class QComboBox;
+class QLineEdit;
 class QListWidget;
 class QStackedWidget;
 
@@ -38,8 +39,13 @@ public:
 Q_SIGNALS:
     void imagesRequested(int datasetId, int classIndex, double lower, double upper);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitClassList();
     void fillClassList();
+    void applyFilter(); // hides the list's classes whose name does not contain the filter's text
     void rebuild();     // when visible, else on show
     void rebuildNow();
 
@@ -47,6 +53,7 @@ private:
     DatasetComboBox* dataset_;
     QComboBox* mode_;
     QComboBox* bins_;
+    QLineEdit* filter_;
     QListWidget* classes_;
     QStackedWidget* stack_;
     SmallMultiplesWidget* multiples_;

@@ -24,11 +24,24 @@ public:
     // The panel and bin under a point; false when none.
     bool hit(const QPoint& pos, int* curve, int* bin) const;
 
+    // Where panel `index` draws, at the widget's width: the whole panel, its title, its plot and
+    // the y axis's top and bottom labels. All derive from the font, so that presentation mode's
+    // larger type fits.
+    int panelCount() const { return int(curves_.size()); }
+    QRect panelRect(int index) const { return panelRect(index, width()); }
+    QRect titleRect(int index) const;
+    QRect plotRect(int index) const { return plotRect(panelRect(index, width())); }
+    QRect yLabelRect(int index, bool top) const;
+    QString panelTitle(int index) const;
+    QString yTopLabel(int index) const;
+    QFont tickFont() const;
+
 Q_SIGNALS:
     void binDoubleClicked(int key, double lower, double upper);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
 
@@ -41,8 +54,12 @@ private:
     std::vector<DensityCurve> curves_;
     bool shared_ = true;
     double sharedTop_ = 1.0;
-    static constexpr int kMinPanelWidth = 190;
-    static constexpr int kPanelHeight = 130;
+    mutable int minPanelWidth_ = -1; // measured from the font and the curves, -1 until then
+    mutable int yLabelWidth_ = -1;
+    double topOf(const DensityCurve& c) const;
+    int minPanelWidth() const;
+    int minPanelHeight() const;
+    int yLabelWidth() const;
 };
 
 } // namespace nofade::ui

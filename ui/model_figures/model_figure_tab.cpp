@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QRegularExpression>
 #include <QStackedLayout>
 
@@ -55,7 +56,13 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     empty_->setTextFormat(Qt::RichText);
     empty_->setMargin(24);
     stack_ = new QStackedLayout;
-    stack_->addWidget(grid_);
+    // A grid taller than the window (many datasets, presentation mode's type) scrolls instead of
+    // growing the window beyond the screen.
+    auto* gridScroll = new QScrollArea;
+    gridScroll->setWidget(grid_);
+    gridScroll->setWidgetResizable(true);
+    gridScroll->setFrameShape(QFrame::NoFrame);
+    stack_->addWidget(gridScroll);
     stack_->addWidget(empty_);
 
     auto* layout = new QVBoxLayout(this);
@@ -76,6 +83,13 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
 }
 
 QWidget* ModelFigureTab::exportWidget() const { return grid_; }
+
+void ModelFigureTab::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::FontChange)
+        rebuild();
+    QWidget::changeEvent(event);
+}
 
 FigureStyle ModelFigureTab::style() const
 {
@@ -108,7 +122,13 @@ void ModelFigureTab::rebuildNow()
     stack_->setCurrentIndex(0);
     const FigureSpec s = spec();
     auto charts = buildCharts(workspace_->report(), s, style(), selection_->rows());
-    const int cols = gridColumns(int(charts.size()));
+    // No more columns than charts about 45 characters wide fit (fewer at presentation mode's type;
+    // the grid scrolls).
+    const int fit = std::max(1, width() / std::max(1, 45 * fontMetrics().averageCharWidth()));
+    const int cols = std::min(gridColumns(int(charts.size())), fit);
+    // Rows tall enough for their ticks and legend at the type's size (the grid scrolls).
+    const int rows = (int(charts.size()) + cols - 1) / cols;
+    grid_->setMinimumHeight(rows * 15 * fontMetrics().height());
     // Equal cells whatever each chart's legend wants.
     for (int c = 0; c < gridLayout_->columnCount(); ++c)
         gridLayout_->setColumnStretch(c, c < cols ? 1 : 0);

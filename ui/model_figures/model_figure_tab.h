@@ -50,6 +50,7 @@ public:
     void showExportDialog();
 
 protected:
+    void changeEvent(QEvent* event) override; // larger type (presentation mode): fewer columns
     QHBoxLayout* controls() const { return controls_; }
     void rebuild(); // now when visible, else when shown
     // Non-empty: the message shown instead of the charts.

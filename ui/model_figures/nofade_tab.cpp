@@ -54,7 +54,8 @@ QString NoFadeTab::emptyMessage() const
               "<ul><li><b>scan the dataset</b>: add its folder in the Datasets dock (File ▸ Add folder…); "
               "its profile gives C<sub>H</sub> and C<sub>JS</sub>, or</li>"
               "<li><b>type the complexity in</b> for the dataset in the Models panel, with a note of where it came from.</li></ul>"
-              "<p>Models also need their FLOPs and a training CO₂.</p>");
+              "<p>Models also need their FLOPs and a training CO₂.</p>"
+              "<p><i>In presentation mode the docks are hidden: press F11 to leave it and see them.</i></p>");
 }
 
 } // namespace nofade::ui
