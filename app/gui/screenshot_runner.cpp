@@ -8,6 +8,7 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScrollArea>
 #include <QToolTip>
 #include <QUndoStack>
 
@@ -36,6 +37,7 @@
 #include "shell/main_window.h"
 #include "shell/presentation_controller.h"
 #include "teaching/teaching_tour_dialog.h"
+#include "what_if/what_if_tab.h"
 
 namespace nofade::ui {
 
@@ -50,7 +52,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
         bool anyProfile = false;
         for (int i = 0; i < part<DatasetStore>("datasetStore")->count(); ++i)
             anyProfile = anyProfile || part<DatasetStore>("datasetStore")->at(i).hasProfile();
-        if (part<ScanController>("scanController")->isIdle() && anyProfile) {
+        if (part<ScanController>("scanController")->isIdle() && anyProfile && !part<ModelStore>("modelStore")->reportPending()) {
             waitTimer_.stop();
             buildSteps();
             QTimer::singleShot(500, this, &ScreenshotRunner::next);
@@ -214,6 +216,30 @@ void ScreenshotRunner::addModelChartSteps()
             hover(view->viewport(), view->mapFromScene(chart->mapToScene(p)));
         },
         [this] { shootScreen(QStringLiteral("16-nofade-hover.png")); },
+        // The intervals, the curve families and the next point; What if; the life-cycle settings.
+        [=, this] { show(sat); sat->setDatasets(imagenet); sat->setErrorBars(true); part<ModelSelectionStore>("modelSelectionStore")->clear(nullptr); },
+        [this] { shoot(QStringLiteral("40-saturation-error-bars.png")); },
+        [=, this] {
+            ModelFiguresController* c = part<ModelFiguresController>("modelFiguresController");
+            part<QTabWidget>("chartTabs")->setCurrentWidget(c->whatIfView());
+            // The highest-scoring model of the first dataset's chart.
+            if (!sat->views().empty()) {
+                ModelChart* chart = sat->chart(0);
+                QList<int> rows = chart->points().keys();
+                std::sort(rows.begin(), rows.end(), [chart](int a, int b) { return chart->points().value(a).y() > chart->points().value(b).y(); });
+                part<ModelSelectionStore>("modelSelectionStore")->select({rows.value(0)}, nullptr);
+            }
+        },
+        [this] { shoot(QStringLiteral("41-what-if.png")); },
+        [this] {
+            if (auto* group = window_->findChild<QWidget*>(QStringLiteral("lifeCycleGroup"))) {
+                part<QDockWidget>("modelSettingsDock")->show();
+                part<QDockWidget>("modelSettingsDock")->raise();
+                if (auto* scroll = qobject_cast<QScrollArea*>(group->parentWidget()->parentWidget()->parentWidget()))
+                    scroll->ensureWidgetVisible(group, 0, 0);
+            }
+        },
+        [this] { shoot(QStringLiteral("42-model-settings-life-cycle.png")); },
     });
 }
 
@@ -221,6 +247,11 @@ void ScreenshotRunner::next()
 {
     if (step_ >= steps_.size()) {
         Q_EMIT finished(ok_);
+        return;
+    }
+    // The report is built on a worker thread: a step sees the report of the current models.
+    if (part<ModelStore>("modelStore")->reportPending()) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::next);
         return;
     }
     steps_[step_++]();

@@ -8,7 +8,10 @@
 #include <QFile>
 #include <QStandardPaths>
 
+#include <QTest>
+
 #include "dataset_state/scan_controller.h"
+#include "model_table/model_store.h"
 
 namespace nofade::uitest {
 
@@ -93,6 +96,16 @@ bool writeKnownDataset(const QString& root)
         put("high", b);
     QFile broken(d.filePath(QStringLiteral("high/broken.png")));
     return ok && broken.open(QIODevice::WriteOnly) && broken.write("\x89PNG\r\n\x1a\nthis is not a png") > 0;
+}
+
+bool waitForReport(const QObject* store, int timeoutMs)
+{
+    auto* models = qobject_cast<const ui::ModelStore*>(store);
+    if (!models && store)
+        models = store->findChild<const ui::ModelStore*>(QStringLiteral("modelStore"));
+    if (!models)
+        qFatal("waitForReport: no model store");
+    return QTest::qWaitFor([models] { return !models->reportPending(); }, timeoutMs);
 }
 
 } // namespace nofade::uitest
