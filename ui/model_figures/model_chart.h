@@ -10,6 +10,7 @@
 #include "export/figure_style.h"
 #include "models/report.h"
 
+class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
 class QLogValueAxis;
@@ -32,6 +33,13 @@ public:
     // e.g. too few models to fit). Below the axis, so it never hides a point.
     QString note() const { return noteText_; }
     QString stats() const { return statsText_; }
+
+    // Error bars: each drawn model's 90% CO2 interval (ModelResult::co2Spread) as a horizontal
+    // bar through its point; off by default. errorBar() is the interval drawn for a row.
+    void setErrorBarsVisible(bool visible);
+    bool errorBarsVisible() const { return errorBarsVisible_; }
+    std::optional<QPair<double, double>> errorBar(int row) const;
+    int errorBarCount() const { return int(intervals_.size()); }
 
     // Highlights these rows (those drawn here); restyles only the overlay and the labels.
     void setSelectedRows(const QSet<int>& rows);
@@ -78,6 +86,7 @@ private:
     void placeLabels();
     void fitLogTicks();
     void placeFooter();
+    void placeErrorBars();
 
     Report report_;
     FigureStyle style_;
@@ -87,6 +96,9 @@ private:
     QScatterSeries* selectionSeries_ = nullptr;
     QHash<int, QGraphicsSimpleTextItem*> labels_;
     QGraphicsTextItem* footer_ = nullptr;
+    QHash<int, QPair<double, double>> intervals_; // row -> CO2 kg p05, p95
+    QGraphicsPathItem* errorBars_ = nullptr;
+    bool errorBarsVisible_ = false;
     QString noteText_;
     QString statsText_;
     QRectF home_;
