@@ -217,7 +217,14 @@ void ScreenshotRunner::addModelChartSteps()
         },
         [this] { shootScreen(QStringLiteral("16-nofade-hover.png")); },
         // The intervals, the curve families and the next point; What if; the life-cycle settings.
-        [=, this] { show(sat); sat->setDatasets(imagenet); sat->setErrorBars(true); part<ModelSelectionStore>("modelSelectionStore")->clear(nullptr); },
+        [=, this] {
+            // Coloured by task: a short legend that leaves room for the curve families.
+            show(sat);
+            sat->setDatasets(imagenet);
+            sat->setColourBy(ColourBy::Task);
+            sat->setErrorBars(true);
+            part<ModelSelectionStore>("modelSelectionStore")->clear(nullptr);
+        },
         [this] { shoot(QStringLiteral("40-saturation-error-bars.png")); },
         [=, this] {
             ModelFiguresController* c = part<ModelFiguresController>("modelFiguresController");
@@ -231,15 +238,17 @@ void ScreenshotRunner::addModelChartSteps()
             }
         },
         [this] { shoot(QStringLiteral("41-what-if.png")); },
+        [=, this] { sat->setColourBy(ColourBy::Family); },
         [this] {
-            if (auto* group = window_->findChild<QWidget*>(QStringLiteral("lifeCycleGroup"))) {
-                part<QDockWidget>("modelSettingsDock")->show();
-                part<QDockWidget>("modelSettingsDock")->raise();
+            auto* dock = part<QDockWidget>("modelSettingsDock");
+            dock->show();
+            dock->raise();
+            window_->resizeDocks({dock}, {340}, Qt::Horizontal);
+            if (auto* group = window_->findChild<QWidget*>(QStringLiteral("lifeCycleGroup")))
                 if (auto* scroll = qobject_cast<QScrollArea*>(group->parentWidget()->parentWidget()->parentWidget()))
                     scroll->ensureWidgetVisible(group, 0, 0);
-            }
         },
-        [this] { shoot(QStringLiteral("42-model-settings-life-cycle.png")); },
+        [this] { shootWidget(part<QDockWidget>("modelSettingsDock"), QStringLiteral("42-model-settings-life-cycle.png")); },
     });
 }
 

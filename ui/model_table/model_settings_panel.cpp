@@ -46,11 +46,11 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
       intensity_(spin(0.0, 2.0, 0.001, 4, QStringLiteral(" kg/kWh"))), intensitySource_(new QLabel),
       utilisation_(spin(1.0, 100.0, 1.0, 1, QStringLiteral(" %"))), mac_(new QCheckBox(tr("Count a MAC as 2 FLOPs"))),
       scoreScale_(new QComboBox), logBase_(new QComboBox), knee_(spin(0.01, 100.0, 0.1, 2, tr(" points / 10× CO₂"))),
-      idle_(new QCheckBox(tr("Idle and infrastructure"))), idleShare_(spin(0.0, 500.0, 1.0, 1, tr(" % of operational"))),
-      embodied_(new QCheckBox(tr("Embodied (hardware manufacture)"))), deviceKg_(spin(0.0, 100000.0, 10.0, 0, tr(" kg"))),
-      serverKg_(spin(0.0, 1000000.0, 100.0, 0, tr(" kg"))), devicesPerServer_(spin(1.0, 64.0, 1.0, 0)),
+      idle_(new QCheckBox(tr("Idle and infrastructure"))), idleShare_(spin(0.0, 500.0, 1.0, 1, QStringLiteral(" %"))),
+      embodied_(new QCheckBox(tr("Embodied"))), deviceKg_(spin(0.0, 10000.0, 10.0, 0, tr(" kg"))),
+      serverKg_(spin(0.0, 100000.0, 100.0, 0, tr(" kg"))), devicesPerServer_(spin(1.0, 64.0, 1.0, 0)),
       lifetime_(spin(0.5, 30.0, 0.5, 1, tr(" years"))), useRate_(spin(1.0, 100.0, 1.0, 0, QStringLiteral(" %"))),
-      draws_(count(1000000, 1000)), bootstrap_(count(100000, 100)), complexities_(new ComplexityEditorWidget(workspace))
+      draws_(count(200000, 1000)), bootstrap_(count(10000, 100)), complexities_(new ComplexityEditorWidget(workspace))
 {
     setObjectName(QStringLiteral("modelSettingsPanel"));
     for (Co2Method m : {Co2Method::HardwareEnergy, Co2Method::PaperEq1})
@@ -96,10 +96,10 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     form2->addRow(tr("Log base"), logBase_);
     form2->addRow(tr("Knee threshold"), knee_);
     idle_->setObjectName(QStringLiteral("lifeCycleIdle"));
-    idle_->setToolTip(tr("Energy of idle devices and the infrastructure as a share of the operational energy "
+    idle_->setToolTip(tr("Energy of idle devices and the infrastructure, as a share of the operational energy "
                          "(BLOOM's training: 59.2%, Luccioni et al. 2023)"));
     embodied_->setObjectName(QStringLiteral("lifeCycleEmbodied"));
-    embodied_->setToolTip(tr("The hardware's manufacturing CO₂ amortised over its lifetime at its use rate, per device-hour "
+    embodied_->setToolTip(tr("Embodied emissions: the hardware's manufacturing CO₂ amortised over its lifetime at its use rate, per device-hour "
                              "(BLOOM: 150 kg per A100, 2,500 kg per 8-GPU server, 6 years, 85%; Luccioni et al. 2023)"));
     draws_->setObjectName(QStringLiteral("uncertaintyDraws"));
     draws_->setSpecialValueText(tr("off"));
@@ -111,17 +111,20 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     auto* life = new QGroupBox(tr("Life cycle and uncertainty"));
     life->setObjectName(QStringLiteral("lifeCycleGroup"));
     auto* form3 = new QFormLayout(life);
-    form3->addRow(new QLabel(tr("<small>CO₂ = operational + the terms switched on (METHODS.md).</small>")));
+    form3->setRowWrapPolicy(QFormLayout::WrapLongRows); // no wider than the dock
+    auto* lifeNote = new QLabel(tr("<small>CO₂ = operational + the terms switched on; draws: Monte Carlo per model (error bars); bootstrap: replicates per dataset (intervals of the fits)</small>"));
+    lifeNote->setWordWrap(true);
+    form3->addRow(lifeNote);
     form3->addRow(idle_);
-    form3->addRow(tr("Idle share"), idleShare_);
+    form3->addRow(tr("Share"), idleShare_);
     form3->addRow(embodied_);
     form3->addRow(tr("Per device"), deviceKg_);
     form3->addRow(tr("Per server"), serverKg_);
-    form3->addRow(tr("Devices per server"), devicesPerServer_);
+    form3->addRow(tr("Devices/server"), devicesPerServer_);
     form3->addRow(tr("Lifetime"), lifetime_);
     form3->addRow(tr("Use rate"), useRate_);
-    form3->addRow(tr("Monte Carlo draws"), draws_);
-    form3->addRow(tr("Bootstrap replicates"), bootstrap_);
+    form3->addRow(tr("Draws"), draws_);
+    form3->addRow(tr("Bootstrap"), bootstrap_);
     auto* complexity = new QGroupBox(tr("Dataset complexity"));
     auto* box = new QVBoxLayout(complexity);
     box->addWidget(complexities_);
