@@ -218,7 +218,10 @@ void ScreenshotRunner::addModelChartSteps()
         [this] { shootScreen(QStringLiteral("16-nofade-hover.png")); },
         // The intervals, the curve families and the next point; What if; the life-cycle settings.
         [=, this] {
-            // Coloured by task: a short legend that leaves room for the curve families.
+            // The window at the screen's size again (earlier steps grew it), coloured by task: a
+            // short legend that leaves room for the curve families.
+            part<QDockWidget>("modelsDock")->hide();
+            window_->resize(QGuiApplication::primaryScreen()->availableGeometry().size());
             show(sat);
             sat->setDatasets(imagenet);
             sat->setColourBy(ColourBy::Task);
