@@ -222,6 +222,7 @@ void ScreenshotRunner::addModelChartSteps()
             // short legend that leaves room for the curve families.
             part<QDockWidget>("modelsDock")->hide();
             window_->resize(QGuiApplication::primaryScreen()->availableGeometry().size());
+            window_->resizeDocks({part<QDockWidget>("modelSettingsDock")}, {300}, Qt::Horizontal);
             show(sat);
             sat->setDatasets(imagenet);
             sat->setColourBy(ColourBy::Task);
