@@ -13,6 +13,7 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QTableView>
+#include <QScrollArea>
 #include <QToolTip>
 #include <QUndoStack>
 
@@ -43,6 +44,7 @@
 #include "shell/main_window.h"
 #include "shell/presentation_controller.h"
 #include "teaching/teaching_tour_dialog.h"
+#include "what_if/what_if_tab.h"
 
 namespace nofade::ui {
 
@@ -57,7 +59,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow* window, const QString& directory,
         bool anyProfile = false;
         for (int i = 0; i < part<DatasetStore>("datasetStore")->count(); ++i)
             anyProfile = anyProfile || part<DatasetStore>("datasetStore")->at(i).hasProfile();
-        if (part<ScanController>("scanController")->isIdle() && anyProfile) {
+        if (part<ScanController>("scanController")->isIdle() && anyProfile && !part<ModelStore>("modelStore")->reportPending()) {
             waitTimer_.stop();
             if (set_ == QLatin1String("screens"))
                 buildScreenSteps();
@@ -326,6 +328,43 @@ void ScreenshotRunner::addModelChartSteps()
             hover(view->viewport(), view->mapFromScene(chart->mapToScene(p)));
         },
         [this] { shootScreen(QStringLiteral("16-nofade-hover.png")); },
+        // The intervals, the curve families and the next point; What if; the life-cycle settings.
+        [=, this] {
+            // The window at the screen's size again (earlier steps grew it), coloured by task: a
+            // short legend that leaves room for the curve families.
+            part<QDockWidget>("modelsDock")->hide();
+            window_->resize(QGuiApplication::primaryScreen()->availableGeometry().size());
+            window_->resizeDocks({part<QDockWidget>("modelSettingsDock")}, {300}, Qt::Horizontal);
+            show(sat);
+            sat->setDatasets(imagenet);
+            sat->setColourBy(ColourBy::Task);
+            sat->setErrorBars(true);
+            part<ModelSelectionStore>("modelSelectionStore")->clear(nullptr);
+        },
+        [this] { shoot(QStringLiteral("40-saturation-error-bars.png")); },
+        [=, this] {
+            ModelFiguresController* c = part<ModelFiguresController>("modelFiguresController");
+            part<QTabWidget>("chartTabs")->setCurrentWidget(c->whatIfView());
+            // The highest-scoring model of the first dataset's chart.
+            if (!sat->views().empty()) {
+                ModelChart* chart = sat->chart(0);
+                QList<int> rows = chart->points().keys();
+                std::sort(rows.begin(), rows.end(), [chart](int a, int b) { return chart->points().value(a).y() > chart->points().value(b).y(); });
+                part<ModelSelectionStore>("modelSelectionStore")->select({rows.value(0)}, nullptr);
+            }
+        },
+        [this] { shoot(QStringLiteral("41-what-if.png")); },
+        [=, this] { sat->setColourBy(ColourBy::Family); },
+        [this] {
+            auto* dock = part<QDockWidget>("modelSettingsDock");
+            dock->show();
+            dock->raise();
+            window_->resizeDocks({dock}, {340}, Qt::Horizontal);
+            if (auto* group = window_->findChild<QWidget*>(QStringLiteral("lifeCycleGroup")))
+                if (auto* scroll = qobject_cast<QScrollArea*>(group->parentWidget()->parentWidget()->parentWidget()))
+                    scroll->ensureWidgetVisible(group, 0, 0);
+        },
+        [this] { shootWidget(part<QDockWidget>("modelSettingsDock"), QStringLiteral("42-model-settings-life-cycle.png")); },
     });
 }
 
@@ -333,6 +372,11 @@ void ScreenshotRunner::next()
 {
     if (step_ >= steps_.size()) {
         Q_EMIT finished(ok_);
+        return;
+    }
+    // The report is built on a worker thread: a step sees the report of the current models.
+    if (part<ModelStore>("modelStore")->reportPending()) {
+        QTimer::singleShot(100, this, &ScreenshotRunner::next);
         return;
     }
     steps_[step_++]();

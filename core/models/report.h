@@ -20,8 +20,7 @@ namespace nofade {
 
 struct ReportSettings {
     // Not saved with the settings: how much the report computes. The curve families, their
-    // back-test and bootstrap (frontier analysis); the GUI, which rebuilds its report on its own
-    // thread after every edit, turns them off until it shows them.
+    // back-test and bootstrap (frontier analysis).
     bool curveFamilies = true;
     Co2Method method = Co2Method::HardwareEnergy;
     double pue = 1.0;

@@ -229,6 +229,7 @@ private Q_SLOTS:
     void modelChartLegendClickHidesAGroup()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         ModelSelectionStore sel;
         QSignalSpy selectionChanged(&sel, &ModelSelectionStore::changed);
         SaturationTab sat(&ws, &sel);

@@ -5,6 +5,8 @@
 #include <QChartView>
 #include <QDir>
 #include <QImage>
+#include <QCheckBox>
+#include <QGraphicsPathItem>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void saturationChartsMatchTheReport()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         const Report& report = ws.report();
         QVERIFY(report.datasets.size() >= 3);
         int fitted = 0, pointsOnly = 0;
@@ -207,6 +210,7 @@ private Q_SLOTS:
     void saturationTooltipNamesEverything()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         for (const ModelResult& m : ws.report().models) {
             if (!hasCo2(m) || !m.energyKwh || !m.deviceHours)
                 continue;
@@ -225,6 +229,7 @@ private Q_SLOTS:
     {
         ModelStore ws;
         ws.setComplexities(testComplexities());
+        QVERIFY(uitest::waitForReport(&ws));
         const Report& report = ws.report();
         for (const QString& task : NoFadeChart::tasks(report)) {
             NoFadeChart chart(report, task, FigureStyle::screen());
@@ -307,6 +312,7 @@ private Q_SLOTS:
     void noFadeEmptyStateSaysHowToGetComplexities()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         ModelSelectionStore sel;
         QCOMPARE(NoFadeChart::drawableCount(ws.report()), 0);
         NoFadeTab view(&ws, &sel);
@@ -315,6 +321,7 @@ private Q_SLOTS:
         QVERIFY(view.emptyText().contains(QStringLiteral("scan the dataset")));
         QVERIFY(view.emptyText().contains(QStringLiteral("type the complexity in")));
         ws.setComplexities(testComplexities());
+        QVERIFY(uitest::waitForReport(&ws));
         view.rebuildNow();
         QVERIFY(view.emptyText().isEmpty());
         QCOMPARE(int(view.views().size()), NoFadeChart::tasks(ws.report()).size());
@@ -323,6 +330,7 @@ private Q_SLOTS:
     void pngSizeIsInchesTimesDpi()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
         const FigureSpec spec{FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false, ColourBy::Family, {}};
         struct Case { double w, h; int dpi; int px, py; };
@@ -352,6 +360,7 @@ private Q_SLOTS:
     void svgParsesAndHoldsTheSeries()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
         const DatasetResult& d = ws.report().datasets[0];
         const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {d.key}, false, ColourBy::Family, {}},
@@ -383,6 +392,7 @@ private Q_SLOTS:
     void pdfOpensInPoppler()
     {
         ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
         const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false,
                                                       ColourBy::Family, {}}, FigureStyle::publication());
@@ -407,6 +417,7 @@ private Q_SLOTS:
     {
         ModelStore ws;
         ws.setComplexities(testComplexities());
+        QVERIFY(uitest::waitForReport(&ws));
         const Report& report = ws.report();
         QTemporaryDir dir;
         FolderExport job;
@@ -448,6 +459,7 @@ private Q_SLOTS:
 
         // Without complexities the NoFADE figures are left out, with the reason.
         ModelStore plain;
+        QVERIFY(uitest::waitForReport(&plain));
         QTemporaryDir dir2;
         FolderExport job2;
         job2.size = FigureSize{4, 3, 60};
@@ -460,6 +472,7 @@ private Q_SLOTS:
     {
         ModelStore ws;
         ws.setComplexities(testComplexities());
+        QVERIFY(uitest::waitForReport(&ws));
         ModelSelectionStore sel;
         QSignalSpy changed(&sel, &ModelSelectionStore::changed);
         SaturationTab sat(&ws, &sel);
@@ -536,6 +549,143 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 5);
         QCOMPARE(sel.rows(), left);
         QCOMPARE(sat.rebuilds(), satRebuilds);
+    }
+
+    // Error bars: each drawn model's Monte Carlo 90% CO2 interval, from p05 to p95; the tab's
+    // toggle shows and hides them in its charts (and the figures it exports).
+    void errorBarsShowEachModelsInterval()
+    {
+        ModelStore ws;
+        ws.setComplexities(testComplexities());
+        QVERIFY(uitest::waitForReport(&ws));
+        const Report& report = ws.report();
+        const DatasetResult& d = report.datasets[0];
+        for (ModelChart* chart : std::initializer_list<ModelChart*>{
+                 new SaturationChart(report, {d.key}, ColourBy::Family, FigureStyle::screen()),
+                 new NoFadeChart(report, QStringLiteral("classification"), FigureStyle::screen())}) {
+            int withInterval = 0;
+            for (const ModelResult& m : report.models) {
+                if (!chart->points().contains(m.row))
+                    continue;
+                const auto bar = chart->errorBar(m.row);
+                QCOMPARE(bar.has_value(), m.co2Spread.has_value());
+                if (!m.co2Spread)
+                    continue;
+                ++withInterval;
+                QCOMPARE(bar->first, m.co2Spread->interval.low);
+                QCOMPARE(bar->second, m.co2Spread->interval.high);
+                QVERIFY(bar->first < bar->second);
+            }
+            QVERIFY(withInterval >= 3);
+            QCOMPARE(chart->errorBarCount(), withInterval);
+            QVERIFY(!chart->errorBarsVisible());
+            delete chart;
+        }
+        ModelSelectionStore sel;
+        SaturationTab sat(&ws, &sel);
+        sat.setDatasets(d.key);
+        sat.resize(900, 650);
+        sat.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&sat));
+        auto bars = [&sat] {
+            for (QGraphicsItem* item : sat.chart(0)->childItems())
+                if (auto* path = dynamic_cast<QGraphicsPathItem*>(item))
+                    return path->isVisible() ? path->path().elementCount() : 0;
+            return 0;
+        };
+        QVERIFY(sat.errorBars());
+        QVERIFY(sat.chart(0)->errorBarsVisible());
+        QVERIFY(bars() >= 2 * 3); // a move and a line per bar at least
+        uitest::part<QCheckBox>(&sat, "errorBarsToggle")->setChecked(false);
+        QVERIFY(!sat.chart(0)->errorBarsVisible());
+        QCOMPARE(bars(), 0);
+        QVERIFY(!sat.figureCharts(FigureStyle::publication())[0]->errorBarsVisible());
+        uitest::part<QCheckBox>(&sat, "errorBarsToggle")->setChecked(true);
+        QVERIFY(sat.figureCharts(FigureStyle::publication())[0]->errorBarsVisible());
+    }
+
+    // The curve families of a dataset's frontier analysis: each fitted family drawn by its own
+    // formula (curve_families.h, written out here), the chosen one solid and the others dashed,
+    // named in the legend; the footer gives the next point's CO2 and the chosen family's back-test.
+    void curveFamiliesAndTheNextPointInTheFooter()
+    {
+        ModelStore ws;
+        QVERIFY(uitest::waitForReport(&ws));
+        const Report& report = ws.report();
+        const auto byHand = [](const Curve& c, double x) {
+            const std::vector<double>& p = c.parameters;
+            switch (c.family) {
+            case CurveFamily::SaturatingExp: return p[0] - (p[0] - p[1]) * std::exp(-p[2] * (x - c.xMin));
+            case CurveFamily::PowerFloor: return p[0] - p[1] * std::pow(1.0 + x - c.xMin, -p[2]);
+            case CurveFamily::Logistic: return p[0] + (p[1] - p[0]) / (1.0 + std::exp(-p[2] * (x - p[3])));
+            case CurveFamily::LogLinear: break;
+            }
+            return p[0] + p[1] * x;
+        };
+        int checked = 0;
+        for (const DatasetResult& d : report.datasets) {
+            if (!d.frontier.chosen)
+                continue;
+            SaturationChart chart(report, {d.key}, ColourBy::Family, FigureStyle::screen());
+            const SaturationChart::Drawn drawn = chart.drawn(d.key);
+            int dashed = 0;
+            for (const FamilyResult& f : d.frontier.families) {
+                const QString name = curveFamilyName(f.family);
+                QCOMPARE(drawn.families.contains(name), f.fit.has_value());
+                if (!f.fit)
+                    continue;
+                QLineSeries* line = drawn.families.value(name);
+                const bool chosen = f.family == *d.frontier.chosen;
+                QCOMPARE(line->pen().style(), chosen ? Qt::SolidLine : Qt::DashLine);
+                dashed += !chosen;
+                QCOMPARE(line->name().endsWith(QStringLiteral(" (chosen)")), chosen);
+                QVERIFY(line->name().startsWith(f.family == CurveFamily::SaturatingExp ? QStringLiteral("saturation fit") : name));
+                for (const QPointF& p : line->points()) {
+                    const double y = byHand(f.fit->curve, std::log10(p.x()));
+                    QVERIFY2(std::abs(p.y() - y) < 1e-6 * std::max(1.0, std::abs(y)), qPrintable(name));
+                }
+                QCOMPARE(chart.legend()->markers(line).constFirst()->label(), line->name());
+            }
+            QVERIFY(dashed >= 1);
+            const QString stats = chart.stats();
+            QVERIFY2(stats.contains(QStringLiteral("curve: %1 (%2)").arg(curveFamilyName(*d.frontier.chosen), d.frontier.chosenReason)),
+                     qPrintable(stats));
+            for (const FamilyResult& f : d.frontier.families)
+                if (f.family == *d.frontier.chosen && f.backtestMae)
+                    QVERIFY2(stats.contains(QStringLiteral("back-test error %1 points").arg(formatNumber(*f.backtestMae))), qPrintable(stats));
+            if (const auto& n = d.frontier.nextPoint) {
+                if (n->reachable) {
+                    QVERIFY2(stats.contains(QStringLiteral("next point: +%1 CO₂ beyond %2").arg(formatCo2(n->value), n->fromModel)), qPrintable(stats));
+                    if (n->interval && std::isfinite(n->interval->high))
+                        QVERIFY(stats.contains(QStringLiteral("90% interval %1 – %2").arg(formatCo2(n->interval->low), formatCo2(n->interval->high))));
+                } else {
+                    QVERIFY(stats.contains(QStringLiteral("next point: not reachable beyond %1: %2").arg(n->fromModel, n->reason)));
+                }
+            }
+            ++checked;
+        }
+        QVERIFY(checked >= 3);
+        // An overlay draws no families (one curve per dataset) and keeps one footer line each.
+        SaturationChart overlay(report, {report.datasets[0].key, report.datasets[1].key}, ColourBy::Dataset, FigureStyle::screen());
+        QVERIFY(overlay.drawn(report.datasets[0].key).families.isEmpty());
+    }
+
+    // A frontier whose fits saturate below one more point: the footer says it is not reachable.
+    void nextPointNotReachableIsSaid()
+    {
+        // Scores that level off at 85: the best model sits on the ceiling.
+        QByteArray csv = "model,task,dataset,score,co2_kg,source\n";
+        const double scores[] = {60, 75, 82, 84.5, 84.9, 85.0};
+        for (int i = 0; i < 6; ++i)
+            csv += QStringLiteral("M%1,classification,Flat,%2,%3,test\n").arg(i).arg(scores[i]).arg(std::pow(10.0, i)).toUtf8();
+        QStringList errors;
+        const Report report = buildReport(ModelTable::fromCsv(csv, QStringLiteral("flat.csv")),
+                                          HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors), {}, ReportSettings{});
+        const DatasetResult& d = report.datasets.at(0);
+        QVERIFY(d.frontier.chosen && d.frontier.nextPoint);
+        QVERIFY2(!d.frontier.nextPoint->reachable, qPrintable(curveFamilyName(*d.frontier.chosen)));
+        SaturationChart chart(report, {d.key}, ColourBy::Family, FigureStyle::screen());
+        QVERIFY2(chart.stats().contains(QStringLiteral("next point: not reachable beyond M5: the fit saturates below it")), qPrintable(chart.stats()));
     }
 
     void mainWindowHasTheChartTabs()

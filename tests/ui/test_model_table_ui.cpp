@@ -21,6 +21,8 @@
 #include <QtTest>
 
 #include "dataset_state/dataset_store.h"
+#include "event_loop_stall_meter.h"
+#include "timing_slack.h"
 #include "dataset_state/profile_complexity_controller.h"
 #include "model_table/complexity_editor_widget.h"
 #include "model_table/model_cell_delegate.h"
@@ -36,7 +38,9 @@
 #include "run_import/import_issue_model.h"
 #include "run_import/import_preview_model.h"
 #include "run_import/run_import_dialog.h"
+#include "models/carbon_table.h"
 #include "ui_fixtures.h"
+#include "what_if/what_if_tab.h"
 
 using namespace nofade;
 using namespace nofade::ui;
@@ -81,6 +85,9 @@ class TestModelTableUi : public QObject {
     ModelTableModel* model() const { return panel_->tableModel(); }
     double computed(int row, ModelTableModel::Computed c) const
     {
+        // The computed columns come with the report, built on a worker thread.
+        if (!uitest::waitForReport(workspace_.get()))
+            qFatal("the report of the edited table did not arrive");
         return model()->index(row, model()->columnOf(c)).data(ModelTableModel::SortRole).toDouble();
     }
     bool hasComputed(int row, ModelTableModel::Computed c) const
@@ -101,6 +108,7 @@ private Q_SLOTS:
         panel_ = std::make_unique<ModelsPanel>(workspace_.get(), editing_.get(), selection_.get());
         workspace_->setTable(ModelTable::fromCsv(kTable, QStringLiteral("t.csv"), workspace_->tableOptions()));
         workspace_->setComplexities({typedComplexity(QStringLiteral("ImageNet"), 2.5, QStringLiteral("test value"))});
+        QVERIFY(uitest::waitForReport(workspace_.get()));
         panel_->resize(1400, 400);
         panel_->show();
     }
@@ -116,6 +124,7 @@ private Q_SLOTS:
     void startsWithTheBundledCorpus()
     {
         ModelStore fresh;
+        QVERIFY(uitest::waitForReport(&fresh));
         QVERIFY(fresh.isBundledTable());
         QCOMPARE(fresh.table().toCsv(), bundledCorpusCsv());
         QVERIFY(fresh.table().errorMessages().isEmpty());
@@ -170,6 +179,84 @@ private Q_SLOTS:
         settings.complexityEditor()->setTyped(QStringLiteral("COCO"), QStringLiteral("7.25"), QStringLiteral("hand value"));
         QVERIFY(close(computed(2, C::NoFade), 40 * 7.25 / std::log(1e11)));
         QVERIFY(model()->index(2, model()->columnOf(C::NoFade)).data(Qt::ToolTipRole).toString().contains(QLatin1String("hand value")));
+    }
+
+    // The report is built on a worker thread: right after an edit the table shows the last
+    // report's numbers (and "…" for a new row) until the new report arrives; the reports of edits
+    // overtaken by later ones are dropped, never shown.
+    void reportArrivesFromAWorker()
+    {
+        using C = ModelTableModel::Computed;
+        const auto shown = [this](int row, C c) { return model()->index(row, model()->columnOf(c)).data(ModelTableModel::SortRole).toDouble(); };
+        QSignalSpy arrived(workspace_.get(), &ModelStore::reportChanged);
+        QSignalSpy pending(workspace_.get(), &ModelStore::reportPendingChanged);
+        editing_->setCell(0, QStringLiteral("device_hours"), QStringLiteral("200"));
+        QVERIFY(workspace_->reportPending());
+        QCOMPARE(pending.count(), 1);
+        QCOMPARE(pending.at(0).at(0).toBool(), true);
+        // Still the last report: A's 100 h x 300 W / 1000 x 0.707 = 21.21 kg.
+        QVERIFY(close(shown(0, C::Co2), 21.21));
+        editing_->setCell(0, QStringLiteral("device_hours"), QStringLiteral("300"));
+        const int row = editing_->appendRow();
+        QCOMPARE(model()->index(row, model()->columnOf(C::Co2)).data().toString(), QStringLiteral("…"));
+        QVERIFY(model()->index(row, model()->columnOf(C::Co2)).data(ModelTableModel::TaskRole).toString().isEmpty());
+        // The rows after an inserted one keep their own results while the report is rebuilt.
+        QVERIFY(close(shown(1, C::Co2), 84.84));
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        QCOMPARE(arrived.count(), 1); // one report, of the last table
+        QCOMPARE(pending.count(), 2);
+        QCOMPARE(pending.at(1).at(0).toBool(), false);
+        // 300 h x 300 W / 1000 x 0.707 = 63.63 kg.
+        QVERIFY(close(shown(0, C::Co2), 63.63));
+        QCOMPARE(model()->index(row, model()->columnOf(C::Co2)).data().toString(), QStringLiteral("—"));
+        // Removing rows while a report is built: the rows that stay keep their numbers.
+        editing_->removeRows({0});
+        QVERIFY(workspace_->reportPending());
+        QVERIFY(close(shown(0, C::Co2), 84.84));
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        QVERIFY(close(shown(0, C::Co2), 84.84));
+    }
+
+    // The report (Monte Carlo draws, curve families, bootstrap) is built off the GUI thread: the
+    // event loop keeps running while a report twice the bundled one is built. Built on
+    // the GUI thread, this report stalls it for its whole build time (bench/ measures that time).
+    void reportBuildDoesNotStallTheGui()
+    {
+        QByteArray csv = bundledCorpusCsv();
+        const QByteArray rows = csv.mid(csv.indexOf('\n') + 1);
+        csv += rows;
+        workspace_->setTable(ModelTable::fromCsv(csv, QStringLiteral("big.csv"), workspace_->tableOptions()));
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        ReportSettings s = workspace_->settings();
+        s.uncertainty.draws = 15000;
+        s.uncertainty.bootstrapRounds = 200;
+        test::EventLoopStallMeter meter;
+        QElapsedTimer clock;
+        clock.start();
+        meter.start();
+        workspace_->setSettings(s);
+        QVERIFY(uitest::waitForReport(workspace_.get(), 600000));
+        meter.stop();
+        const qint64 buildMs = clock.elapsed();
+        qInfo("report of %d models built in %lld ms; longest stall %.1f ms", int(workspace_->report().models.size()), buildMs,
+              meter.longestMs());
+        QCOMPARE(workspace_->report().settings.uncertainty.draws, 15000);
+        QVERIFY2(meter.longestMs() < 100.0 * test::kTimingSlack, qPrintable(QStringLiteral("GUI stalled for %1 ms").arg(meter.longestMs())));
+        QVERIFY(meter.ticks() > 3);
+    }
+
+    // The GUI's report has what nofade-cli report has: the Monte Carlo intervals and the life-cycle
+    // terms (the curve families need more models than this table has: test_model_charts).
+    void reportHasTheIntervals()
+    {
+        const ModelResult& a = workspace_->report().models.at(0);
+        QVERIFY(a.co2Spread);
+        QCOMPARE(workspace_->report().settings.uncertainty.draws, UncertaintySettings{}.draws);
+        // Reported hours vary by 0.9-1.1, the draw of the TDP by 0.7-1.0, the intensity and PUE
+        // within their ranges: the interval is not a single point.
+        QVERIFY(a.co2Spread->interval.low < a.co2Spread->interval.high);
+        QVERIFY(a.co2Terms);
+        QCOMPARE(a.co2Terms->operationalKg, *a.co2Kg);
     }
 
     void invalidCellIsMarkedWithItsReason()
@@ -532,6 +619,7 @@ private Q_SLOTS:
         auto* measure = qobject_cast<QComboBox*>(complexities->cellWidget(0, ComplexityEditorWidget::Measure));
         QVERIFY(measure);
         measure->setCurrentIndex(measure->findData(QStringLiteral("C_H")));
+        QVERIFY(uitest::waitForReport(workspace_.get()));
         QCOMPARE(workspace_->report().datasets[0].measure, QStringLiteral("C_H"));
         // The widgets follow settings changed elsewhere (an opened session).
         ReportSettings s = workspace_->settings();
@@ -540,6 +628,119 @@ private Q_SLOTS:
         workspace_->setSettings(s);
         QCOMPARE(settings.pueBox()->value(), 1.2);
         QVERIFY(settings.pueBox()->isEnabled());
+    }
+
+    // The life-cycle terms and the uncertainty's draws, beside the other settings: each reaches
+    // the report (hand arithmetic of METHODS.md's life-cycle section) and follows the workspace.
+    void lifeCycleAndUncertaintySettings()
+    {
+        ModelSettingsPanel settings(workspace_.get());
+        QVERIFY(!settings.embodiedBox()->isChecked());
+        QVERIFY(!settings.deviceKgBox()->isEnabled());
+        QVERIFY(!settings.idleShareBox()->isEnabled());
+        settings.embodiedBox()->setChecked(true);
+        QVERIFY(workspace_->settings().lifeCycle.embodied);
+        QVERIFY(settings.deviceKgBox()->isEnabled());
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        // A: 100 device-hours x (150 + 2500 / 8) kg / (6 years x 8760 h x 0.85).
+        const double embodied = 100.0 * (150.0 + 2500.0 / 8.0) / (6.0 * 8760.0 * 0.85);
+        {
+            const ModelResult& a = workspace_->report().models.at(0);
+            QVERIFY(a.co2Terms && a.co2Terms->embodiedKg);
+            QVERIFY(close(*a.co2Terms->embodiedKg, embodied));
+            QVERIFY(close(*a.co2Kg, 21.21 + embodied));
+        }
+        // Idle and infrastructure at 50% of the operational energy: 30 kWh x 0.5 x 0.707 kg.
+        settings.idleBox()->setChecked(true);
+        settings.idleShareBox()->setValue(50.0);
+        QCOMPARE(workspace_->settings().lifeCycle.idleShare, 0.5);
+        settings.embodiedBox()->setChecked(false);
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        {
+            const ModelResult& a = workspace_->report().models.at(0);
+            QVERIFY(a.co2Terms && a.co2Terms->idleKg && !a.co2Terms->embodiedKg);
+            QVERIFY(close(*a.co2Terms->idleKg, 15.0 * 0.707));
+            QVERIFY(close(*a.co2Kg, 21.21 + 15.0 * 0.707));
+        }
+        // No draws: no intervals, and the report says why.
+        QVERIFY(workspace_->report().models.at(0).co2Spread);
+        settings.drawsBox()->setValue(0);
+        QCOMPARE(workspace_->settings().uncertainty.draws, 0);
+        settings.bootstrapBox()->setValue(300);
+        QCOMPARE(workspace_->settings().uncertainty.bootstrapRounds, 300);
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        QVERIFY(!workspace_->report().models.at(0).co2Spread);
+        QVERIFY(!workspace_->report().models.at(0).intervalReason.isEmpty());
+        // The widgets follow settings changed elsewhere (an opened session).
+        ReportSettings s = workspace_->settings();
+        s.lifeCycle.idle = false;
+        s.lifeCycle.embodied = true;
+        s.lifeCycle.lifetimeYears = 4.0;
+        s.uncertainty.draws = 5000;
+        workspace_->setSettings(s);
+        QVERIFY(!settings.idleBox()->isChecked());
+        QVERIFY(settings.embodiedBox()->isChecked());
+        QCOMPARE(settings.lifetimeBox()->value(), 4.0);
+        QCOMPARE(settings.drawsBox()->value(), 5000);
+        QVERIFY(!settings.idleShareBox()->isEnabled());
+    }
+
+    // What if: the selected model's CO2 in every region of the carbon table and on every
+    // accelerator with a peak FP32, each ranked from the lowest; hand arithmetic for A (100 h on a
+    // V100 at 300 W, PUE 1: 30 kWh).
+    void whatIfRanksRegionsAndDevices()
+    {
+        WhatIfTab tab(workspace_.get(), selection_.get());
+        selection_->select({0}, nullptr);
+        QCOMPARE(tab.modelRow(), 0);
+        const CarbonTable carbon = CarbonTable::bundled();
+        QTableWidget* regions = tab.regionTable();
+        QCOMPARE(regions->rowCount(), int(carbon.regions().size()));
+        double previous = -1.0;
+        int canada = -1;
+        for (int r = 0; r < regions->rowCount(); ++r) {
+            const double kg = regions->item(r, 2)->data(Qt::UserRole).toDouble();
+            QVERIFY(kg >= previous); // ranked
+            previous = kg;
+            if (regions->item(r, 0)->text().startsWith(QLatin1String("Canada")))
+                canada = r;
+        }
+        QVERIFY(canada >= 0);
+        QVERIFY(close(regions->item(canada, 2)->data(Qt::UserRole).toDouble(), 30.0 * 0.170));
+        // The model's own intensity (0.707, the paper's EPA factor) is marked as computed, 1x.
+        bool own = false;
+        for (int r = 0; r < regions->rowCount(); ++r)
+            if (regions->item(r, 0)->text().contains(QLatin1String("as computed"))) {
+                own = true;
+                QVERIFY(close(regions->item(r, 2)->data(Qt::UserRole).toDouble(), 21.21));
+                QCOMPARE(regions->item(r, 3)->text(), QStringLiteral("1.00×"));
+            }
+        QVERIFY(own);
+        // On an A100: the same FLOPs at its peak, 100 h x peak(V100) / 19.5 TFLOP/s, at 400 W.
+        const double v100 = workspace_->hardware().find(QStringLiteral("V100"))->peakFp32Tflops.value();
+        const double hours = 100.0 * v100 / 19.5;
+        QTableWidget* devices = tab.deviceTable();
+        QVERIFY(devices->rowCount() >= 2);
+        int a100 = -1;
+        previous = -1.0;
+        for (int r = 0; r < devices->rowCount(); ++r) {
+            QVERIFY(devices->item(r, 3)->data(Qt::UserRole).toDouble() >= previous);
+            previous = devices->item(r, 3)->data(Qt::UserRole).toDouble();
+            if (devices->item(r, 0)->text() == QStringLiteral("NVIDIA A100 SXM4 40/80GB"))
+                a100 = r;
+        }
+        QVERIFY(a100 >= 0);
+        QVERIFY(std::abs(devices->item(a100, 1)->data(Qt::UserRole).toDouble() - hours) < 1e-9 * hours);
+        QVERIFY(close(devices->item(a100, 3)->data(Qt::UserRole).toDouble(), hours * 400.0 / 1000.0 * 0.707));
+        QVERIFY2(tab.summary().contains(QStringLiteral("A on NVIDIA Tesla V100 SXM2 16GB: 21.2 kg CO₂ as computed")), qPrintable(tab.summary()));
+        // D has no device: no what-if, with the reason; it is not offered.
+        QCOMPARE(tab.findChild<QComboBox*>(QStringLiteral("whatIfModel"))->findData(3), -1);
+        // Another selection follows; a new report keeps the model shown.
+        selection_->select({1}, nullptr);
+        QCOMPARE(tab.modelRow(), 1);
+        editing_->setCell(0, QStringLiteral("notes"), QStringLiteral("x"));
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        QCOMPARE(tab.modelRow(), 1);
     }
 
     void scannedProfilesFeedComplexities()
@@ -599,6 +800,7 @@ private Q_SLOTS:
         QCOMPARE(written, workspace_->table().toCsv());
         // Import into a workspace holding the bundled corpus: the same table comes back; undo restores the corpus.
         ModelStore other;
+        QVERIFY(uitest::waitForReport(&other));
         ModelSelectionStore otherSelection;
         ModelEditingController otherEditing(&other);
         ModelsPanel otherPanel(&other, &otherEditing, &otherSelection);
@@ -634,6 +836,7 @@ private Q_SLOTS:
     void complexityTableFitsTheDock()
     {
         ModelStore store; // the bundled corpus: six datasets
+        QVERIFY(uitest::waitForReport(&store));
         ComplexityEditorWidget editor(&store);
         editor.resize(400, 320);
         editor.show();

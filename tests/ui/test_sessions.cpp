@@ -110,6 +110,8 @@ private Q_SLOTS:
         QVERIFY2(uitest::part<SessionController>(b, "sessionController")->open(file, &error), qPrintable(error));
         QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->table().toCsv(), uitest::part<ModelStore>(a, "modelStore")->table().toCsv());
         QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->table().fileName(), uitest::part<ModelStore>(a, "modelStore")->table().fileName());
+        QVERIFY(uitest::waitForReport(&a));
+        QVERIFY(uitest::waitForReport(&b));
         QCOMPARE(reportToJsonBytes(uitest::part<ModelStore>(b, "modelStore")->report()), reportToJsonBytes(uitest::part<ModelStore>(a, "modelStore")->report()));
         QCOMPARE(uitest::part<ModelStore>(b, "modelStore")->settings().kgPerKwh, 0.123456789);
         QCOMPARE(restored, charts);
@@ -238,6 +240,7 @@ private Q_SLOTS:
         QFETCH(QString, reason);
         MainWindow w;
         uitest::part<ModelEditingController>(w, "modelEditingController")->setCell(0, QStringLiteral("score"), QStringLiteral("12"));
+        QVERIFY(uitest::waitForReport(&w));
         const QByteArray csv = uitest::part<ModelStore>(w, "modelStore")->table().toCsv();
         const QByteArray report = reportToJsonBytes(uitest::part<ModelStore>(w, "modelStore")->report());
         const QByteArray session = sessionToJson(uitest::part<SessionController>(w, "sessionController")->capture());
@@ -248,6 +251,7 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(file + QStringLiteral(": ")), qPrintable(error));
         QVERIFY2(error.contains(reason), qPrintable(error));
         QCOMPARE(uitest::part<ModelStore>(w, "modelStore")->table().toCsv(), csv);
+        QVERIFY(!uitest::part<ModelStore>(w, "modelStore")->reportPending()); // nothing to rebuild
         QCOMPARE(reportToJsonBytes(uitest::part<ModelStore>(w, "modelStore")->report()), report);
         QCOMPARE(sessionToJson(uitest::part<SessionController>(w, "sessionController")->capture()), session);
         QCOMPARE(uitest::part<ModelEditingController>(w, "modelEditingController")->undoStack()->count(), 1);

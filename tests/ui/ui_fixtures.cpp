@@ -7,9 +7,11 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTest>
 
 #include "dataset_state/dataset_store.h"
 #include "dataset_state/scan_controller.h"
+#include "model_table/model_store.h"
 
 namespace nofade::uitest {
 
@@ -130,6 +132,16 @@ int addScannedProfile(ui::DatasetStore* store, const QString& name, std::shared_
         e.jsd = jsd;
     });
     return id;
+}
+
+bool waitForReport(const QObject* store, int timeoutMs)
+{
+    auto* models = qobject_cast<const ui::ModelStore*>(store);
+    if (!models && store)
+        models = store->findChild<const ui::ModelStore*>(QStringLiteral("modelStore"));
+    if (!models)
+        qFatal("waitForReport: no model store");
+    return QTest::qWaitFor([models] { return !models->reportPending(); }, timeoutMs);
 }
 
 } // namespace nofade::uitest

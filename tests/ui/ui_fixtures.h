@@ -14,6 +14,11 @@ class DatasetStore;
 
 namespace nofade::uitest {
 
+// Waits (running the event loop) until the report of `store` (a ModelStore, or a main window:
+// its "modelStore") is the one of its current table and settings: the report is built on a
+// worker thread. False on timeout.
+bool waitForReport(const QObject* store, int timeoutMs = 60000);
+
 // Writes the first `count` Fashion-MNIST test images (t10k) as PNGs into class sub-folders of `dir`.
 // Returns the number written (0 when the dataset package is missing), `error` says why.
 int writeFashionMnistPngs(const QString& dir, int count, QString* error);

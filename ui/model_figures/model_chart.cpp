@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <QFontMetricsF>
+#include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QTextDocument>
@@ -15,6 +16,8 @@ namespace nofade::ui {
 
 namespace {
 constexpr double kLabelZ = 50.0;
+// Above the grid, below the series (QtCharts draws its series items at z 5 and more).
+constexpr double kErrorBarZ = 4.5;
 }
 
 ModelChart::ModelChart(const Report& report, const FigureStyle& style, QGraphicsItem* parent)
@@ -174,7 +177,63 @@ void ModelChart::finish(const QString& yTitle, const QList<double>& extraY)
     });
     connect(x_, &QLogValueAxis::rangeChanged, this, &ModelChart::placeLabels);
     connect(y_, &QValueAxis::rangeChanged, this, &ModelChart::placeLabels);
+    for (const ModelResult& m : report_.models)
+        if (m.co2Spread && points_.contains(m.row))
+            intervals_.insert(m.row, {m.co2Spread->interval.low, m.co2Spread->interval.high});
     setSelectedRows(selected_);
+}
+
+void ModelChart::setErrorBarsVisible(bool visible)
+{
+    errorBarsVisible_ = visible;
+    placeErrorBars();
+}
+
+std::optional<QPair<double, double>> ModelChart::errorBar(int row) const
+{
+    if (!intervals_.contains(row))
+        return std::nullopt;
+    return intervals_.value(row);
+}
+
+void ModelChart::placeErrorBars()
+{
+    if (!errorBarsVisible_ || intervals_.isEmpty() || !selectionSeries_) {
+        if (errorBars_)
+            errorBars_->setVisible(false);
+        return;
+    }
+    if (!errorBars_) {
+        errorBars_ = new QGraphicsPathItem(this);
+        errorBars_->setZValue(kErrorBarZ);
+        errorBars_->setPen(QPen(QColor(0x44, 0x44, 0x44, 170), std::max(1.0, style_.lineWidth * 0.8)));
+    }
+    // In chart coordinates, clipped to the plot: a bar from p05 to p95 with short end caps.
+    const QRectF area = plotArea();
+    const double cap = std::max(2.5, style_.markerPx * 0.4);
+    QPainterPath path;
+    for (auto it = intervals_.cbegin(); it != intervals_.cend(); ++it) {
+        const double y = points_.value(it.key()).y();
+        QPointF a = positionOf(QPointF(it.value().first, y));
+        QPointF b = positionOf(QPointF(it.value().second, y));
+        if (a.y() < area.top() || a.y() > area.bottom() || b.x() < area.left() || a.x() > area.right())
+            continue;
+        const bool capA = a.x() >= area.left(), capB = b.x() <= area.right();
+        a.setX(std::max(a.x(), area.left()));
+        b.setX(std::min(b.x(), area.right()));
+        path.moveTo(a);
+        path.lineTo(b);
+        if (capA) {
+            path.moveTo(a.x(), a.y() - cap);
+            path.lineTo(a.x(), a.y() + cap);
+        }
+        if (capB) {
+            path.moveTo(b.x(), b.y() - cap);
+            path.lineTo(b.x(), b.y() + cap);
+        }
+    }
+    errorBars_->setPath(path);
+    errorBars_->setVisible(true);
 }
 
 void ModelChart::setSelectedRows(const QSet<int>& rows)
@@ -230,6 +289,7 @@ void ModelChart::placeLabels()
 {
     if (!selectionSeries_)
         return;
+    placeErrorBars();
     const QRectF area = plotArea();
     // Each label beside its point, at the first of four places (right/left, above/below) that
     // stays in the plot and overlaps no label placed before it; labels in order of x.

@@ -10,6 +10,7 @@
 #include "export/figure_style.h"
 #include "models/report.h"
 
+class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
 class QGraphicsTextItem;
 class QLogValueAxis;
@@ -35,6 +36,13 @@ public:
     // Leaves the footer out of the drawing (a figure at print size whose notes would crowd out the
     // plot: they go to the figure's caption); note() and stats() still say it.
     void setFooterVisible(bool visible);
+
+    // Error bars: each drawn model's 90% CO2 interval (ModelResult::co2Spread) as a horizontal
+    // bar through its point; off by default. errorBar() is the interval drawn for a row.
+    void setErrorBarsVisible(bool visible);
+    bool errorBarsVisible() const { return errorBarsVisible_; }
+    std::optional<QPair<double, double>> errorBar(int row) const;
+    int errorBarCount() const { return int(intervals_.size()); }
 
     // Highlights these rows (those drawn here); restyles only the overlay and the labels.
     void setSelectedRows(const QSet<int>& rows);
@@ -83,6 +91,7 @@ private:
     void placeLabels();
     void fitLogTicks();
     void placeFooter();
+    void placeErrorBars();
 
     Report report_;
     FigureStyle style_;
@@ -92,6 +101,9 @@ private:
     QScatterSeries* selectionSeries_ = nullptr;
     QHash<int, QGraphicsSimpleTextItem*> labels_;
     QGraphicsTextItem* footer_ = nullptr;
+    QHash<int, QPair<double, double>> intervals_; // row -> CO2 kg p05, p95
+    QGraphicsPathItem* errorBars_ = nullptr;
+    bool errorBarsVisible_ = false;
     QString noteText_;
     QString statsText_;
     bool footerShown_ = true;

@@ -1,6 +1,7 @@
 #include "model_figures/model_chart_text.h"
 
 #include <cmath>
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -135,6 +136,41 @@ const DatasetResult* datasetOf(const Report& report, const ModelResult& m)
         if (d.key == key)
             return &d;
     return nullptr;
+}
+
+QStringList frontierFooter(const FrontierAnalysis& a, const QString& prefix)
+{
+    QStringList lines;
+    if (!a.chosen)
+        return lines; // the saturation fit's note already says why there is no curve
+    const QString family = curveFamilyName(*a.chosen);
+    if (const auto& n = a.nextPoint) {
+        if (n->reachable) {
+            QString line = QCoreApplication::translate("ModelChart", "%1next point: +%2 CO₂ beyond %3 (%4 → %5)")
+                               .arg(prefix, formatCo2(n->value), n->fromModel, formatNumber(n->fromScore), formatNumber(n->targetScore));
+            if (n->interval)
+                line += std::isfinite(n->interval->high)
+                            ? QCoreApplication::translate("ModelChart", ", 90% interval %1 – %2").arg(formatCo2(n->interval->low), formatCo2(n->interval->high))
+                            : QCoreApplication::translate("ModelChart", ", 90% interval from %1, unbounded above (not reachable in %2% of the bootstrap replicates)")
+                                  .arg(formatCo2(n->interval->low), QString::number(100.0 * n->unreachableShare, 'f', 1));
+            else if (!n->intervalReason.isEmpty())
+                line += QCoreApplication::translate("ModelChart", ", no interval: %1").arg(n->intervalReason);
+            lines << line;
+        } else {
+            lines << QCoreApplication::translate("ModelChart", "%1next point: not reachable beyond %2: %3").arg(prefix, n->fromModel, n->reason);
+        }
+    }
+    QString chosen = QCoreApplication::translate("ModelChart", "%1curve: %2 (%3)").arg(prefix, family, a.chosenReason);
+    for (const FamilyResult& f : a.families)
+        if (f.family == *a.chosen) {
+            if (f.backtestMae)
+                chosen += QCoreApplication::translate("ModelChart", ", back-test error %1 points on the %2 most expensive frontier models")
+                              .arg(formatNumber(*f.backtestMae)).arg(a.heldOut.size());
+            else if (!f.backtestReason.isEmpty())
+                chosen += QCoreApplication::translate("ModelChart", ", no back-test: %1").arg(f.backtestReason);
+        }
+    lines << chosen;
+    return lines;
 }
 
 } // namespace nofade::ui

@@ -23,6 +23,11 @@ QString saturationTooltip(const ModelResult& m);
 // NoFADE = score x C / ln(FLOPs) = 83.6 x 0.652 / ln(2.52e10) = 83.6 x 0.652 / 23.95 = 2.276.
 QString noFadeTooltip(const ModelResult& m, const DatasetResult* dataset, const ReportSettings& settings);
 
+// The footer lines of a dataset's frontier analysis: the cost of the next score point with its
+// bootstrap interval (or why it is not reachable), and the chosen curve family with its
+// back-test error. Each line starts with `prefix` (the dataset's name in an overlay).
+QStringList frontierFooter(const FrontierAnalysis& a, const QString& prefix);
+
 // The dataset of a model in the report (by datasetKey), or null.
 const DatasetResult* datasetOf(const Report& report, const ModelResult& m);
 

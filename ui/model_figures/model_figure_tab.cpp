@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGridLayout>
@@ -29,6 +30,10 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     style_->addItem(tr("Screen"), QStringLiteral("screen"));
     style_->addItem(tr("Publication"), QStringLiteral("publication"));
     style_->setToolTip(tr("Publication: white background, serif font, sizes in points of the printed figure"));
+    errorBars_ = new QCheckBox(tr("Error &bars"));
+    errorBars_->setObjectName(QStringLiteral("errorBarsToggle"));
+    errorBars_->setChecked(true);
+    errorBars_->setToolTip(tr("Each model's 90% CO₂ interval (Monte Carlo over its uncertain inputs) as a horizontal bar"));
     auto* reset = new QPushButton(tr("&Reset zoom"));
     auto* exportButton = new QPushButton(tr("E&xport…"));
     auto* hint = new QLabel(tr("Click: select · Ctrl+click: add/remove · Shift+drag: select a rectangle · wheel: zoom · "
@@ -40,6 +45,7 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     controls_ = new QHBoxLayout;
     controls_->addWidget(new QLabel(tr("Style:")));
     controls_->addWidget(style_);
+    controls_->addWidget(errorBars_);
     controls_->addWidget(reset);
     controls_->addWidget(exportButton);
     controls_->addSpacing(12);
@@ -70,6 +76,10 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     layout->addLayout(stack_, 1);
 
     connect(style_, &QComboBox::currentIndexChanged, this, &ModelFigureTab::rebuild);
+    connect(errorBars_, &QCheckBox::toggled, this, [this](bool on) {
+        for (ModelChartView* v : views_)
+            v->modelChart()->setErrorBarsVisible(on);
+    });
     connect(reset, &QPushButton::clicked, this, [this] {
         for (ModelChartView* v : views_)
             v->resetZoom();
@@ -102,6 +112,10 @@ void ModelFigureTab::setStyleName(const QString& name)
     if (i >= 0)
         style_->setCurrentIndex(i);
 }
+
+bool ModelFigureTab::errorBars() const { return errorBars_->isChecked(); }
+
+void ModelFigureTab::setErrorBars(bool on) { errorBars_->setChecked(on); }
 
 QString ModelFigureTab::emptyText() const { return stack_->currentIndex() == 1 ? empty_->text() : QString(); }
 
@@ -139,6 +153,7 @@ void ModelFigureTab::rebuildNow()
     for (int r = 0; r < (int(charts.size()) + cols - 1) / cols; ++r)
         gridLayout_->setRowStretch(r, 1);
     for (std::size_t i = 0; i < charts.size(); ++i) {
+        charts[i]->setErrorBarsVisible(errorBars());
         auto* view = new ModelChartView(charts[i].release());
         view->setObjectName(QStringLiteral("modelChartView%1").arg(i));
         connect(view, &ModelChartView::picked, this, &ModelFigureTab::pick);
@@ -174,6 +189,8 @@ void ModelFigureTab::pick(const QSet<int>& rows, ModelChartView::Pick mode)
 std::vector<std::unique_ptr<ModelChart>> ModelFigureTab::figureCharts(const FigureStyle& figureStyle) const
 {
     auto charts = buildCharts(workspace_->report(), spec(), figureStyle, selection_->rows());
+    for (auto& chart : charts)
+        chart->setErrorBarsVisible(errorBars());
     // The current zoom of each chart (the same spec gives the same charts, in the same order).
     if (charts.size() == views_.size())
         for (std::size_t i = 0; i < charts.size(); ++i)

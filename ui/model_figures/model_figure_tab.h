@@ -12,6 +12,7 @@
 #include "export/figure_spec.h"
 #include "model_figures/model_chart_view.h"
 
+class QCheckBox;
 class QComboBox;
 class QGridLayout;
 class QHBoxLayout;
@@ -37,6 +38,9 @@ public:
     ModelChart* chart(int i) const { return views_.at(std::size_t(i))->modelChart(); }
     FigureStyle style() const;
     void setStyleName(const QString& name);
+    // The 90% CO2 intervals as error bars (on by default).
+    bool errorBars() const;
+    void setErrorBars(bool on);
     // Shown instead of the charts (e.g. no NoFADE score yet), empty while there are charts.
     QString emptyText() const;
     int rebuilds() const { return rebuilds_; }
@@ -66,6 +70,7 @@ private:
     LazyUpdateController* lazy_;
     QHBoxLayout* controls_;
     QComboBox* style_;
+    QCheckBox* errorBars_;
     QStackedLayout* stack_;
     QWidget* grid_;
     QGridLayout* gridLayout_;

@@ -14,6 +14,7 @@
 #include "model_figures/saturation_tab.h"
 #include "model_table/model_selection_store.h"
 #include "model_table/model_store.h"
+#include "what_if/what_if_tab.h"
 
 namespace nofade::ui {
 
@@ -24,6 +25,8 @@ ModelFiguresController::ModelFiguresController(ModelStore* workspace, ModelSelec
     noFade_ = new NoFadeTab(workspace, selection);
     tabs->addTab(saturation_, tr("&Saturation curves"));
     tabs->addTab(noFade_, tr("&NoFADE"));
+    whatIf_ = new WhatIfTab(workspace, selection);
+    tabs->addTab(whatIf_, tr("&What if"));
 
     exportAll_ = new QAction(tr("Export &all figures…"), this);
     exportAll_->setObjectName(QStringLiteral("exportAllFigures"));

@@ -1,5 +1,5 @@
 #pragma once
-// Wires the model charts into the main window: adds the Saturation curves and NoFADE tabs, and the
+// Wires the model charts into the main window: adds the Saturation curves, NoFADE and What if tabs, and the
 // actions Export all figures… and Copy chart (Ctrl+Shift+C). Keeps MainWindow thin.
 #include <QList>
 #include <QJsonObject>
@@ -18,6 +18,7 @@ class ModelSelectionStore;
 class ModelStore;
 class NoFadeTab;
 class SaturationTab;
+class WhatIfTab;
 
 class ModelFiguresController : public QObject {
     Q_OBJECT
@@ -26,6 +27,7 @@ public:
 
     SaturationTab* saturationView() const { return saturation_; }
     NoFadeTab* noFadeView() const { return noFade_; }
+    WhatIfTab* whatIfView() const { return whatIf_; }
     // The current tab when it is a model figure, else null.
     ModelFigureTab* currentFigureView() const;
     // For the File menu: Export all figures…, Copy chart.
@@ -49,6 +51,7 @@ private:
     QTabWidget* tabs_;
     SaturationTab* saturation_;
     NoFadeTab* noFade_;
+    WhatIfTab* whatIf_;
     QAction* exportAll_;
     const DatasetStore* datasets_ = nullptr;
     QAction* copy_;

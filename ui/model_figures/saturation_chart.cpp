@@ -216,6 +216,34 @@ void SaturationChart::drawDataset(const DatasetResult& d, bool overlay, ColourBy
         const QString why = !fit.reason.isEmpty() ? fit.reason : fit.saturationReason;
         notes->append(statsPrefix + (drawnCount == 0 ? tr("no model with a score and CO₂") : tr("points only: %1").arg(why)));
     }
+    const FrontierAnalysis& frontier = d.frontier;
+    if (!overlay && frontier.chosen && drawnCount > 0) {
+        // The families: the chosen one solid, the others dashed, each named in the legend.
+        for (const FamilyResult& f : frontier.families) {
+            if (!f.fit)
+                continue;
+            const bool chosen = f.family == *frontier.chosen;
+            const QString name = curveFamilyName(f.family);
+            QLineSeries* line = nullptr;
+            if (f.family == CurveFamily::SaturatingExp && drawn.fit && !drawn.logFit) {
+                line = drawn.fit; // today's saturation fit is this family
+            } else {
+                line = new QLineSeries;
+                line->setName(tr("%1 fit").arg(name));
+                const Curve curve = f.fit->curve;
+                line->replace(sample([curve](double x) { return curve.valueAt(x); }));
+                attach(line);
+            }
+            if (chosen)
+                line->setName(line->name() + tr(" (chosen)"));
+            const QColor colour = chosen ? lineColour : ChartPalette::colour(4 + int(f.family)).darker(110);
+            line->setPen(QPen(colour, style().lineWidth * (chosen ? 1.3 : 1.0), chosen ? Qt::SolidLine : Qt::DashLine));
+            drawn.families.insert(name, line);
+        }
+    }
+    // An overlay has a line per dataset: only the next point's there.
+    const QStringList footer = frontierFooter(frontier, statsPrefix);
+    stats->append(overlay ? footer.mid(0, 1) : footer);
     drawn_.insert(d.key, drawn);
 }
 

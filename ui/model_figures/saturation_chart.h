@@ -3,7 +3,10 @@
 // dataset, or several overlaid. Points coloured by model family, task or dataset; hollow when the
 // training time is estimated; the Pareto front as a step line; the saturation fit with its y_max
 // asymptote and the diminishing-returns point, y_max, R², headroom and the knee's CO2 in a footer; the logarithmic
-// fit when there is no saturation fit; the reason when there is no fit at all.
+// fit when there is no saturation fit; the reason when there is no fit at all. A single dataset's
+// chart also draws the other curve families of its frontier analysis (the one AICc chose solid,
+// the others dashed; a legend click hides one) and, in the footer, the cost of the next score
+// point and the chosen family's back-test error.
 #include <QHash>
 
 #include "model_figures/model_chart.h"
@@ -32,6 +35,8 @@ public:
         bool logFit = false;
         QLineSeries* yMax = nullptr;
         QScatterSeries* knee = nullptr;
+        // Each fitted family's curve by curveFamilyName() (saturating-exp is `fit` when drawn).
+        QHash<QString, QLineSeries*> families;
     };
     Drawn drawn(const QString& datasetKey) const { return drawn_.value(datasetKey); }
 

@@ -14,7 +14,9 @@ SaturationTab::SaturationTab(ModelStore* workspace, ModelSelectionStore* selecti
     setObjectName(QStringLiteral("saturationView"));
     datasets_ = new QComboBox;
     datasets_->setObjectName(QStringLiteral("saturationDatasets"));
-    datasets_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Not as wide as its longest name: the tab's controls set the window's minimum width.
+    datasets_->setMinimumContentsLength(15);
+    datasets_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     colourBy_ = new QComboBox;
     colourBy_->setObjectName(QStringLiteral("saturationColourBy"));
     colourBy_->addItem(tr("Model family"), int(ColourBy::Family));

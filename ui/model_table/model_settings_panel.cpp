@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "model_table/complexity_editor_widget.h"
@@ -27,6 +28,16 @@ QDoubleSpinBox* spin(double min, double max, double step, int decimals, const QS
     return s;
 }
 
+QSpinBox* count(int max, int step)
+{
+    auto* s = new QSpinBox;
+    s->setRange(0, max);
+    s->setSingleStep(step);
+    s->setGroupSeparatorShown(true);
+    s->setKeyboardTracking(false);
+    return s;
+}
+
 } // namespace
 
 ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
@@ -35,7 +46,11 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
       intensity_(spin(0.0, 2.0, 0.001, 4, QStringLiteral(" kg/kWh"))), intensitySource_(new QLabel),
       utilisation_(spin(1.0, 100.0, 1.0, 1, QStringLiteral(" %"))), mac_(new QCheckBox(tr("Count a MAC as 2 FLOPs"))),
       scoreScale_(new QComboBox), logBase_(new QComboBox), knee_(spin(0.01, 100.0, 0.1, 2, tr(" points / 10× CO₂"))),
-      complexities_(new ComplexityEditorWidget(workspace))
+      idle_(new QCheckBox(tr("Idle and infrastructure"))), idleShare_(spin(0.0, 500.0, 1.0, 1, QStringLiteral(" %"))),
+      embodied_(new QCheckBox(tr("Embodied"))), deviceKg_(spin(0.0, 10000.0, 10.0, 0, tr(" kg"))),
+      serverKg_(spin(0.0, 100000.0, 100.0, 0, tr(" kg"))), devicesPerServer_(spin(1.0, 64.0, 1.0, 0)),
+      lifetime_(spin(0.5, 30.0, 0.5, 1, tr(" years"))), useRate_(spin(1.0, 100.0, 1.0, 0, QStringLiteral(" %"))),
+      draws_(count(200000, 1000)), bootstrap_(count(10000, 100)), complexities_(new ComplexityEditorWidget(workspace))
 {
     setObjectName(QStringLiteral("modelSettingsPanel"));
     for (Co2Method m : {Co2Method::HardwareEnergy, Co2Method::PaperEq1})
@@ -80,6 +95,36 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     form2->addRow(tr("Score scale"), scoreScale_);
     form2->addRow(tr("Log base"), logBase_);
     form2->addRow(tr("Knee threshold"), knee_);
+    idle_->setObjectName(QStringLiteral("lifeCycleIdle"));
+    idle_->setToolTip(tr("Energy of idle devices and the infrastructure, as a share of the operational energy "
+                         "(BLOOM's training: 59.2%, Luccioni et al. 2023)"));
+    embodied_->setObjectName(QStringLiteral("lifeCycleEmbodied"));
+    embodied_->setToolTip(tr("Embodied emissions: the hardware's manufacturing CO₂ amortised over its lifetime at its use rate, per device-hour "
+                             "(BLOOM: 150 kg per A100, 2,500 kg per 8-GPU server, 6 years, 85%; Luccioni et al. 2023)"));
+    draws_->setObjectName(QStringLiteral("uncertaintyDraws"));
+    draws_->setSpecialValueText(tr("off"));
+    draws_->setToolTip(tr("Monte Carlo draws per model for the 90% CO₂ intervals (the error bars); 0 switches them off"));
+    bootstrap_->setObjectName(QStringLiteral("bootstrapRounds"));
+    bootstrap_->setSpecialValueText(tr("off"));
+    bootstrap_->setToolTip(tr("Bootstrap replicates per dataset for the intervals of y_max, the knee and the next point's CO₂; "
+                              "0 switches them off"));
+    auto* life = new QGroupBox(tr("Life cycle and uncertainty"));
+    life->setObjectName(QStringLiteral("lifeCycleGroup"));
+    auto* form3 = new QFormLayout(life);
+    form3->setRowWrapPolicy(QFormLayout::WrapLongRows); // no wider than the dock
+    auto* lifeNote = new QLabel(tr("<small>CO₂ = operational + the terms switched on; draws: Monte Carlo per model (error bars); bootstrap: replicates per dataset (intervals of the fits)</small>"));
+    lifeNote->setWordWrap(true);
+    form3->addRow(lifeNote);
+    form3->addRow(idle_);
+    form3->addRow(tr("Share"), idleShare_);
+    form3->addRow(embodied_);
+    form3->addRow(tr("Per device"), deviceKg_);
+    form3->addRow(tr("Per server"), serverKg_);
+    form3->addRow(tr("Devices/server"), devicesPerServer_);
+    form3->addRow(tr("Lifetime"), lifetime_);
+    form3->addRow(tr("Use rate"), useRate_);
+    form3->addRow(tr("Draws"), draws_);
+    form3->addRow(tr("Bootstrap"), bootstrap_);
     auto* complexity = new QGroupBox(tr("Dataset complexity"));
     auto* box = new QVBoxLayout(complexity);
     box->addWidget(complexities_);
@@ -89,6 +134,7 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     auto* column = new QVBoxLayout(content);
     column->addWidget(energy);
     column->addWidget(nofade);
+    column->addWidget(life);
     column->addWidget(complexity, 1);
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
@@ -135,6 +181,17 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     on(logBase_, &QComboBox::currentIndexChanged,
        [this](ReportSettings& s) { s.nofade.logBase = *logBaseFromName(logBase_->currentData().toString()); });
     on(knee_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.kneeThreshold = knee_->value(); });
+    on(idle_, &QCheckBox::toggled, [this](ReportSettings& s) { s.lifeCycle.idle = idle_->isChecked(); });
+    on(idleShare_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.lifeCycle.idleShare = idleShare_->value() / 100.0; });
+    on(embodied_, &QCheckBox::toggled, [this](ReportSettings& s) { s.lifeCycle.embodied = embodied_->isChecked(); });
+    on(deviceKg_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.lifeCycle.deviceKg = deviceKg_->value(); });
+    on(serverKg_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.lifeCycle.serverKg = serverKg_->value(); });
+    on(devicesPerServer_, &QDoubleSpinBox::valueChanged,
+       [this](ReportSettings& s) { s.lifeCycle.devicesPerServer = devicesPerServer_->value(); });
+    on(lifetime_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.lifeCycle.lifetimeYears = lifetime_->value(); });
+    on(useRate_, &QDoubleSpinBox::valueChanged, [this](ReportSettings& s) { s.lifeCycle.useRate = useRate_->value() / 100.0; });
+    on(draws_, &QSpinBox::valueChanged, [this](ReportSettings& s) { s.uncertainty.draws = draws_->value(); });
+    on(bootstrap_, &QSpinBox::valueChanged, [this](ReportSettings& s) { s.uncertainty.bootstrapRounds = bootstrap_->value(); });
     connect(workspace_, &ModelStore::settingsChanged, this, &ModelSettingsPanel::showSettings);
 }
 
@@ -166,6 +223,21 @@ void ModelSettingsPanel::showSettings()
     scoreScale_->setCurrentIndex(scoreScale_->findData(scoreScaleName(s.nofade.scoreScale)));
     logBase_->setCurrentIndex(logBase_->findData(logBaseName(s.nofade.logBase)));
     knee_->setValue(s.kneeThreshold);
+    const LifeCycleSettings& l = s.lifeCycle;
+    idle_->setChecked(l.idle);
+    idleShare_->setValue(l.idleShare * 100.0);
+    embodied_->setChecked(l.embodied);
+    deviceKg_->setValue(l.deviceKg);
+    serverKg_->setValue(l.serverKg);
+    devicesPerServer_->setValue(l.devicesPerServer);
+    lifetime_->setValue(l.lifetimeYears);
+    useRate_->setValue(l.useRate * 100.0);
+    // The term's constants are used only when it is on.
+    idleShare_->setEnabled(l.idle);
+    for (QWidget* w : std::initializer_list<QWidget*>{deviceKg_, serverKg_, devicesPerServer_, lifetime_, useRate_})
+        w->setEnabled(l.embodied);
+    draws_->setValue(s.uncertainty.draws);
+    bootstrap_->setValue(s.uncertainty.bootstrapRounds);
     showing_ = false;
 }
 

@@ -2,8 +2,9 @@
 // The hardware/carbon settings of the model report: CO2 method (hardware-energy, or the paper's
 // Equation 1 "as published"), PUE, carbon intensity (a region of the bundled table or a custom
 // value), utilisation for estimated training time, MAC convention, score scale, log base,
-// diminishing-returns threshold, and the per-dataset complexities. Every change recomputes the
-// report at once; the widgets follow the workspace when its settings change elsewhere (a
+// diminishing-returns threshold, the life-cycle terms (idle and infrastructure, embodied), the
+// uncertainty's Monte Carlo draws and bootstrap replicates, and the per-dataset complexities.
+// Every change asks for a new report; the widgets follow the workspace when its settings change elsewhere (a
 // session was opened).
 #include <QWidget>
 
@@ -13,6 +14,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QSpinBox;
 
 namespace nofade::ui {
 
@@ -33,6 +35,16 @@ public:
     QComboBox* scoreScaleBox() const { return scoreScale_; }
     QComboBox* logBaseBox() const { return logBase_; }
     ComplexityEditorWidget* complexityEditor() const { return complexities_; }
+    QCheckBox* idleBox() const { return idle_; }
+    QDoubleSpinBox* idleShareBox() const { return idleShare_; }
+    QCheckBox* embodiedBox() const { return embodied_; }
+    QDoubleSpinBox* deviceKgBox() const { return deviceKg_; }
+    QDoubleSpinBox* serverKgBox() const { return serverKg_; }
+    QDoubleSpinBox* devicesPerServerBox() const { return devicesPerServer_; }
+    QDoubleSpinBox* lifetimeBox() const { return lifetime_; }
+    QDoubleSpinBox* useRateBox() const { return useRate_; }
+    QSpinBox* drawsBox() const { return draws_; }
+    QSpinBox* bootstrapBox() const { return bootstrap_; }
 
 private:
     void showSettings();
@@ -51,6 +63,16 @@ private:
     QComboBox* scoreScale_;
     QComboBox* logBase_;
     QDoubleSpinBox* knee_;
+    QCheckBox* idle_;
+    QDoubleSpinBox* idleShare_;
+    QCheckBox* embodied_;
+    QDoubleSpinBox* deviceKg_;
+    QDoubleSpinBox* serverKg_;
+    QDoubleSpinBox* devicesPerServer_;
+    QDoubleSpinBox* lifetime_;
+    QDoubleSpinBox* useRate_;
+    QSpinBox* draws_;
+    QSpinBox* bootstrap_;
     ComplexityEditorWidget* complexities_;
     bool showing_ = false;
 };

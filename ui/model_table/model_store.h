@@ -2,8 +2,12 @@
 // The model side of a session: the model table (the bundled corpus or the user's, with edits),
 // the hardware table, the report settings and the dataset complexities, and the Report computed
 // from them. Every view of models (table, settings panel, charts) reads report() and listens to
-// reportChanged(); every change goes through this class, which recomputes the report at once.
+// reportChanged(); every change goes through this class. The report (with its Monte Carlo
+// intervals and curve families, a noticeable fraction of a second) is built on a worker thread:
+// until the new one arrives the views keep showing the last one, and a report built from a table
+// or settings that changed meanwhile is dropped.
 #include <vector>
+#include <QFutureWatcher>
 #include <QObject>
 
 #include "models/dataset_complexity.h"
@@ -23,11 +27,15 @@ struct TableChange {
     int count = 0;
 };
 
+// Bootstrap replicates per dataset of a new workspace (a session keeps its own).
+inline constexpr int kGuiBootstrapRounds = 200;
+
 class ModelStore : public QObject {
     Q_OBJECT
 public:
     // Starts with the bundled corpus and the bundled (+ user) hardware table.
     explicit ModelStore(QObject* parent = nullptr);
+    ~ModelStore() override;
 
     const ModelTable& table() const { return table_; }
     const HardwareTable& hardware() const { return hardware_; }
@@ -35,7 +43,13 @@ public:
     // What the report is computed with: the profiles' complexities, then the user's (a later
     // input for the same dataset wins, so a typed value overrides a scanned one).
     const std::vector<ComplexityInput>& complexities() const { return complexities_; }
+    // The last report built; it may lag the table and settings while reportPending().
     const Report& report() const { return report_; }
+    // A newer report is being built (or will be, once the one under way finishes).
+    bool reportPending() const { return generation_ != reportGeneration_; }
+    // The last report's result for the table's row `row`, or nullptr while the report is being
+    // rebuilt after that row was inserted (or the table replaced).
+    const ModelResult* resultOf(int row) const;
     QStringList hardwareErrors() const { return hardwareErrors_; }
 
     // A new table (imported, opened from a session): views reset.
@@ -60,12 +74,16 @@ Q_SIGNALS:
     void tableChanged(const nofade::ui::TableChange& change);
     void settingsChanged();
     void complexitiesChanged();
-    // The report was recomputed (after any change above).
+    // A new report arrived (some time after any change above; only the newest one is announced).
     void reportChanged();
+    // A newer report than report() is being built (true), or it arrived (false).
+    void reportPendingChanged(bool pending);
 
 private:
-    void recompute(bool announce = true);
-    static void keepReportQuick(ReportSettings& settings);
+    void requestReport();
+    void startBuild();
+    void buildFinished();
+    void remapRows(const TableChange& change);
     void mergeComplexities();
 
     // Declared in the order the constructor needs them.
@@ -77,6 +95,14 @@ private:
     std::vector<ComplexityInput> profiles_;
     std::vector<ComplexityInput> complexities_;
     Report report_;
+    // Every change asks for a report of a new generation; one build runs at a time and a build
+    // whose generation is no longer the newest is dropped (and the newest one started).
+    quint64 generation_ = 0;
+    quint64 reportGeneration_ = 0;
+    quint64 buildingGeneration_ = 0;
+    QFutureWatcher<Report> build_;
+    // Table row -> index in report_.models, -1 for a row the report does not have yet.
+    std::vector<int> reportRows_;
 };
 
 } // namespace nofade::ui

@@ -87,7 +87,10 @@ void ModelTableModel::changed(const TableChange& change)
         endResetModel();
         break;
     case TableChange::Kind::Cells:
-        break; // reportChanged() follows and repaints every cell
+        // The inputs changed now; the computed cells when the report arrives (reportChanged).
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, int(inputs_.size()) - 1));
+        break;
     }
 }
 
@@ -172,13 +175,15 @@ QVariant ModelTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= rowCount())
         return {};
     const int row = index.row();
-    const ModelResult& m = workspace_->report().models.at(std::size_t(row));
+    const ModelRow& r = workspace_->table().rows().at(std::size_t(row));
     switch (role) {
     case RowRole: return row;
-    case TaskRole: return m.task;
-    case DatasetKeyRole: return datasetKey(m.dataset);
+    case TaskRole: {
+        const ModelResult* m = workspace_->resultOf(row);
+        return m ? m->task : QString();
+    }
+    case DatasetKeyRole: return datasetKey(r.dataset);
     case SearchTextRole: {
-        const ModelRow& r = workspace_->table().rows().at(std::size_t(row));
         return QStringList{r.model, r.dataset, canonicalDatasetName(r.dataset), r.metric, r.device, r.source, r.notes}.join(QLatin1Char('\n'));
     }
     default: break;
@@ -280,8 +285,20 @@ QVariant ModelTableModel::inputData(int row, int column, int role) const
 QVariant ModelTableModel::computedData(int row, Computed computed, int role) const
 {
     const Report& report = workspace_->report();
-    const ModelResult& m = report.models.at(std::size_t(row));
-    const ReportSettings& s = workspace_->settings();
+    const ModelResult* result = workspace_->resultOf(row);
+    if (!result) {
+        // A new row: its numbers arrive with the next report.
+        switch (role) {
+        case Qt::DisplayRole: return computed == Computed::Pareto ? QString() : QStringLiteral("…");
+        case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
+        case Qt::ForegroundRole: return QColor(Qt::gray);
+        case SortRole: return -std::numeric_limits<double>::infinity();
+        case Qt::ToolTipRole: return tr("Being computed");
+        default: return {};
+        }
+    }
+    const ModelResult& m = *result;
+    const ReportSettings& s = report.settings; // what these numbers were computed with
     std::optional<double> value;
     QString reason;
     switch (computed) {
