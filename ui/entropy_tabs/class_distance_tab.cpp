@@ -179,22 +179,8 @@ void ClassDistanceTab::rebuildNow()
     const Profile& p = *e->profile;
     const JsdSummary& jsd = *e->jsd;
     const std::vector<int> usable = p.usableClasses();
-    // Matrix over the usable classes (the pairs' class indices map to matrix positions).
-    std::vector<int> position(p.classes.size(), -1);
-    for (int i = 0; i < int(usable.size()); ++i)
-        position[std::size_t(usable[std::size_t(i)])] = i;
-    DistanceMatrix m;
-    m.n = int(usable.size());
-    m.values.assign(std::size_t(m.n) * std::size_t(m.n), 0.0f);
     double vmax = 0.0;
-    for (const JsdPair& pair : jsd.pairs) {
-        const int a = position[std::size_t(pair.a)];
-        const int b = position[std::size_t(pair.b)];
-        if (a < 0 || b < 0)
-            continue;
-        m.at(a, b) = m.at(b, a) = float(pair.distance);
-        vmax = std::max(vmax, pair.distance);
-    }
+    DistanceMatrix m = usableClassDistances(p, jsd, &vmax);
     QStringList labels;
     classMeans_.clear();
     for (int c : usable) {

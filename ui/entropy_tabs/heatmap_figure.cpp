@@ -7,8 +7,33 @@
 #include <QPainter>
 
 #include "chart_kit/colour_scale.h"
+#include "maths/jensen_shannon.h"
+#include "profile/profile.h"
 
 namespace nofade::ui {
+
+DistanceMatrix usableClassDistances(const Profile& profile, const JsdSummary& jsd, double* maxDistance)
+{
+    const std::vector<int> usable = profile.usableClasses();
+    std::vector<int> position(profile.classes.size(), -1);
+    for (int i = 0; i < int(usable.size()); ++i)
+        position[std::size_t(usable[std::size_t(i)])] = i;
+    DistanceMatrix m;
+    m.n = int(usable.size());
+    m.values.assign(std::size_t(m.n) * std::size_t(m.n), 0.0f);
+    double vmax = 0.0;
+    for (const JsdPair& pair : jsd.pairs) {
+        const int a = position[std::size_t(pair.a)];
+        const int b = position[std::size_t(pair.b)];
+        if (a < 0 || b < 0)
+            continue;
+        m.at(a, b) = m.at(b, a) = float(pair.distance);
+        vmax = std::max(vmax, pair.distance);
+    }
+    if (maxDistance)
+        *maxDistance = vmax;
+    return m;
+}
 
 namespace {
 constexpr double kPad = 4.0;      // 1/24 in

@@ -12,7 +12,16 @@
 
 class QPainter;
 
+namespace nofade {
+struct JsdSummary;
+struct Profile;
+}
+
 namespace nofade::ui {
+
+// The JS distances between a profile's usable classes as a matrix by usable-class position (the
+// pairs name classes by profile index); `maxDistance` gets the largest (0 when there is none).
+DistanceMatrix usableClassDistances(const Profile& profile, const JsdSummary& jsd, double* maxDistance);
 
 struct HeatmapFigure {
     DistanceMatrix matrix;

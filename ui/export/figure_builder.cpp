@@ -177,22 +177,9 @@ BuiltFigure classDistances(const FigureInputs& in, const FigureDataset& d, const
     const Profile& p = *d.profile;
     const JsdSummary jsd = jsdOf(d);
     const std::vector<int> usable = p.usableClasses();
-    std::vector<int> position(p.classes.size(), -1);
-    for (int i = 0; i < int(usable.size()); ++i)
-        position[std::size_t(usable[std::size_t(i)])] = i;
     auto h = std::make_shared<HeatmapFigure>();
-    h->matrix.n = int(usable.size());
-    h->matrix.values.assign(std::size_t(h->matrix.n) * std::size_t(h->matrix.n), 0.0f);
     double vmax = 0.0;
-    for (const JsdPair& pair : jsd.pairs) {
-        const int a = position[std::size_t(pair.a)];
-        const int b = position[std::size_t(pair.b)];
-        if (a < 0 || b < 0)
-            continue;
-        h->matrix.values[std::size_t(a) * std::size_t(h->matrix.n) + std::size_t(b)] = float(pair.distance);
-        h->matrix.values[std::size_t(b) * std::size_t(h->matrix.n) + std::size_t(a)] = float(pair.distance);
-        vmax = std::max(vmax, pair.distance);
-    }
+    h->matrix = usableClassDistances(p, jsd, &vmax);
     for (int c : usable)
         h->labels << p.classes[std::size_t(c)].name;
     switch (in.distanceScale) {
