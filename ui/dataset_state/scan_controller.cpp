@@ -94,6 +94,7 @@ struct ScanController::Running {
 
 ScanController::ScanController(DatasetStore* store, QObject* parent) : QObject(parent), store_(store)
 {
+    pool_.setMaxThreadCount(2);
     pollTimer_.setInterval(100);
     connect(&pollTimer_, &QTimer::timeout, this, &ScanController::poll);
     connect(store_, &DatasetStore::aboutToRemove, this, [this](int id) { cancel(id); });
@@ -225,7 +226,7 @@ void ScanController::startNext()
     Running* run = running_.get();
     connect(&run->watcher, &QFutureWatcher<Result>::resultReadyAt, this, [this, run] { deliver(run); });
     connect(&run->watcher, &QFutureWatcher<Result>::finished, this, [this, run] { finish(run); });
-    run->watcher.setFuture(QtConcurrent::run([=](QPromise<Result>& promise) mutable {
+    run->watcher.setFuture(QtConcurrent::run(&pool_, [=](QPromise<Result>& promise) mutable {
         // Opened in the worker: a cache belongs to the thread that scans (Qt SQL connections are
         // per thread). Declared out here: its last commit is made after the result is delivered.
         std::unique_ptr<ScanCache> cache;

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include "dataset_state/dataset_entry.h"
@@ -94,6 +95,9 @@ private:
     ScanSettings settings_;
     QString cacheFile_;
     std::deque<Pending> pending_;
+    // The scans' own threads (the running one and one still committing its cache): Qt's raster
+    // painting waits for jobs it hands to the global pool, so long work there stalls repaints.
+    QThreadPool pool_;
     std::unique_ptr<Running> running_;
     std::vector<std::unique_ptr<Running>> committing_; // delivered, their workers still committing
     std::vector<std::unique_ptr<Running>> retired_; // finished, deleted on the next event loop turn

@@ -20,6 +20,7 @@ ModelStore::ModelStore(QObject* parent)
     // The report is built off the GUI thread: the GUI can afford the bootstrap intervals of the
     // fits (the report's own default leaves them off; nofade-cli asks for 1,000 replicates).
     settings_.uncertainty.bootstrapRounds = kGuiBootstrapRounds;
+    pool_.setMaxThreadCount(1);
     connect(&build_, &QFutureWatcher<Report>::finished, this, &ModelStore::buildFinished);
     reportRows_.assign(table_.rows().size(), -1);
     requestReport();
@@ -143,7 +144,7 @@ void ModelStore::startBuild()
 {
     buildingGeneration_ = generation_;
     // The worker gets copies: the GUI may change the table while it runs.
-    build_.setFuture(QtConcurrent::run([table = table_, hardware = hardware_, complexities = complexities_, settings = settings_] {
+    build_.setFuture(QtConcurrent::run(&pool_, [table = table_, hardware = hardware_, complexities = complexities_, settings = settings_] {
         return buildReport(table, hardware, complexities, settings);
     }));
 }

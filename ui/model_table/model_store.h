@@ -9,6 +9,7 @@
 #include <vector>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 
 #include "models/dataset_complexity.h"
 #include "models/hardware_table.h"
@@ -100,6 +101,9 @@ private:
     quint64 generation_ = 0;
     quint64 reportGeneration_ = 0;
     quint64 buildingGeneration_ = 0;
+    // Its own thread: Qt's raster painting hands work to the global pool and waits for it, so a
+    // report of several seconds there (beside a scan) stalled every repaint until one finished.
+    QThreadPool pool_;
     QFutureWatcher<Report> build_;
     // Table row -> index in report_.models, -1 for a row the report does not have yet.
     std::vector<int> reportRows_;
