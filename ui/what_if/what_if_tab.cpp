@@ -15,6 +15,15 @@
 namespace nofade::ui {
 
 namespace {
+
+// A table's heading: wraps, so that the two side by side never widen the window (presentation
+// mode's larger type at 1280 px).
+QLabel* heading(const QString& text)
+{
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    return label;
+}
 QTableWidget* makeTable(const QString& name, const QStringList& headers)
 {
     auto* t = new QTableWidget;
@@ -47,7 +56,9 @@ WhatIfTab::WhatIfTab(ModelStore* workspace, ModelSelectionStore* selection, QWid
     setObjectName(QStringLiteral("whatIfTab"));
     model_ = new QComboBox;
     model_->setObjectName(QStringLiteral("whatIfModel"));
-    model_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // As wide as a long model name, not the longest of 400 (which would widen the window).
+    model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    model_->setMinimumContentsLength(28);
     model_->setToolTip(tr("The model to move; follows the selection in the table and the charts"));
     summary_ = new QLabel;
     summary_->setObjectName(QStringLiteral("whatIfSummary"));
@@ -63,12 +74,12 @@ WhatIfTab::WhatIfTab(ModelStore* workspace, ModelSelectionStore* selection, QWid
     auto* regionsBox = new QWidget;
     auto* rl = new QVBoxLayout(regionsBox);
     rl->setContentsMargins(0, 0, 0, 0);
-    rl->addWidget(new QLabel(tr("<b>Trained in another region</b> (same energy, that grid's intensity)")));
+    rl->addWidget(heading(tr("<b>Trained in another region</b> (same energy, that grid's intensity)")));
     rl->addWidget(regions_);
     auto* devicesBox = new QWidget;
     auto* dl = new QVBoxLayout(devicesBox);
     dl->setContentsMargins(0, 0, 0, 0);
-    dl->addWidget(new QLabel(tr("<b>Trained on another device</b> (same FLOPs, hours scaled by peak FP32)")));
+    dl->addWidget(heading(tr("<b>Trained on another device</b> (same FLOPs, hours scaled by peak FP32)")));
     dl->addWidget(devices_);
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(regionsBox);
