@@ -86,6 +86,16 @@ QSet<int> selectionPoints(ModelChart* chart)
 }
 } // namespace
 
+namespace {
+// The saturation figure of one dataset, coloured by family.
+FigureSpec saturationOf(const QString& key)
+{
+    FigureSpec spec;
+    spec.panels = {key};
+    return spec;
+}
+} // namespace
+
 class TestModelCharts : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -263,18 +273,23 @@ private Q_SLOTS:
     {
         ModelStore ws;
         ws.setComplexities(testComplexities());
-        auto ringOf = [](const ModelChart& chart) -> QScatterSeries* {
+        QVERIFY(uitest::waitForReport(&ws));
+        // The ring around the points, and the legend's key: an empty series of the same name.
+        auto named = [](const ModelChart& chart, bool withPoints) -> QScatterSeries* {
             QScatterSeries* found = nullptr;
             for (QAbstractSeries* s : chart.series())
                 if (s->name() == QStringLiteral("your runs (measured)"))
-                    found = qobject_cast<QScatterSeries*>(s);
+                    if (auto* scatter = qobject_cast<QScatterSeries*>(s); scatter && (scatter->count() > 0) == withPoints)
+                        found = scatter;
             return found;
         };
+        auto ringOf = [&](const ModelChart& chart) { return named(chart, true); };
         const QString imagenet = datasetKey(QStringLiteral("ImageNet"));
         {
             // The published corpus alone has no measured rows: no ring, no legend entry.
             SaturationChart chart(ws.report(), {imagenet}, ColourBy::Family, FigureStyle::screen());
             QVERIFY(!ringOf(chart));
+            QVERIFY(!named(chart, false));
         }
         // A run of the user's with measured CO2 (as imported from CodeCarbon).
         ModelTable table = ws.table();
@@ -287,6 +302,7 @@ private Q_SLOTS:
         for (const auto& [name, text] : cells)
             table.setCell(row, name, text);
         ws.setTable(table);
+        QVERIFY(uitest::waitForReport(&ws));
         QVERIFY2(ws.table().issuesOfRow(row).empty(), qPrintable(ws.table().errorMessages().join('\n')));
         QChartView view(new SaturationChart(ws.report(), {imagenet}, ColourBy::Family, FigureStyle::screen()));
         view.resize(800, 500);
@@ -297,8 +313,14 @@ private Q_SLOTS:
         QVERIFY(ring);
         QCOMPARE(ring->points(), QList<QPointF>{QPointF(2.5, 77.0)}); // measured CO2 used as it is
         QCOMPARE(ring->markerShape(), QScatterSeries::MarkerShapeRotatedRectangle); // the corpus's points are circles
-        QVERIFY(saturation.legend()->markers(ring).constFirst()->isVisible()); // shown in the legend
-        QCOMPARE(saturation.legend()->markers(ring).constFirst()->shape(), QLegend::MarkerShapeFromSeries); // as a diamond
+        // One legend entry, a diamond at a point's size (the ring's own size elided the label).
+        QScatterSeries* key = named(saturation, false);
+        QVERIFY(key);
+        QVERIFY(!saturation.legend()->markers(ring).constFirst()->isVisible());
+        QVERIFY(saturation.legend()->markers(key).constFirst()->isVisible());
+        QCOMPARE(saturation.legend()->markers(key).constFirst()->shape(), QLegend::MarkerShapeFromSeries);
+        QCOMPARE(key->markerShape(), QScatterSeries::MarkerShapeRotatedRectangle);
+        QVERIFY(key->markerSize() < ring->markerSize());
         NoFadeChart nofade(ws.report(), QStringLiteral("classification"), FigureStyle::screen());
         ring = ringOf(nofade);
         QVERIFY(ring);
@@ -332,7 +354,7 @@ private Q_SLOTS:
         ModelStore ws;
         QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
-        const FigureSpec spec{FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false, ColourBy::Family, {}};
+        const FigureSpec spec = saturationOf(ws.report().datasets[0].key);
         struct Case { double w, h; int dpi; int px, py; };
         for (const Case c : {Case{3.5, 2.5, 300, 1050, 750}, Case{2.0, 1.5, 150, 300, 225}, Case{3.33, 2.0, 96, 320, 192}}) {
             const auto charts = buildCharts(ws.report(), spec, FigureStyle::publication());
@@ -363,8 +385,7 @@ private Q_SLOTS:
         QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
         const DatasetResult& d = ws.report().datasets[0];
-        const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {d.key}, false, ColourBy::Family, {}},
-                                        FigureStyle::screen());
+        const auto charts = buildCharts(ws.report(), saturationOf(d.key), FigureStyle::screen());
         const QString file = dir.filePath(QStringLiteral("f.svg"));
         QString error;
         QVERIFY2(FigureRenderer::write(raw(charts), FigureSize{6, 4, 300}, file, &error), qPrintable(error));
@@ -394,8 +415,7 @@ private Q_SLOTS:
         ModelStore ws;
         QVERIFY(uitest::waitForReport(&ws));
         QTemporaryDir dir;
-        const auto charts = buildCharts(ws.report(), {FigureSpec::Kind::Saturation, {ws.report().datasets[0].key}, false,
-                                                      ColourBy::Family, {}}, FigureStyle::publication());
+        const auto charts = buildCharts(ws.report(), saturationOf(ws.report().datasets[0].key), FigureStyle::publication());
         const QString file = dir.filePath(QStringLiteral("f.pdf"));
         QString error;
         QVERIFY2(FigureRenderer::write(raw(charts), FigureSize{6, 4, 300}, file, &error), qPrintable(error));

@@ -30,6 +30,10 @@ ModelChart::ModelChart(const Report& report, const FigureStyle& style, QGraphics
     x_->setLabelFormat(QStringLiteral("%g"));
     x_->setMinorTickCount(8);
     x_->setTitleText(tr("Training CO₂ (kg)"));
+    connect(x_, &QAbstractAxis::labelsFontChanged, this, [this] {
+        setSelectedRows(selected_); // the point labels' type
+        placeFooter();
+    });
     x_->setMinorGridLinePen(QPen(QColor(0xee, 0xee, 0xee), 0.6));
     y_->setLabelFormat(QStringLiteral("%g"));
     addAxis(x_, Qt::AlignBottom);
@@ -77,7 +81,17 @@ void ModelChart::addMeasuredKey()
     ring->setPen(QPen(QColor(0x11, 0x11, 0x11), std::max(2.0, style_.lineWidth)));
     ring->replace(pts);
     attach(ring);
-    legend()->markers(ring).constFirst()->setShape(QLegend::MarkerShapeFromSeries);
+    legend()->markers(ring).constFirst()->setVisible(false);
+    // The legend's key is an empty series with the same diamond at a point's size: the ring's own
+    // size widened the marker and elided the label ("your runs (meas…").
+    auto* key = new QScatterSeries;
+    key->setName(ring->name());
+    key->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    key->setMarkerSize(style_.markerPx);
+    key->setBrush(Qt::NoBrush);
+    key->setPen(ring->pen());
+    attach(key);
+    legend()->markers(key).constFirst()->setShape(QLegend::MarkerShapeFromSeries);
 }
 
 void ModelChart::attach(QAbstractSeries* series)
@@ -270,7 +284,10 @@ void ModelChart::setSelectedRows(const QSet<int>& rows)
             label = new QGraphicsSimpleTextItem(name, this);
             label->setZValue(kLabelZ);
         }
-        label->setFont(style_.font(style_.tickPt, selected_.contains(row)));
+        // The tick labels' type (presentation mode enlarges it), bold when selected.
+        QFont font = x_->labelsFont();
+        font.setBold(selected_.contains(row));
+        label->setFont(font);
         label->setBrush(QColor(0x22, 0x22, 0x22));
     }
     placeLabels();
@@ -362,9 +379,10 @@ void ModelChart::placeFooter()
         footer_ = new QGraphicsTextItem(this);
         footer_->setZValue(kLabelZ);
         footer_->setDefaultTextColor(QColor(0x33, 0x33, 0x33));
-        footer_->setFont(style_.font(style_.tickPt));
         footer_->document()->setDocumentMargin(0);
     }
+    // The tick labels' type: presentation mode enlarges the axes' fonts, and the footer with them.
+    footer_->setFont(x_->labelsFont());
     QStringList html;
     for (const QString& line : statsText_.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
         html << line.toHtmlEscaped();
