@@ -52,6 +52,7 @@
 #include "model_figures/saturation_tab.h"
 #include "model_table/model_selection_store.h"
 #include "model_table/model_store.h"
+#include "session/session_controller.h"
 #include "shell/app_settings.h"
 #include "shell/main_window.h"
 #include "ui_fixtures.h"
@@ -618,6 +619,8 @@ private Q_SLOTS:
         job.figures.formats = {QStringLiteral("pdf")};
         job.statementModels = {QStringLiteral("Net-2"), QStringLiteral("Net-5")};
         job.sessionFile = QStringLiteral("/somewhere/paper.nofade");
+        auto* session = uitest::part<SessionController>(window_, "sessionController");
+        job.session = session->capture();
         const QString out = dir_.filePath(QStringLiteral("paper"));
         QString error;
         QVERIFY2(job.run(inputs, out, &error), qPrintable(error));
@@ -640,6 +643,12 @@ private Q_SLOTS:
                  bib.value(dir.filePath(QStringLiteral("co2-statement.bib"))).toObject().value(QStringLiteral("keys")).toArray().size());
         QCOMPARE(settings.value(QStringLiteral("session_file")).toString(), job.sessionFile);
         QCOMPARE(settings.value(QStringLiteral("datasets")).toArray().size(), 2);
+        // The session copy beside it reopens as the session the folder came from.
+        QCOMPARE(settings.value(QStringLiteral("session_copy")).toString(), QStringLiteral("session.nofade-session"));
+        const std::optional<SessionData> copy = readSessionFile(dir.filePath(QStringLiteral("session.nofade-session")), &error);
+        QVERIFY2(copy, qPrintable(error));
+        QCOMPARE(copy->datasets.size(), job.session->datasets.size());
+        QCOMPARE(copy->modelsCsv, job.session->modelsCsv);
 
         // A model that is not in the table stops the export before any file is written.
         PaperExport wrong;

@@ -53,6 +53,12 @@ bool PaperExport::run(FigureInputs inputs, const QString& directory, QString* er
         || !writeFile(dir.filePath(base + QStringLiteral(".bib")), statement->bib.toUtf8(), error))
         return false;
     written << base + QStringLiteral(".tex") << base + QStringLiteral(".bib");
+    const QString sessionCopy = QString::fromLatin1(kSessionCopy);
+    if (session) {
+        if (!writeSessionFile(*session, dir.filePath(sessionCopy), error))
+            return false;
+        written << sessionCopy;
+    }
     // settings.json (written by the figures) gains what only the paper export knows.
     const QString settingsFile = dir.filePath(QStringLiteral("settings.json"));
     QFile in(settingsFile);
@@ -70,11 +76,13 @@ bool PaperExport::run(FigureInputs inputs, const QString& directory, QString* er
     about.insert(QStringLiteral("cite_keys"), QJsonArray::fromStringList(statement->citeKeys));
     settings.insert(QStringLiteral("statement"), about);
     settings.insert(QStringLiteral("session_file"), sessionFile);
+    if (session)
+        settings.insert(QStringLiteral("session_copy"), sessionCopy);
     return writeFile(settingsFile, QJsonDocument(settings).toJson(), error);
 }
 
 bool exportForPaperWithDialog(const DatasetStore& store, const Report& report, const QSet<int>& selectedRows,
-                              const QString& sessionFile, QWidget* parent)
+                              const QString& sessionFile, const SessionData& session, QWidget* parent)
 {
     FigureExportDialog dialog(FigureExportDialog::Mode::Folder, FigureStyle::publication(), parent);
     dialog.setWindowTitle(FigureExportDialog::tr("Export for paper"));
@@ -85,6 +93,7 @@ bool exportForPaperWithDialog(const DatasetStore& store, const Report& report, c
     job.figures.size = dialog.size();
     job.figures.selected = selectedRows;
     job.sessionFile = sessionFile;
+    job.session = session;
     for (const ModelResult& m : report.models)
         if (selectedRows.contains(m.row) && !job.statementModels.contains(m.model))
             job.statementModels << m.model;

@@ -235,12 +235,13 @@ void MainWindow::createMenus()
     exportAction->setStatusTip(tr("Export the current chart as PNG, SVG or PDF"));
     file->addActions(modelCharts_->actions());
     QAction* paper = file->addAction(tr("Export for &paper…"), this, [this] {
-        if (exportForPaperWithDialog(*store_, workspace_->report(), selection_->rows(), session_->currentFile(), this))
+        if (exportForPaperWithDialog(*store_, workspace_->report(), selection_->rows(), session_->currentFile(),
+                                     session_->capture(), this))
             statusBar()->showMessage(tr("Exported the figures, their data and the CO₂ paragraph for the paper"), 8000);
     });
     paper->setObjectName(QStringLiteral("exportForPaper"));
     paper->setStatusTip(tr("Write every figure (PNG, SVG, PDF) with its data, the CO₂ paragraph (.tex, .bib) of the selected "
-                           "models or the table's total, and the settings into one folder"));
+                           "models or the table's total, the settings and a copy of the session into one folder"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
