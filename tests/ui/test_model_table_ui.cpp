@@ -33,6 +33,7 @@
 #include "model_table/model_store.h"
 #include "model_table/model_table_model.h"
 #include "model_table/models_panel.h"
+#include "model_table/uncertainty_ranges_widget.h"
 #include "models/bundled_data.h"
 #include "models/csv_table.h"
 #include "run_import/import_issue_model.h"
@@ -683,6 +684,57 @@ private Q_SLOTS:
         QCOMPARE(settings.lifetimeBox()->value(), 4.0);
         QCOMPARE(settings.drawsBox()->value(), 5000);
         QVERIFY(!settings.idleShareBox()->isEnabled());
+    }
+
+    // The input ranges the Monte Carlo draws from, typed in Model settings: with every input of A
+    // fixed but the carbon intensity, uniform on [0.5, 0.9], A's CO2 is 30 kWh x U(0.5, 0.9), whose
+    // 5th and 95th percentiles are 30 x 0.52 = 15.6 and 30 x 0.88 = 26.4 kg (closed form).
+    void uncertaintyRangesReachTheIntervals()
+    {
+        ModelSettingsPanel settings(workspace_.get());
+        UncertaintyRangesWidget* ranges = settings.rangesWidget();
+        QVERIFY(ranges);
+        QCOMPARE(ranges->field(QStringLiteral("pue"))->text(), QStringLiteral("1:1.58")); // the default, shown
+        auto type = [&](const char* key, const QString& text) {
+            QLineEdit* edit = ranges->field(QLatin1String(key));
+            QVERIFY(edit);
+            edit->setText(text);
+            Q_EMIT edit->editingFinished();
+        };
+        type("reported_hours_factor", QStringLiteral("1"));
+        type("derived_hours_factor", QStringLiteral("1"));
+        type("draw_of_tdp", QStringLiteral("1"));
+        type("pue", QStringLiteral("1"));
+        type("carbon_intensity_kg_per_kwh", QStringLiteral("0.5:0.9"));
+        ranges->macProbabilityBox()->setValue(0.0);
+        const UncertaintySettings& u = workspace_->settings().uncertainty;
+        QCOMPARE(u.kgPerKwh, (UniformRange{0.5, 0.9}));
+        QCOMPARE(u.pue, (UniformRange{1.0, 1.0}));
+        QCOMPARE(u.flopsAreMacsProbability, 0.0);
+        QVERIFY(uitest::waitForReport(workspace_.get()));
+        const ModelResult& a = workspace_->report().models.at(0);
+        QVERIFY(a.co2Spread);
+        // 10,000 draws: the sample quantiles lie within about 0.2 kg of the exact ones.
+        QVERIFY2(std::abs(a.co2Spread->interval.low - 15.6) < 0.3, qPrintable(QString::number(a.co2Spread->interval.low)));
+        QVERIFY2(std::abs(a.co2Spread->interval.high - 26.4) < 0.3, qPrintable(QString::number(a.co2Spread->interval.high)));
+
+        // A range that does not parse, or a PUE below 1, is marked, said and not applied.
+        for (const QString& bad : {QStringLiteral("abc"), QStringLiteral("0.8:1.2")}) {
+            type("pue", bad);
+            QLineEdit* pue = ranges->field(QStringLiteral("pue"));
+            QVERIFY(pue->property("invalid").toBool());
+            QVERIFY(!pue->toolTip().isEmpty());
+            QCOMPARE(workspace_->settings().uncertainty.pue, (UniformRange{1.0, 1.0}));
+            QCOMPARE(pue->text(), bad); // kept for mending
+        }
+        type("pue", QStringLiteral("1.1:1.3"));
+        QVERIFY(!ranges->field(QStringLiteral("pue"))->property("invalid").toBool());
+        QCOMPARE(workspace_->settings().uncertainty.pue, (UniformRange{1.1, 1.3}));
+        // The fields follow settings changed elsewhere (an opened session).
+        ReportSettings s = workspace_->settings();
+        s.uncertainty.utilisation = {0.3, 0.4};
+        workspace_->setSettings(s);
+        QCOMPARE(ranges->field(QStringLiteral("utilisation"))->text(), QStringLiteral("0.3:0.4"));
     }
 
     // What if: the selected model's CO2 in every region of the carbon table and on every

@@ -12,6 +12,7 @@
 
 #include "model_table/complexity_editor_widget.h"
 #include "model_table/model_store.h"
+#include "model_table/uncertainty_ranges_widget.h"
 
 namespace nofade::ui {
 
@@ -125,6 +126,8 @@ ModelSettingsPanel::ModelSettingsPanel(ModelStore* workspace, QWidget* parent)
     form3->addRow(tr("Use rate"), useRate_);
     form3->addRow(tr("Draws"), draws_);
     form3->addRow(tr("Bootstrap"), bootstrap_);
+    ranges_ = new UncertaintyRangesWidget(workspace_);
+    form3->addRow(ranges_);
     auto* complexity = new QGroupBox(tr("Dataset complexity"));
     auto* box = new QVBoxLayout(complexity);
     box->addWidget(complexities_);

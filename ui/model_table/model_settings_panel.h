@@ -3,7 +3,8 @@
 // Equation 1 "as published"), PUE, carbon intensity (a region of the bundled table or a custom
 // value), utilisation for estimated training time, MAC convention, score scale, log base,
 // diminishing-returns threshold, the life-cycle terms (idle and infrastructure, embodied), the
-// uncertainty's Monte Carlo draws and bootstrap replicates, and the per-dataset complexities.
+// uncertainty's Monte Carlo draws, bootstrap replicates and input ranges, and the per-dataset
+// complexities.
 // Every change asks for a new report; the widgets follow the workspace when its settings change elsewhere (a
 // session was opened).
 #include <QWidget>
@@ -20,6 +21,7 @@ namespace nofade::ui {
 
 class ComplexityEditorWidget;
 class ModelStore;
+class UncertaintyRangesWidget;
 
 class ModelSettingsPanel : public QWidget {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
     QDoubleSpinBox* useRateBox() const { return useRate_; }
     QSpinBox* drawsBox() const { return draws_; }
     QSpinBox* bootstrapBox() const { return bootstrap_; }
+    UncertaintyRangesWidget* rangesWidget() const { return ranges_; }
 
 private:
     void showSettings();
@@ -73,6 +76,7 @@ private:
     QDoubleSpinBox* useRate_;
     QSpinBox* draws_;
     QSpinBox* bootstrap_;
+    UncertaintyRangesWidget* ranges_ = nullptr;
     ComplexityEditorWidget* complexities_;
     bool showing_ = false;
 };
