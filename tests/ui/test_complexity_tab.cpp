@@ -254,6 +254,7 @@ private Q_SLOTS:
         ModelStore models;
         ComplexityEditorWidget editor(&models);
         models.setProfileComplexities({complexityFromProfile(reference_, QStringLiteral("CIFAR-10"), QStringLiteral("c.json"))});
+        QVERIFY(uitest::waitForReport(&models)); // the editor lists the report's datasets
         const QString key = datasetKey(QStringLiteral("CIFAR-10"));
         int row = -1;
         for (int r = 0; r < editor.table()->rowCount(); ++r)

@@ -34,6 +34,7 @@
 #include "entropy_tabs/per_class_tab.h"
 #include "entropy_tabs/small_multiples_widget.h"
 #include "shell/main_window.h"
+#include "model_figures/model_chart.h"
 #include "shell/presentation_controller.h"
 #include "ui_fixtures.h"
 
@@ -165,11 +166,24 @@ private Q_SLOTS:
                 QVERIFY2(pixels(view->chart()->titleFont()) >= 1.4 * pixels(base.value<QFont>()), qPrintable(tab));
                 const QStringList cut = truncatedTexts(view->chart());
                 QVERIFY2(cut.isEmpty(), qPrintable(tab + QStringLiteral(": ") + cut.join(QStringLiteral(" | "))));
+                // A model chart's footer (the fit's numbers, the next point's cost) and its point
+                // labels grow with the tick labels.
+                if (auto* model = qobject_cast<ModelChart*>(view->chart())) {
+                    const QFont base = model->axes(Qt::Horizontal).first()->property("nofadePresentationBaselabels").value<QFont>();
+                    for (QGraphicsItem* item : model->childItems()) {
+                        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item))
+                            QVERIFY2(pixels(text->font()) >= 1.4 * pixels(base), qPrintable(tab + QStringLiteral(": footer")));
+                        if (auto* label = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                            QVERIFY2(pixels(label->font()) >= 1.4 * pixels(base), qPrintable(tab + QStringLiteral(": ") + label->text()));
+                    }
+                }
             }
             for (QWidget* w : tabs->currentWidget()->findChildren<QWidget*>())
                 if (w->isVisible() && !insideScrollArea(w) && !w->inherits("QScrollBar"))
                     QVERIFY2(QRect(0, 0, 1280, 720).contains(inWindow(w)),
-                             qPrintable(tab + QStringLiteral(": ") + w->metaObject()->className() + QStringLiteral(" ") + w->objectName()));
+                             qPrintable(QStringLiteral("%1: %2 %3 at %4,%5 %6x%7 \"%8\"").arg(tab, QLatin1String(w->metaObject()->className()), w->objectName())
+                                            .arg(inWindow(w).x()).arg(inWindow(w).y()).arg(inWindow(w).width()).arg(inWindow(w).height())
+                                            .arg(qobject_cast<QLabel*>(w) ? qobject_cast<QLabel*>(w)->text().left(60) : QString())));
         }
 
         // Per class: every panel's title whole, its y labels inside the panel and clear of the title.
