@@ -1,5 +1,7 @@
 #include "model_figures/model_figure_tab.h"
 
+#include <cmath>
+
 #include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
@@ -140,9 +142,19 @@ void ModelFigureTab::rebuildNow()
     // the grid scrolls).
     const int fit = std::max(1, width() / std::max(1, 45 * fontMetrics().averageCharWidth()));
     const int cols = std::min(gridColumns(int(charts.size())), fit);
-    // Rows tall enough for their ticks and legend at the type's size (the grid scrolls).
+    // Rows tall enough for their ticks and legend at the type's size (the grid scrolls), and for
+    // the longest footer wrapped to a chart's width beyond the four lines that room leaves: the
+    // footer grows with presentation mode's type and would otherwise squeeze the plot.
     const int rows = (int(charts.size()) + cols - 1) / cols;
-    grid_->setMinimumHeight(rows * 15 * fontMetrics().height());
+    const double chartWidth = std::max(100.0, double(width()) / cols - 40.0);
+    int footerLines = 0;
+    for (const auto& chart : charts) {
+        int lines = 0;
+        for (const QString& line : QString(chart->stats() + QLatin1Char('\n') + chart->note()).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            lines += int(std::ceil(fontMetrics().horizontalAdvance(line) / chartWidth));
+        footerLines = std::max(footerLines, lines);
+    }
+    grid_->setMinimumHeight(rows * (15 + std::max(0, footerLines - 4)) * fontMetrics().height());
     // Equal cells whatever each chart's legend wants.
     for (int c = 0; c < gridLayout_->columnCount(); ++c)
         gridLayout_->setColumnStretch(c, c < cols ? 1 : 0);

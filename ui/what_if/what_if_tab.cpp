@@ -35,9 +35,15 @@ QTableWidget* makeTable(const QString& name, const QStringList& headers)
     t->verticalHeader()->setVisible(false);
     t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
     t->setWordWrap(false);
-    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < headers.size(); ++c)
+    // Every column as wide as its text up to 45 characters of the normal type: device names whole
+    // ("NVIDIA Tesla V100 SXM2 32GB", not "NVID…"), also at presentation size; a long region name is
+    // elided in its middle; a table wider than its half of the tab scrolls sideways.
+    for (int c = 0; c < headers.size(); ++c)
         t->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setMaximumSectionSize(45 * t->fontMetrics().averageCharWidth());
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setTextElideMode(Qt::ElideMiddle);
+    t->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     return t;
 }
 
