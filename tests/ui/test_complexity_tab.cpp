@@ -204,6 +204,7 @@ private Q_SLOTS:
         tab.resize(1200, 700);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        QVERIFY(uitest::waitForReport(&models)); // seconds under a sanitizer: QTRY's 5 s is not enough
         QTRY_VERIFY(tab.findChild<QLabel*>(QStringLiteral("predictionEmpty"))->isVisible());
 
         // The Fashion-MNIST profile under the corpus's names, each with its own SI (ties included).
@@ -268,6 +269,7 @@ private Q_SLOTS:
         measure->setCurrentIndex(measure->findText(QStringLiteral("F1")));
         QCOMPARE(models.settings().measures.value(key), nofade::ComplexityMeasure::FisherF1);
         const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
+        QVERIFY(uitest::waitForReport(&models));
         QTRY_VERIFY([&] {
             for (const DatasetResult& d : models.report().datasets)
                 if (d.key == key)
