@@ -24,7 +24,7 @@ UncertaintyRangesWidget::UncertaintyRangesWidget(ModelStore* workspace, QWidget*
          tr("Factor on training hours a paper reports (default 0.9:1.1)")},
         {"derived_hours_factor", &UncertaintySettings::derivedHours, tr("Derived hours ×"),
          tr("Factor on hours derived from a paper's numbers (default 0.75:1.25)")},
-        {"utilisation", &UncertaintySettings::utilisation, tr("Utilisation"),
+        {"utilisation", &UncertaintySettings::utilisation, tr("Utilisation range"),
          tr("Share of peak FP32 reached, for estimated hours (default 0.25:0.56, Epoch AI's observed rates)")},
         {"draw_of_tdp", &UncertaintySettings::drawOfTdp, tr("Draw of TDP"),
          tr("The device's real draw as a share of its TDP (default 0.7:1)")},
