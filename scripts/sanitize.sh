@@ -23,7 +23,7 @@ for kind in "${kinds[@]}"; do
       ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0" \
       LSAN_OPTIONS="suppressions=$supp/lsan.supp:print_suppressions=0" \
       UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-        ctest --test-dir build-asan --output-on-failure -LE "slow|package" --timeout 1200
+        ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -LE "slow|package"
       ;;
     tsan)
       cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNOFADE_SANITIZE=thread -DNOFADE_BUILD_GUI=OFF -DNOFADE_BUILD_BENCH=OFF >/dev/null

@@ -22,6 +22,8 @@ packages=(
   # clang and its runtime libraries for libFuzzer (scripts/fuzz.sh); setpriv and prlimit
   # (util-linux) run the permission and disk-full tests
   clang libclang-rt-14-dev util-linux
+  # LLVM's linker: links the sanitized test executables in a third of ld.bfd's time
+  lld
   # the independent reference used by the tests (golden values) and real photographs
   python3 python3-numpy python3-scipy python3-skimage python3-pil opencv-doc
   # cv2.resize(INTER_AREA): the complexity measures' 32x32 vectors are defined by OpenCV's resampling

@@ -59,7 +59,9 @@ public:
 private:
     bool fill()
     {
-        buffer_ = device_.read(kChunk);
+        // No larger than what is left: a small document (a fuzzer's input) costs no 1 MiB buffer.
+        const qint64 left = device_.isSequential() ? kChunk : device_.size() - device_.pos();
+        buffer_ = device_.read(std::clamp<qint64>(left, 1, kChunk));
         pos_ = 0;
         return !buffer_.isEmpty();
     }
