@@ -22,7 +22,9 @@ QString modelFamily(const QString& modelName)
     static const QRegularExpression joined(QStringLiteral("^[A-Z]-[A-Za-z]+$"));
     if (words.size() > 1 && joined.match(words[1]).hasMatch())
         return words[0] + QLatin1Char(' ') + words[1];
-    QString family = words[0].split(QRegularExpression(QStringLiteral("[-/+]")), Qt::SkipEmptyParts).value(0, words[0]);
+    // Static: compiling the pattern for every point cost more than drawing it.
+    static const QRegularExpression separators(QStringLiteral("[-/+]"));
+    QString family = words[0].split(separators, Qt::SkipEmptyParts).value(0, words[0]);
     // A version or size suffix: "YOLOv3" -> "YOLO", "EfficientNetV2" -> "EfficientNet", "ShelfNet50" -> "ShelfNet".
     static const QRegularExpression suffix(QStringLiteral("(?:[vV]\\d+|\\d{2,})$"));
     const QRegularExpressionMatch s = suffix.match(family);
