@@ -26,6 +26,10 @@ void MeasureIntervalLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, Q
     QAbstractSeries* anchor = chart_->series().first();
     const auto at = [&](int i, double t) { return chart_->mapToPosition(QPointF(i, t), anchor); };
     p->setRenderHint(QPainter::Antialiasing);
+    // Each measure's own axis: a vertical line from its lowest (0) to its highest (1) value.
+    p->setPen(QPen(QColor(150, 150, 150), 0.8));
+    for (int i = 0; i < int(axes.size()); ++i)
+        p->drawLine(at(i, 0.0), at(i, 1.0));
     const double cap = 3.0;
     for (const MeasureRow& r : chart_->rows())
         for (int i = 0; i < int(axes.size()); ++i) {
@@ -47,9 +51,13 @@ void MeasureIntervalLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, Q
     const double spacing = axes.size() > 1 ? at(1, 0).x() - at(0, 0).x() : chart_->plotArea().width();
     for (int i = 0; i < int(axes.size()); ++i) {
         const MeasureAxis& a = axes[std::size_t(i)];
+        // Enough digits to tell the two ends apart (a narrow interval: 0.1815 and 0.1824).
+        int digits = 3;
+        while (digits < 8 && a.high > a.low && QString::number(a.high, 'g', digits) == QString::number(a.low, 'g', digits))
+            ++digits;
         for (const auto& [value, t] : {std::pair{a.high, kTop - 0.07}, std::pair{a.low, kBottom + 0.07}}) {
             const QPointF c = at(i, t);
-            const QString text = QString::number(value, 'g', 3);
+            const QString text = QString::number(value, 'g', digits);
             const double w = std::max(spacing, fm.horizontalAdvance(text) + 2);
             p->drawText(QRectF(c.x() - w / 2, c.y() - fm.height() / 2, w, fm.height()), Qt::AlignCenter, text);
         }

@@ -32,7 +32,7 @@ void MeasureParallelChart::setRows(std::vector<MeasureRow> rows, double markerPx
     for (int i = 0; i < n; ++i)
         x->append(measureLabel(axes_[std::size_t(i)].column), i + 0.5);
     x->setRange(-0.5, n - 0.5);
-    x->setGridLineVisible(true);
+    x->setGridLineVisible(false); // the layer draws each measure's axis instead
     auto* y = new QValueAxis;
     y->setRange(MeasureIntervalLayer::kBottom, MeasureIntervalLayer::kTop);
     y->setTickType(QValueAxis::TicksDynamic);

@@ -24,7 +24,7 @@ QString MeasureScatterChart::titleText(const MeasurePrediction& p, const QString
 
 QString MeasureScatterChart::outcomeAxisTitle(PredictionOutcome outcome)
 {
-    return outcome == PredictionOutcome::NextPointCo2 ? tr("kg CO2 for one more point") : outcomeName(outcome);
+    return outcome == PredictionOutcome::NextPointCo2 ? tr("kg CO2 per point") : outcomeName(outcome);
 }
 
 void MeasureScatterChart::setPrediction(const MeasurePrediction& p, const QString& column, PredictionOutcome outcome,
@@ -44,11 +44,16 @@ void MeasureScatterChart::setPrediction(const MeasurePrediction& p, const QStrin
     addAxis(y, Qt::AlignLeft);
     const auto [xlo, xhi] = std::minmax_element(p.x.begin(), p.x.end());
     const auto [ylo, yhi] = std::minmax_element(p.y.begin(), p.y.end());
-    // One point, or equal values: a margin around the value itself.
-    const double xpad = *xhi > *xlo ? (*xhi - *xlo) * 0.1 : std::max(1e-9, std::abs(*xlo) * 0.1);
-    const double ypad = *yhi > *ylo ? (*yhi - *ylo) * 0.1 : std::max(1e-9, std::abs(*ylo) * 0.1);
+    // One point, or equal values: a tenth of the value around it (1 around a zero); round ticks.
+    const auto pad = [](double lo, double hi) { return hi > lo ? (hi - lo) * 0.1 : lo != 0.0 ? std::abs(lo) * 0.1 : 1.0; };
+    const double xpad = pad(*xlo, *xhi), ypad = pad(*ylo, *yhi);
     x->setRange(*xlo - xpad, *xhi + xpad);
     y->setRange(*ylo - ypad, *yhi + ypad);
+    x->applyNiceNumbers();
+    y->applyNiceNumbers();
+    // Three significant digits: kg CO2 in the millions as 6.5e+06, not a label wider than the axis.
+    x->setLabelFormat(QStringLiteral("%.3g"));
+    y->setLabelFormat(QStringLiteral("%.3g"));
     for (std::size_t i = 0; i < p.x.size(); ++i) {
         auto* s = new QScatterSeries;
         s->setName(p.datasets[i]);

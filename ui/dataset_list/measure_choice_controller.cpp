@@ -12,11 +12,9 @@ MeasureChoiceController::MeasureChoiceController(DatasetStore* store, DatasetTab
 {
     connect(table, &DatasetTableModel::measureChosen, this, &MeasureChoiceController::toReport);
     connect(models_, &ModelStore::settingsChanged, this, &MeasureChoiceController::fromReport);
+    // Not on every change of a dataset: a choice just made in the dock is written to the report
+    // after the store announced it, and must not be overwritten by the report's older one.
     connect(store_, &DatasetStore::added, this, &MeasureChoiceController::fromReport);
-    connect(store_, &DatasetStore::changed, this, [this](int, DatasetStore::Changes c) {
-        if (c & DatasetStore::MetaChanged) // a renamed dataset takes the choice made for its new name
-            fromReport();
-    });
 }
 
 void MeasureChoiceController::toReport(int id)
