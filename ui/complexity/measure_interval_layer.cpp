@@ -52,9 +52,12 @@ void MeasureIntervalLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, Q
     for (int i = 0; i < int(axes.size()); ++i) {
         const MeasureAxis& a = axes[std::size_t(i)];
         // Enough digits to tell the two ends apart (a narrow interval: 0.1815 and 0.1824).
+        // Ends equal to five digits read as the same number: three are enough then.
         int digits = 3;
-        while (digits < 8 && a.high > a.low && QString::number(a.high, 'g', digits) == QString::number(a.low, 'g', digits))
+        while (digits < 5 && QString::number(a.high, 'g', digits) == QString::number(a.low, 'g', digits))
             ++digits;
+        if (QString::number(a.high, 'g', digits) == QString::number(a.low, 'g', digits))
+            digits = 3;
         for (const auto& [value, t] : {std::pair{a.high, kTop - 0.07}, std::pair{a.low, kBottom + 0.07}}) {
             const QPointF c = at(i, t);
             const QString text = QString::number(value, 'g', digits);
