@@ -24,7 +24,7 @@ struct SessionDataset {
     QString name;
     QString path;
     QString task;     // DatasetTask name
-    QString measure;  // "C_JS" | "C_H"
+    QString measure;  // "C_JS" | "C_H" | "SI" | "bpp" | "ID" | "F1" | "N1" | "CSG"
     QString profile;  // a saved profile file, or empty
     QString shardFolder; // a folder of shard profiles the dataset is merged from (watched), or empty
 

@@ -17,13 +17,23 @@
 #include "complexity/measure_histogram_chart.h"
 #include "complexity/measure_table_model.h"
 #include "complexity/measured_scan.h"
+#include "dataset_list/choice_delegate.h"
+#include "dataset_list/dataset_table_model.h"
+#include "dataset_list/measure_choice_controller.h"
+#include "dataset_state/dataset_controller.h"
 #include "dataset_state/dataset_store.h"
+#include "dataset_state/profile_complexity_controller.h"
+#include "session/session_datasets.h"
+#include "documents/session_file.h"
+#include <QStandardItemModel>
+#include <QStyleOptionViewItem>
 #include "dataset_state/scan_controller.h"
 #include "datasets/dataset_opener.h"
 #include "maths/rank_correlation.h"
 #include "shell/app_settings.h"
 #include "model_table/complexity_editor_widget.h"
 #include "model_table/model_store.h"
+#include "models/model_table.h"
 #include "models/dataset_complexity.h"
 #include "models/dataset_names.h"
 #include "timing_slack.h"
@@ -277,6 +287,123 @@ private Q_SLOTS:
             return false;
         }());
         QTRY_VERIFY(editor.table()->item(row, ComplexityEditorWidget::Used)->text().startsWith(QLatin1String("F1 ")));
+    }
+
+    // The Datasets dock's Measure column offers all eight measures, those the dataset's profile
+    // has no value of disabled with the reason; the choice is the report's (NoFADE follows it,
+    // a choice made in the Models dock shows in the dock) and survives a session.
+    void datasetsDockOffersEveryMeasure()
+    {
+        DatasetStore store;
+        ModelStore models;
+        // A model of each dataset with its FLOPs (the bundled corpus's CIFAR rows have none: no NoFADE).
+        models.setTable(ModelTable::fromCsv("model,task,dataset,score,compute,compute_unit,co2_kg,source\n"
+                                            "Net-a,classification,CIFAR-10,90,10,GFLOPs,1,test\n"
+                                            "Net-b,classification,CIFAR-100,70,10,GFLOPs,1,test\n",
+                                            QStringLiteral("models.csv")));
+        ProfileComplexityController feed(&store, &models);
+        DatasetTableModel table(&store);
+        MeasureChoiceController choice(&store, &table, &models);
+        const auto add = [&store](const QString& name, Profile p) {
+            DatasetEntry e;
+            e.name = name;
+            e.jsd = std::make_shared<const JsdSummary>(p.jsd());
+            e.profile = std::make_shared<const Profile>(std::move(p));
+            e.state = DatasetState::Scanned;
+            return store.add(std::move(e));
+        };
+        add(QStringLiteral("CIFAR-10"), reference_);
+        Profile entropyOnly = reference_;
+        entropyOnly.measures.reset(); // a default scan: entropy and C_JS only
+        add(QStringLiteral("CIFAR-100"), entropyOnly);
+        QCOMPARE(table.rowCount(), 2);
+        const QModelIndex measured = table.index(0, DatasetTableModel::Measure), plain = table.index(1, DatasetTableModel::Measure);
+        const QStringList all{QStringLiteral("C_JS"), QStringLiteral("C_H"), QStringLiteral("SI"), QStringLiteral("bpp"),
+                              QStringLiteral("ID"), QStringLiteral("F1"), QStringLiteral("N1"), QStringLiteral("CSG")};
+        QCOMPARE(measured.data(DatasetTableModel::ChoicesRole).toStringList(), all);
+        // The fully measured profile: what it has no value of is exactly what is unavailable.
+        QVariantMap unavailable = measured.data(DatasetTableModel::UnavailableChoicesRole).toMap();
+        for (const QString& name : measureNames()) {
+            const MeasureValue* v = reference_.measures->find(name);
+            QVERIFY(v);
+            const QString label = name == QLatin1String("entropy") ? QStringLiteral("C_H") : name == QLatin1String("bpp") ? name : name.toUpper();
+            QCOMPARE(unavailable.contains(label), !v->value.has_value());
+        }
+        QVERIFY(!unavailable.contains(QStringLiteral("C_JS")));
+        // The entropy-only profile: the six others disabled, each with why.
+        unavailable = plain.data(DatasetTableModel::UnavailableChoicesRole).toMap();
+        QCOMPARE(QStringList(unavailable.keys()).size(), 6);
+        QVERIFY(!unavailable.contains(QStringLiteral("C_JS")) && !unavailable.contains(QStringLiteral("C_H")));
+        QVERIFY2(unavailable.value(QStringLiteral("F1")).toString().contains(QLatin1String("not computed")),
+                 qPrintable(unavailable.value(QStringLiteral("F1")).toString()));
+        // The editor greys them out.
+        ChoiceDelegate delegate;
+        QWidget host;
+        std::unique_ptr<QWidget> editor(delegate.createEditor(&host, QStyleOptionViewItem(), plain));
+        auto* combo = qobject_cast<QComboBox*>(editor.get());
+        QVERIFY(combo);
+        QCOMPARE(combo->count(), 8);
+        auto* items = qobject_cast<QStandardItemModel*>(combo->model());
+        QVERIFY(items);
+        QVERIFY(items->item(combo->findText(QStringLiteral("C_H")))->isEnabled());
+        QVERIFY(!items->item(combo->findText(QStringLiteral("F1")))->isEnabled());
+        QVERIFY(!items->item(combo->findText(QStringLiteral("F1")))->toolTip().isEmpty());
+
+        // F1 chosen in the dock: the report's measure for CIFAR-10, and NoFADE uses the profile's F1.
+        QVERIFY(table.setData(measured, QStringLiteral("F1"), Qt::EditRole));
+        const QString key = datasetKey(QStringLiteral("CIFAR-10"));
+        QCOMPARE(store.at(0).measure, nofade::ComplexityMeasure::FisherF1);
+        QCOMPARE(models.settings().measures.value(key), nofade::ComplexityMeasure::FisherF1);
+        QCOMPARE(measured.data(Qt::DisplayRole).toString(), QStringLiteral("F1"));
+        const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
+        QVERIFY(uitest::waitForReport(&models));
+        QTRY_VERIFY([&] {
+            for (const DatasetResult& d : models.report().datasets)
+                if (d.key == key)
+                    return d.measure == QLatin1String("F1") && d.complexity && *d.complexity == f1;
+            return false;
+        }());
+        // The NoFADE score of a CIFAR-10 model is score × F1 / ln(GFLOPs) (METHODS.md section 6).
+        bool checked = false;
+        for (const ModelResult& m : models.report().models)
+            if (datasetKey(m.dataset) == key && m.nofade && m.score && m.flops && *m.flops > 1.0 && !checked) {
+                QVERIFY(std::abs(*m.nofade - *m.score * f1 / std::log(*m.flops)) <= 1e-9 * std::abs(*m.nofade));
+                checked = true;
+            }
+        QVERIFY(checked);
+
+        // A measure chosen elsewhere (the Models dock's editor sets the report's): the dock shows it.
+        ReportSettings s = models.settings();
+        s.measures.insert(datasetKey(QStringLiteral("CIFAR-100")), nofade::ComplexityMeasure::Entropy);
+        models.setSettings(s);
+        QCOMPARE(store.at(1).measure, nofade::ComplexityMeasure::Entropy);
+        QCOMPARE(plain.data(Qt::DisplayRole).toString(), QStringLiteral("C_H"));
+        // A measure without a value stays chosen, marked, and says why.
+        QVERIFY(table.setData(plain, QStringLiteral("CSG"), Qt::EditRole));
+        QCOMPARE(plain.data(Qt::DisplayRole).toString(), QStringLiteral("CSG ⚠"));
+        QVERIFY(plain.data(Qt::ToolTipRole).toString().contains(QLatin1String("no CSG value")));
+        QVERIFY(!table.setData(plain, QStringLiteral("XYZ"), Qt::EditRole));
+
+        // A session keeps the choice: written, read back, restored into another store.
+        QTemporaryDir sessionDir;
+        QString error;
+        SessionData session;
+        session.datasets = captureDatasets(store, sessionDir.filePath(QStringLiteral("cache")), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(writeSessionFile(session, sessionDir.filePath(QStringLiteral("s.nofade-session")), &error), qPrintable(error));
+        const auto read = readSessionFile(sessionDir.filePath(QStringLiteral("s.nofade-session")), &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->datasets.size(), std::size_t(2));
+        QCOMPARE(read->datasets[0].measure, QStringLiteral("F1"));
+        QCOMPARE(read->datasets[1].measure, QStringLiteral("CSG"));
+        DatasetStore restoredStore;
+        ScanController queue(&restoredStore);
+        DatasetController controller(&restoredStore, &queue);
+        restoreDatasets(&controller, read->datasets, sessionDir.filePath(QStringLiteral("cache")));
+        QTRY_COMPARE(restoredStore.count(), 2);
+        QTRY_VERIFY(restoredStore.at(0).profile && restoredStore.at(1).profile);
+        QCOMPARE(restoredStore.at(0).measure, nofade::ComplexityMeasure::FisherF1);
+        QCOMPARE(restoredStore.at(1).measure, nofade::ComplexityMeasure::SpectralCsg);
     }
 };
 

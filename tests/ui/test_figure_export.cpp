@@ -25,7 +25,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "chart_kit/chart_palette.h"
 #include "chart_kit/figure_legend_layer.h"
+#include "complexity/complexity_tab.h"
 #include "chart_kit/zoomable_chart_view.h"
 #include "dataset_state/dataset_controller.h"
 #include "dataset_state/dataset_store.h"
@@ -168,6 +170,29 @@ RasterDifference compareRasters(const QImage& a, const QImage& b)
 }
 
 bool sameButAntiAliasing(const RasterDifference& d) { return d.missing < 0.003; }
+
+// Six models of the dataset "alpha": a saturation fit and a NoFADE score to draw.
+QByteArray alphaModelsCsv()
+{
+    QByteArray csv = "model,task,dataset,score,compute,compute_unit,co2_kg,source\n";
+    const double scores[] = {52, 64, 71, 75, 77, 78};
+    for (int i = 0; i < 6; ++i)
+        csv += QStringLiteral("Net-%1,classification,alpha,%2,%3,GFLOPs,%4,test\n").arg(i).arg(scores[i]).arg(i + 1).arg(std::pow(10.0, i)).toUtf8();
+    return csv;
+}
+
+// The rows of a figure's CSV (no quoted cells in these), by the first cell.
+QMultiHash<QString, QStringList> csvRows(const QByteArray& csv, QStringList* header)
+{
+    QMultiHash<QString, QStringList> rows;
+    const QStringList lines = QString::fromUtf8(csv).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    *header = lines.value(0).split(QLatin1Char(','));
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines[i].split(QLatin1Char(','));
+        rows.insert(cells.value(0), cells);
+    }
+    return rows;
+}
 
 FigureExportDialog* openDialog()
 {
@@ -315,8 +340,16 @@ private Q_SLOTS:
     void ctrlEOpensTheDialogOnEveryEntropyTab()
     {
         QSettings().setValue(QStringLiteral("figures/folder"), dir_.path());
-        for (const char* tabName : {"entropyHistogramTab", "classDistanceTab", "perClassTab", "imagesTab"}) {
+        // The Which measure predicts? tab draws alpha against its models.
+        auto* models = uitest::part<ModelStore>(window_, "modelStore");
+        const ModelTable before = models->table();
+        models->setTable(ModelTable::fromCsv(alphaModelsCsv(), QStringLiteral("models.csv")));
+        QVERIFY(uitest::waitForReport(models));
+        for (const char* tabName : {"entropyHistogramTab", "classDistanceTab", "perClassTab", "imagesTab", "complexityTab",
+                                    "measurePredictionTab"}) {
             auto* tab = uitest::part<QWidget>(window_, tabName);
+            // Through the one figure path, not a screen grab.
+            QTRY_VERIFY2(tabFigure(tab, *uitest::part<DatasetStore>(window_, "datasetStore"), kSingleColumn).has_value(), tabName);
             uitest::part<QTabWidget>(window_, "chartTabs")->setCurrentWidget(tab);
             const QString file = dir_.filePath(QStringLiteral("%1.png").arg(QString::fromLatin1(tabName)));
             bool seen = false;
@@ -342,6 +375,13 @@ private Q_SLOTS:
             // With its plotted data beside it.
             QVERIFY(QFileInfo::exists(QFileInfo(file).absoluteDir().filePath(QFileInfo(file).completeBaseName() + QStringLiteral(".csv"))));
         }
+        // The Complexity tab's per-image page: no dataset here has SI or bpp, so nothing to draw.
+        auto* complexity = uitest::part<ComplexityTab>(window_, "complexityTab");
+        complexity->views()->setCurrentIndex(1);
+        QVERIFY(!tabFigure(complexity, *uitest::part<DatasetStore>(window_, "datasetStore"), kSingleColumn));
+        complexity->views()->setCurrentIndex(0);
+        models->setTable(before);
+        QVERIFY(uitest::waitForReport(models));
     }
 
     void heatmapPdfHasTheColourBarsColours()
@@ -509,7 +549,8 @@ private Q_SLOTS:
                                dir_.filePath(QStringLiteral("alpha")), dir_.filePath(QStringLiteral("beta")),
                                QStringLiteral("--figures"), QStringLiteral("all"), QStringLiteral("--size"), QStringLiteral("3.5x2.6"),
                                QStringLiteral("--dpi"), QStringLiteral("300"), QStringLiteral("--style"), QStringLiteral("publication"),
-                               QStringLiteral("--models"), models, QStringLiteral("--complexity"), QStringLiteral("alpha=0.881374")};
+                               QStringLiteral("--models"), models, QStringLiteral("--complexity"), QStringLiteral("alpha=0.881374"),
+                               QStringLiteral("--measures"), QStringLiteral("entropy,si,bpp,f1")};
         QVERIFY2(parser.parse(args), qPrintable(parser.errorText()));
         QCOMPARE(FigureExportCommand::run(parser), 0);
 
@@ -534,6 +575,14 @@ private Q_SLOTS:
                 names[kind + QLatin1Char('-') + ds] = QStringList{ds} + classes;
         names[QStringLiteral("saturation-alpha")] = {QStringLiteral("alpha"), QStringLiteral("Pareto front")};
         names[QStringLiteral("nofade-classification")] = {QStringLiteral("Classification"), QStringLiteral("NoFADE")};
+        names[QStringLiteral("complexity-measures")] = {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("C_H"),
+                                                       QStringLiteral("SI"), QStringLiteral("bpp"), QStringLiteral("F1"),
+                                                       QStringLiteral("C_JS"), QStringLiteral("3.5")}; // C_H at its axis's ends
+        names[QStringLiteral("measure-histograms-si")] = {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("SI")};
+        names[QStringLiteral("measure-histograms-bpp")] = {QStringLiteral("alpha"), QStringLiteral("beta"), QStringLiteral("bits per pixel")};
+        // Only alpha has models: one point, no rank correlation, and the figure says why.
+        names[QStringLiteral("measure-prediction-c-h-best-score")] = {QStringLiteral("alpha"), QStringLiteral("C_H"),
+                                                                     QStringLiteral("best score"), QStringLiteral("no ρ")};
         for (auto it = names.cbegin(); it != names.cend(); ++it)
             QVERIFY2(bases.contains(it.key()), qPrintable(it.key() + QStringLiteral(" not in ") + bases.join(QLatin1Char(' '))));
 
@@ -558,7 +607,7 @@ private Q_SLOTS:
             QVERIFY2(!text.contains(QStringLiteral("…")) && !text.contains(QStringLiteral("...")), qPrintable(base + QStringLiteral(": ") + text));
             for (const QString& name : names.value(base))
                 QVERIFY2(text.contains(name), qPrintable(base + QStringLiteral(" lacks ") + name + QStringLiteral(": ") + text));
-            if (base.endsWith(QLatin1String("-beta")))
+            if (base.endsWith(QLatin1String("-beta")) || (base.startsWith(QLatin1String("measure-prediction-")) && base != QLatin1String("measure-prediction-c-h-best-score")))
                 continue; // the same kinds as alpha's: rasterised once per kind (CI time)
             const RasterDifference d = compareRasters(renderPdf(stem + QStringLiteral(".pdf")), png);
             QVERIFY2(sameButAntiAliasing(d), qPrintable(QStringLiteral("%1: %2 % of the pixels differ").arg(base).arg(100.0 * d.missing)));
@@ -596,6 +645,159 @@ private Q_SLOTS:
         QVERIFY2(figure.write(kSingleColumn, png, &error), qPrintable(error));
         const RasterDifference missing = compareRasters(page, QImage(png));
         QVERIFY2(!sameButAntiAliasing(missing), qPrintable(QStringLiteral("%1 %").arg(100.0 * missing.missing)));
+    }
+
+    // The complexity figures of four profiles whose measures are set by hand: each CSV holds the
+    // numbers worked out by hand below, and at double-column width (7.16 in) each PDF names every
+    // dataset and measure, elides nothing and renders as its PNG.
+    void complexityFiguresFromHandValues()
+    {
+        const auto dataset = [](const QString& name, int colour, double entropy, std::optional<double> si,
+                                std::optional<Interval> siInterval, std::vector<double> perImageSi) {
+            std::shared_ptr<Profile> profile = uitest::makeClassProfile(2, 4);
+            ProfileMeasures m;
+            m.settings.names = {QStringLiteral("entropy"), QStringLiteral("si")};
+            MeasureValue h;
+            h.name = QStringLiteral("entropy");
+            h.value = entropy;
+            h.sample = 8;
+            MeasureValue s;
+            s.name = QStringLiteral("si");
+            s.value = si;
+            s.interval = siInterval;
+            s.sample = 8;
+            m.values = {h, s};
+            for (std::size_t i = 0; i < perImageSi.size(); ++i)
+                m.perImage.push_back(ImageMeasureValues{std::int64_t(i), perImageSi[i], NAN});
+            profile->measures = m;
+            auto jsd = std::make_shared<JsdSummary>();
+            jsd->complexity = 0.3;
+            return FigureDataset{name, ChartPalette::colour(colour), profile, jsd, {}};
+        };
+        FigureInputs inputs;
+        inputs.datasets.push_back(dataset(QStringLiteral("Aset"), 0, 2.0, 1.0, Interval{0.5, 1.5}, {0.0, 1.0, 2.0, 3.0}));
+        inputs.datasets.push_back(dataset(QStringLiteral("Bset"), 1, 4.0, 3.0, std::nullopt, {3.0}));
+        inputs.datasets.push_back(dataset(QStringLiteral("Cset"), 2, 6.0, std::nullopt, std::nullopt, {}));
+        inputs.datasets.push_back(dataset(QStringLiteral("Dset"), 3, 8.0, std::nullopt, std::nullopt, {}));
+        // Best scores Aset 70, Bset 60, Cset 80, Dset 50.
+        QByteArray csv = "model,task,dataset,score,compute,compute_unit,co2_kg,source\n";
+        const std::pair<const char*, double> best[] = {{"Aset", 70}, {"Bset", 60}, {"Cset", 80}, {"Dset", 50}};
+        for (const auto& [name, score] : best)
+            for (int i = 0; i < 2; ++i)
+                csv += QStringLiteral("%1-net-%2,classification,%1,%3,%4,GFLOPs,%5,test\n")
+                           .arg(QString::fromLatin1(name)).arg(i).arg(score - 10 * (1 - i)).arg(10 * (i + 1)).arg(i + 1).toUtf8();
+        QStringList errors;
+        const HardwareTable hardware = HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors);
+        inputs.report = std::make_shared<const Report>(buildReport(ModelTable::fromCsv(csv, QStringLiteral("models.csv")), hardware, {}, ReportSettings{}));
+
+        const FigureSize wide{7.16, 3.0, 300};
+        QStringList skipped;
+        const std::vector<FigureSpec> specs = figureSpecs(inputs, {QStringLiteral("complexity-measures"), QStringLiteral("measure-histograms"),
+                                                                   QStringLiteral("measure-prediction")}, wide, &skipped);
+        QHash<QString, FigureSpec> byName;
+        for (const FigureSpec& spec : specs)
+            byName.insert(spec.baseName, spec);
+        for (const char* base : {"complexity-measures", "measure-histograms-si", "measure-prediction-c-h-best-score",
+                                 "measure-prediction-si-best-score", "measure-prediction-c-js-best-score"})
+            QVERIFY2(byName.contains(QString::fromLatin1(base)), base);
+        QVERIFY(!byName.contains(QStringLiteral("measure-histograms-bpp")));
+        QVERIFY2(skipped.join(QLatin1Char(' ')).contains(QStringLiteral("bpp per image")), qPrintable(skipped.join(QLatin1Char(' '))));
+
+        const FigureStyle style = FigureStyle::publication();
+        QStringList header;
+        // Parallel coordinates: C_H spans 2..8, so 0, 1/3, 2/3, 1; SI spans Aset's interval low 0.5 to
+        // Bset's 3, so Aset (1 - 0.5) / 2.5 = 0.2 and Bset 1; C_JS is 0.3 everywhere: the middle, 0.5.
+        const BuiltFigure parallel = buildFigure(byName.value(QStringLiteral("complexity-measures")), inputs, style);
+        auto rows = csvRows(parallel.csv, &header);
+        QCOMPARE(header, (QStringList{QStringLiteral("dataset"), QStringLiteral("measure"), QStringLiteral("value"), QStringLiteral("interval_low"),
+                                      QStringLiteral("interval_high"), QStringLiteral("sample"), QStringLiteral("axis_low"),
+                                      QStringLiteral("axis_high"), QStringLiteral("normalised")}));
+        QCOMPARE(rows.size(), 12); // 4 datasets × the 3 measures some dataset has
+        const auto cell = [&rows](const QString& ds, const QString& measure, int column) {
+            for (const QStringList& r : rows.values(ds))
+                if (r.value(1) == measure)
+                    return r.value(column);
+            return QStringLiteral("(no row)");
+        };
+        const QHash<QString, double> chNormalised{{QStringLiteral("Aset"), 0.0}, {QStringLiteral("Bset"), 1.0 / 3.0},
+                                                  {QStringLiteral("Cset"), 2.0 / 3.0}, {QStringLiteral("Dset"), 1.0}};
+        for (auto it = chNormalised.cbegin(); it != chNormalised.cend(); ++it) {
+            QVERIFY(std::abs(cell(it.key(), QStringLiteral("C_H"), 8).toDouble() - it.value()) < 1e-12);
+            QCOMPARE(cell(it.key(), QStringLiteral("C_H"), 6).toDouble(), 2.0);
+            QCOMPARE(cell(it.key(), QStringLiteral("C_H"), 7).toDouble(), 8.0);
+            QCOMPARE(cell(it.key(), QStringLiteral("C_JS"), 8).toDouble(), 0.5);
+        }
+        QVERIFY(std::abs(cell(QStringLiteral("Aset"), QStringLiteral("SI"), 8).toDouble() - 0.2) < 1e-12);
+        QCOMPARE(cell(QStringLiteral("Aset"), QStringLiteral("SI"), 3).toDouble(), 0.5);
+        QCOMPARE(cell(QStringLiteral("Aset"), QStringLiteral("SI"), 4).toDouble(), 1.5);
+        QCOMPARE(cell(QStringLiteral("Bset"), QStringLiteral("SI"), 8).toDouble(), 1.0);
+        QCOMPARE(cell(QStringLiteral("Cset"), QStringLiteral("SI"), 2), QString()); // no SI: an empty cell, no point
+
+        // SI per image: 40 bins over [0, 3], width 0.075. Aset's 0, 1, 2, 3 fall in bins 0, 13
+        // (1 / 0.075 = 13.3), 26 (26.7) and 39 (the top edge), each 1 / (4 × 0.075) = 10/3 per unit;
+        // Bset's one 3 in bin 39 at 1 / 0.075 = 40/3.
+        const BuiltFigure hist = buildFigure(byName.value(QStringLiteral("measure-histograms-si")), inputs, style);
+        rows = csvRows(hist.csv, &header);
+        QCOMPARE(header, (QStringList{QStringLiteral("series"), QStringLiteral("measure"), QStringLiteral("bin_lower"), QStringLiteral("bin_upper"),
+                                      QStringLiteral("images"), QStringLiteral("density")}));
+        QCOMPARE(rows.count(QStringLiteral("Aset")), 40);
+        QCOMPARE(rows.count(QStringLiteral("Bset")), 40);
+        for (const QStringList& r : rows.values(QStringLiteral("Aset"))) {
+            const double lower = r.value(2).toDouble();
+            const int bin = int(std::lround(lower / 0.075));
+            QVERIFY(std::abs(r.value(3).toDouble() - lower - 0.075) < 1e-12);
+            const bool filled = bin == 0 || bin == 13 || bin == 26 || bin == 39;
+            QCOMPARE(r.value(4).toInt(), filled ? 1 : 0);
+            QVERIFY(std::abs(r.value(5).toDouble() - (filled ? 10.0 / 3.0 : 0.0)) < 1e-9);
+        }
+        for (const QStringList& r : rows.values(QStringLiteral("Bset"))) {
+            const bool top = std::lround(r.value(2).toDouble() / 0.075) == 39;
+            QCOMPARE(r.value(4).toInt(), top ? 1 : 0);
+            QVERIFY(std::abs(r.value(5).toDouble() - (top ? 40.0 / 3.0 : 0.0)) < 1e-9);
+        }
+
+        // C_H 2, 4, 6, 8 ranks 1 2 3 4; best scores 70, 60, 80, 50 rank 3 2 4 1; d = -2 0 -1 3,
+        // sum d² = 14, rho = 1 - 6 × 14 / (4 × 15) = -0.4.
+        const BuiltFigure scatter = buildFigure(byName.value(QStringLiteral("measure-prediction-c-h-best-score")), inputs, style);
+        rows = csvRows(scatter.csv, &header);
+        QCOMPARE(header, (QStringList{QStringLiteral("dataset"), QStringLiteral("measure"), QStringLiteral("measure_value"), QStringLiteral("outcome"),
+                                      QStringLiteral("outcome_value"), QStringLiteral("spearman_rho"), QStringLiteral("n")}));
+        QCOMPARE(rows.size(), 4);
+        for (const auto& [name, score] : best) {
+            const QStringList r = rows.value(QString::fromLatin1(name));
+            QCOMPARE(r.value(4).toDouble(), score);
+            QVERIFY2(std::abs(r.value(5).toDouble() + 0.4) < 1e-12, qPrintable(r.join(QLatin1Char(','))));
+            QCOMPARE(r.value(6), QStringLiteral("4"));
+        }
+        QCOMPARE(rows.value(QStringLiteral("Cset")).value(2).toDouble(), 6.0);
+
+        // Printed at double-column width: every name, nothing elided, the PDF as the PNG.
+        const QHash<QString, QStringList> names{
+            {QStringLiteral("complexity-measures"), {QStringLiteral("Aset"), QStringLiteral("Bset"), QStringLiteral("Cset"), QStringLiteral("Dset"),
+                                                     QStringLiteral("C_H"), QStringLiteral("SI"), QStringLiteral("C_JS"), QStringLiteral("0.5")}},
+            {QStringLiteral("measure-histograms-si"), {QStringLiteral("Aset"), QStringLiteral("Bset"), QStringLiteral("SI")}},
+            {QStringLiteral("measure-prediction-c-h-best-score"), {QStringLiteral("Aset"), QStringLiteral("Dset"), QStringLiteral("ρ = -0.40"),
+                                                                   QStringLiteral("best score")}}};
+        const std::pair<QString, const BuiltFigure*> figures[] = {{QStringLiteral("complexity-measures"), &parallel},
+                                                                  {QStringLiteral("measure-histograms-si"), &hist},
+                                                                  {QStringLiteral("measure-prediction-c-h-best-score"), &scatter}};
+        for (const auto& [base, figure] : figures) {
+            QVERIFY(legendFits(*figure, wide));
+            const QString stem = dir_.filePath(QStringLiteral("wide-") + base);
+            QString error;
+            for (const char* ext : {".pdf", ".png", ".svg"})
+                QVERIFY2(figure->write(wide, stem + QString::fromLatin1(ext), &error), qPrintable(error));
+            QCOMPARE(QImage(stem + QStringLiteral(".png")).size(), QSize(2148, 900));
+            bool ok = false;
+            const QString text = run(QStringLiteral("pdftotext"), {stem + QStringLiteral(".pdf"), QStringLiteral("-")}, &ok)
+                                     .normalized(QString::NormalizationForm_KC);
+            QVERIFY(ok);
+            QVERIFY2(!text.contains(QStringLiteral("…")) && !text.contains(QStringLiteral("...")), qPrintable(base + QStringLiteral(": ") + text));
+            for (const QString& name : names.value(base))
+                QVERIFY2(text.contains(name), qPrintable(base + QStringLiteral(" lacks ") + name + QStringLiteral(": ") + text));
+            const RasterDifference d = compareRasters(renderPdf(stem + QStringLiteral(".pdf")), QImage(stem + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32));
+            QVERIFY2(sameButAntiAliasing(d), qPrintable(QStringLiteral("%1: %2 % of the pixels differ").arg(base).arg(100.0 * d.missing)));
+        }
     }
 
     // Export for paper: the figures of every kind with their data, the CO2 paragraph of the

@@ -115,6 +115,8 @@ QWidget* ComplexityTab::exportWidget() const
     return views_->currentIndex() == 0 ? static_cast<QWidget*>(parallel_) : imagePage_;
 }
 
+bool ComplexityTab::showsPerImage() const { return views_->currentIndex() == 1; }
+
 QString ComplexityTab::exportBaseName() const
 {
     return views_->currentIndex() == 0 ? QStringLiteral("complexity-measures") : QStringLiteral("complexity-per-image");
@@ -130,22 +132,15 @@ void ComplexityTab::rebuildNow()
     std::vector<MeasureSeries> si, bpp;
     for (int i = 0; i < store_->count(); ++i) {
         const DatasetEntry& e = store_->at(i);
-        if (!e.profile || !e.profile->measures || e.profile->measures->perImage.empty())
+        if (!e.profile)
             continue;
-        MeasureSeries s{e.name, e.colour, {}}, b{e.name, e.colour, {}};
-        for (const ImageMeasureValues& v : e.profile->measures->perImage) {
-            if (std::isfinite(v.si))
-                s.values.push_back(v.si);
-            if (std::isfinite(v.bpp))
-                b.values.push_back(v.bpp);
-        }
-        if (!s.values.empty())
+        if (MeasureSeries s = perImageMeasure(e.name, e.colour, *e.profile, QStringLiteral("si")); !s.values.empty())
             si.push_back(std::move(s));
-        if (!b.values.empty())
+        if (MeasureSeries b = perImageMeasure(e.name, e.colour, *e.profile, QStringLiteral("bpp")); !b.values.empty())
             bpp.push_back(std::move(b));
     }
-    si_->setSeries(tr("Spatial information (SI) per image"), tr("SI (Sobel gradient std)"), si);
-    bpp_->setSeries(tr("Compressed bits per pixel per image"), tr("bits per pixel (zlib level 6)"), bpp);
+    si_->setSeries(MeasureHistogramChart::titleOf(QStringLiteral("si")), MeasureHistogramChart::axisTitleOf(QStringLiteral("si")), si);
+    bpp_->setSeries(MeasureHistogramChart::titleOf(QStringLiteral("bpp")), MeasureHistogramChart::axisTitleOf(QStringLiteral("bpp")), bpp);
     if (rows.empty())
         imageEmpty_->setText(tr("No dataset has a profile yet. Add a dataset (File ▸ Add folder…, Ctrl+Shift+D)."));
     else

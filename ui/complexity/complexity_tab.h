@@ -32,6 +32,9 @@ public:
     MeasureParallelWidget* parallel() const { return parallel_; }
     MeasureHistogramChart* siChart() const { return si_; }
     MeasureHistogramChart* bppChart() const { return bpp_; }
+    // True when the per-image histograms are shown (else the measures side by side).
+    bool showsPerImage() const;
+    QTabWidget* views() const { return views_; }
 
 Q_SIGNALS:
     // The user asked to choose which measures scans compute (the analysis settings).

@@ -7,6 +7,28 @@
 
 namespace nofade::ui {
 
+MeasureSeries perImageMeasure(const QString& name, const QColor& colour, const Profile& profile, const QString& measure)
+{
+    MeasureSeries s{name, colour, {}};
+    if (!profile.measures)
+        return s;
+    const bool si = measure == QLatin1String("si");
+    for (const ImageMeasureValues& v : profile.measures->perImage)
+        if (const double x = si ? v.si : v.bpp; std::isfinite(x))
+            s.values.push_back(x);
+    return s;
+}
+
+QString MeasureHistogramChart::titleOf(const QString& measure)
+{
+    return measure == QLatin1String("si") ? tr("Spatial information (SI) per image") : tr("Compressed bits per pixel per image");
+}
+
+QString MeasureHistogramChart::axisTitleOf(const QString& measure)
+{
+    return measure == QLatin1String("si") ? tr("SI (Sobel gradient std)") : tr("bits per pixel (zlib level 6)");
+}
+
 MeasureHistogramChart::MeasureHistogramChart(QGraphicsItem* parent) : QChart(parent)
 {
     legend()->setAlignment(Qt::AlignTop);
@@ -20,6 +42,8 @@ void MeasureHistogramChart::setSeries(const QString& title, const QString& xTitl
         removeAxis(axis), delete axis;
     densities_.clear();
     edges_.clear();
+    counts_.clear();
+    series_ = series;
     setTitle(title);
     double lo = INFINITY, hi = -INFINITY;
     for (const MeasureSeries& s : series)
@@ -48,6 +72,10 @@ void MeasureHistogramChart::setSeries(const QString& title, const QString& xTitl
         std::vector<double> d(std::size_t(bins), 0.0);
         for (double v : s.values)
             d[std::size_t(std::clamp(int((v - lo) / w), 0, bins - 1))] += 1.0;
+        std::vector<std::int64_t> n(d.size());
+        for (std::size_t b = 0; b < d.size(); ++b)
+            n[b] = std::int64_t(d[b]);
+        counts_.push_back(std::move(n));
         for (double& c : d) {
             c /= double(s.values.size()) * w;
             top = std::max(top, c);

@@ -18,29 +18,7 @@ MeasureParallelWidget::MeasureParallelWidget(QWidget* parent) : QWidget(parent)
 void MeasureParallelWidget::setRows(std::vector<MeasureRow> rows)
 {
     rows_ = std::move(rows);
-    axes_.clear();
-    const QStringList columns = measureColumns();
-    for (int c = 0; c < columns.size(); ++c) {
-        Axis a;
-        a.column = columns[c];
-        a.index = c;
-        bool any = false;
-        for (const MeasureRow& r : rows_) {
-            const MeasureValue& v = r.values[std::size_t(c)];
-            if (!v.value || !std::isfinite(*v.value))
-                continue;
-            double lo = *v.value, hi = *v.value;
-            if (v.interval) {
-                lo = std::min(lo, v.interval->low);
-                hi = std::max(hi, v.interval->high);
-            }
-            a.low = any ? std::min(a.low, lo) : lo;
-            a.high = any ? std::max(a.high, hi) : hi;
-            any = true;
-        }
-        if (any)
-            axes_.push_back(a);
-    }
+    axes_ = measureAxes(rows_);
     update();
 }
 
@@ -50,14 +28,6 @@ QStringList MeasureParallelWidget::axes() const
     for (const Axis& a : axes_)
         out << a.column;
     return out;
-}
-
-double MeasureParallelWidget::normalise(const Axis& axis, double v) const
-{
-    // One dataset, or equal values: the middle of the axis.
-    if (!(axis.high > axis.low))
-        return 0.5;
-    return (v - axis.low) / (axis.high - axis.low);
 }
 
 std::optional<double> MeasureParallelWidget::position(int row, const QString& column) const

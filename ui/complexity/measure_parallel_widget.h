@@ -28,12 +28,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
-    struct Axis {
-        QString column;
-        int index = 0; // in MeasureRow::values
-        double low = 0.0, high = 0.0;
-    };
-    double normalise(const Axis& axis, double v) const;
+    using Axis = MeasureAxis;
+    static double normalise(const Axis& axis, double v) { return axis.normalise(v); }
 
     std::vector<MeasureRow> rows_;
     std::vector<Axis> axes_;

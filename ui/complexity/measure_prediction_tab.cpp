@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "complexity/measure_rows.h"
+#include "complexity/measure_scatter_chart.h"
 #include "dataset_state/dataset_store.h"
 #include "model_table/model_store.h"
 #include "models/dataset_names.h"
@@ -65,7 +66,7 @@ MeasurePredictionTab::MeasurePredictionTab(DatasetStore* store, ModelStore* mode
     outcome_->setObjectName(QStringLiteral("predictionOutcome"));
     for (PredictionOutcome o : kOutcomes)
         outcome_->addItem(outcomeName(o), int(o));
-    scatter_ = new QChart;
+    scatter_ = new MeasureScatterChart;
     scatter_->legend()->setAlignment(Qt::AlignRight);
     scatterView_ = new QChartView(scatter_);
     scatterView_->setObjectName(QStringLiteral("predictionScatter"));
@@ -192,40 +193,24 @@ void MeasurePredictionTab::rebuildNow()
 
 void MeasurePredictionTab::rebuildScatter()
 {
-    scatter_->removeAllSeries();
-    for (QAbstractAxis* axis : scatter_->axes())
-        scatter_->removeAxis(axis), delete axis;
+    const PredictionOutcome outcome = PredictionOutcome(outcome_->currentData().toInt());
     const QString column = measure_->currentData().toString();
-    const auto outcome = PredictionOutcome(outcome_->currentData().toInt());
-    const MeasurePrediction p = prediction(column, outcome);
-    scatter_->setTitle(p.rho ? tr("%1 against %2: Spearman ρ = %3").arg(measureLabel(column), outcomeName(outcome),
-                                                                         QString::number(*p.rho, 'f', 2))
-                             : tr("%1 against %2: no ρ (%3)").arg(measureLabel(column), outcomeName(outcome), p.reason));
-    if (p.x.empty())
-        return;
-    auto* x = new QValueAxis;
-    x->setTitleText(measureLabel(column));
-    auto* y = new QValueAxis;
-    y->setTitleText(outcome == PredictionOutcome::NextPointCo2 ? tr("kg CO2 for one more point") : outcomeName(outcome));
-    scatter_->addAxis(x, Qt::AlignBottom);
-    scatter_->addAxis(y, Qt::AlignLeft);
-    const auto [xlo, xhi] = std::minmax_element(p.x.begin(), p.x.end());
-    const auto [ylo, yhi] = std::minmax_element(p.y.begin(), p.y.end());
-    const double xpad = std::max(1e-9, (*xhi - *xlo) * 0.1), ypad = std::max(1e-9, (*yhi - *ylo) * 0.1);
-    x->setRange(*xlo - xpad, *xhi + xpad);
-    y->setRange(*ylo - ypad, *yhi + ypad);
-    for (std::size_t i = 0; i < p.x.size(); ++i) {
-        auto* s = new QScatterSeries;
-        s->setName(p.datasets[i]);
-        s->setMarkerSize(12);
+    scatter_->setPrediction(prediction(column, outcome), column, outcome, [this](const QString& name) {
         for (int row = 0; row < store_->count(); ++row)
-            if (datasetKey(store_->at(row).name) == datasetKey(p.datasets[i]))
-                s->setColor(store_->at(row).colour);
-        s->append(p.x[i], p.y[i]);
-        scatter_->addSeries(s);
-        s->attachAxis(x);
-        s->attachAxis(y);
-    }
+            if (datasetKey(store_->at(row).name) == datasetKey(name))
+                return store_->at(row).colour;
+        return QColor();
+    });
 }
+
+} // namespace nofade::ui
+
+namespace nofade::ui {
+
+QString MeasurePredictionTab::scatterMeasure() const { return measure_->currentData().toString(); }
+
+PredictionOutcome MeasurePredictionTab::scatterOutcome() const { return PredictionOutcome(outcome_->currentData().toInt()); }
+
+const Report& MeasurePredictionTab::report() const { return models_->report(); }
 
 } // namespace nofade::ui

@@ -9,7 +9,6 @@
 #include "models/measure_prediction.h"
 #include "profile/profile_measures.h"
 
-class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
@@ -20,6 +19,7 @@ namespace nofade::ui {
 
 class DatasetStore;
 class LazyUpdateController;
+class MeasureScatterChart;
 class ModelStore;
 
 class MeasurePredictionTab : public QWidget, public ExportSource {
@@ -34,6 +34,11 @@ public:
     MeasurePrediction prediction(const QString& column, PredictionOutcome outcome) const;
     QTableWidget* table() const { return table_; }
     QString caveat() const;
+    // The measure column and the outcome the scatter shows.
+    QString scatterMeasure() const;
+    PredictionOutcome scatterOutcome() const;
+    // The model table's report the outcomes come from.
+    const Report& report() const;
 
 private:
     void rebuildNow();
@@ -48,7 +53,7 @@ private:
     QTableWidget* table_;
     QComboBox* measure_;
     QComboBox* outcome_;
-    QChart* scatter_;
+    MeasureScatterChart* scatter_;
     QChartView* scatterView_;
     QWidget* page_;
     std::vector<DatasetOutcomes> outcomes_;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "maths/jensen_shannon.h"
+#include "profile/profile.h"
 #include "profile/profile_measures.h"
 
 namespace nofade::ui {
@@ -28,5 +30,18 @@ QString measureLabel(const QString& column);
 QString columnDefinition(const QString& column);
 
 std::vector<MeasureRow> measureRows(const DatasetStore& store);
+// The row of one profile; `jsd` null: no C_JS yet.
+MeasureRow measureRow(const QString& name, const QColor& colour, const Profile& profile, const JsdSummary* jsd);
+
+// An axis of the parallel coordinates: a measure column with a value for at least one row,
+// spanning every row's value and interval.
+struct MeasureAxis {
+    QString column;
+    int index = 0; // in MeasureRow::values
+    double low = 0.0, high = 0.0;
+    // 0 at `low`, 1 at `high`; one dataset or equal values: 0.5 (the middle of the axis).
+    double normalise(double v) const { return high > low ? (v - low) / (high - low) : 0.5; }
+};
+std::vector<MeasureAxis> measureAxes(const std::vector<MeasureRow>& rows);
 
 } // namespace nofade::ui

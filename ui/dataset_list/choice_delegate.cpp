@@ -1,6 +1,7 @@
 #include "dataset_list/choice_delegate.h"
 
 #include <QComboBox>
+#include <QStandardItemModel>
 
 #include "dataset_list/dataset_table_model.h"
 
@@ -13,6 +14,14 @@ QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
         return QStyledItemDelegate::createEditor(parent, option, index);
     auto* combo = new QComboBox(parent);
     combo->addItems(choices);
+    // Choices that cannot be taken now: shown greyed, the reason as their tooltip.
+    const QVariantMap unavailable = index.data(DatasetTableModel::UnavailableChoicesRole).toMap();
+    auto* items = qobject_cast<QStandardItemModel*>(combo->model());
+    for (int i = 0; items && i < combo->count(); ++i)
+        if (unavailable.contains(combo->itemText(i))) {
+            items->item(i)->setEnabled(false);
+            items->item(i)->setToolTip(unavailable.value(combo->itemText(i)).toString());
+        }
     // Commit as soon as a value is picked, like a native table cell.
     connect(combo, &QComboBox::activated, this, [this, combo] {
         Q_EMIT const_cast<ChoiceDelegate*>(this)->commitData(combo);
@@ -24,7 +33,7 @@ QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
 void ChoiceDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const
 {
     if (auto* combo = qobject_cast<QComboBox*>(editor))
-        combo->setCurrentText(index.data(Qt::DisplayRole).toString());
+        combo->setCurrentText(index.data(Qt::DisplayRole).toString().section(QLatin1Char(' '), 0, 0)); // without a " ⚠" mark
     else
         QStyledItemDelegate::setEditorData(editor, index);
 }

@@ -89,7 +89,9 @@ QVariant DatasetTableModel::display(const DatasetEntry& e, int column) const
     switch (column) {
     case Name: return e.name;
     case Task: return taskName(e.task);
-    case Measure: return measureName(e.measure);
+    case Measure:
+        // A measure the profile has no value of stays chosen (a re-scan may add it), marked.
+        return e.missingMeasureReason(e.measure).isEmpty() ? measureName(e.measure) : measureName(e.measure) + QStringLiteral(" ⚠");
     case Images: return p ? l.toString(qlonglong(p->images())) : QString();
     case Classes: return p ? QVariant(int(p->classes.size())) : (e.source ? QVariant(int(e.source->classNames().size())) : QVariant());
     case MeanStd:
@@ -122,6 +124,14 @@ QVariant DatasetTableModel::tooltip(const DatasetEntry& e, int column) const
     switch (column) {
     case Name: return QStringLiteral("%1\n%2 (%3)").arg(e.name, e.path, datasetFormatName(p ? p->source.format : e.format));
     case MeanStd: return tr("Mean ± population standard deviation of the per-image entropies, bits");
+    case Measure: {
+        const QString why = e.missingMeasureReason(e.measure);
+        if (!why.isEmpty())
+            return tr("NoFADE uses %1, but this dataset has no %1 value: %2").arg(measureName(e.measure), why);
+        if (const auto v = e.complexity())
+            return tr("NoFADE uses %1 = %2").arg(measureName(e.measure)).arg(*v, 0, 'g', 6);
+        return tr("NoFADE uses %1 once the dataset is scanned").arg(measureName(e.measure));
+    }
     case CH:
         if (p && p->sample)
             return tr("C_H estimated from a sample: %1\n%2").arg(meanEstimateText(*p), sampleDescription(*p));
@@ -194,8 +204,26 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
         if (index.column() == Task)
             return QStringList{taskName(DatasetTask::Classification), taskName(DatasetTask::Detection),
                                taskName(DatasetTask::Segmentation)};
-        if (index.column() == Measure)
-            return QStringList{measureName(ComplexityMeasure::JsDistance), measureName(ComplexityMeasure::Entropy)};
+        if (index.column() == Measure) {
+            QStringList all;
+            for (ComplexityMeasure m : complexityMeasures())
+                all << measureName(m);
+            return all;
+        }
+        return {};
+    case UnavailableChoicesRole:
+        if (index.column() == Measure) {
+            // The measures the dataset's profile has no value of, and why (C_JS and C_H can be
+            // chosen before a scan: every scan computes them).
+            QVariantMap out;
+            for (ComplexityMeasure m : complexityMeasures())
+                if (const QString why = e.missingMeasureReason(m); !why.isEmpty())
+                    out.insert(measureName(m), why);
+                else if (!e.profile && m != ComplexityMeasure::Entropy && m != ComplexityMeasure::JensenShannon)
+                    out.insert(measureName(m), tr("not scanned yet: scan the dataset with this measure ticked under "
+                                                  "Complexity measures (Edit ▸ Settings…)"));
+            return out;
+        }
         return {};
     default: return {};
     }
@@ -211,7 +239,9 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
         return tr(names[section]);
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case Measure: return tr("The complexity used for NoFADE: C_JS (classification) or C_H (detection, segmentation)");
+        case Measure: return tr("The complexity used for NoFADE: the paper's C_JS (classification) or C_H (detection, "
+                                "segmentation), or another measure the dataset's scan computed (SI, bpp, ID, F1, N1, CSG: "
+                                "Complexity tab)");
         case MeanStd: return tr("Mean ± std of the per-image greyscale Shannon entropy");
         default: return {};
         }
@@ -248,14 +278,17 @@ bool DatasetTableModel::setData(const QModelIndex& index, const QVariant& value,
                 e.measure = defaultMeasureFor(*t);
             e.task = *t;
         });
+        Q_EMIT measureChosen(id);
         return true;
     }
-    case Measure:
-        store_->update(id, DatasetStore::MetaChanged, [&](DatasetEntry& e) {
-            e.measure = text == measureName(ComplexityMeasure::Entropy) ? ComplexityMeasure::Entropy
-                                                                        : ComplexityMeasure::JsDistance;
-        });
+    case Measure: {
+        const auto m = complexityMeasureFromName(text);
+        if (!m)
+            return false;
+        store_->update(id, DatasetStore::MetaChanged, [&](DatasetEntry& e) { e.measure = *m; });
+        Q_EMIT measureChosen(id);
         return true;
+    }
     default: return false;
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // The datasets table: one row per dataset of the store, its numbers, and the scan's progress.
-// Name, task and complexity measure are edited in place.
+// Name, task and complexity measure (any of the eight; those the dataset's profile has no value
+// of are offered disabled, with the reason) are edited in place.
 #include <QAbstractTableModel>
 
 #include "dataset_state/dataset_store.h"
@@ -15,6 +16,7 @@ public:
         IdRole = Qt::UserRole + 1, // the dataset's id
         ProgressRole,              // 0..1 while scanning, -1 otherwise (State column)
         ChoicesRole,               // the values an edited cell can take (Task, Measure)
+        UnavailableChoicesRole,    // QVariantMap: the choices that cannot be taken now -> why (Measure)
     };
 
     explicit DatasetTableModel(DatasetStore* store, QObject* parent = nullptr);
@@ -28,6 +30,10 @@ public:
 
     int idAt(int row) const;
     static QString progressText(const DatasetEntry& e);
+
+Q_SIGNALS:
+    // The user chose the dataset's measure (or its task, which sets the task's default measure).
+    void measureChosen(int id);
 
 private:
     QVariant display(const DatasetEntry& e, int column) const;

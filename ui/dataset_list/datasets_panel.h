@@ -22,6 +22,7 @@ public:
     int currentId() const;
     void selectDataset(int id);
     QTableView* table() const { return table_; }
+    DatasetTableModel* tableModel() const { return model_; }
 
     QAction* addFolderAction() const { return addFolder_; }
     QAction* addFilesAction() const { return addFiles_; }

@@ -24,7 +24,7 @@ std::optional<DatasetTask> taskFromName(const QString& name)
 
 QString measureName(ComplexityMeasure measure)
 {
-    return measure == ComplexityMeasure::JsDistance ? QStringLiteral("C_JS") : QStringLiteral("C_H");
+    return complexityMeasureName(measure);
 }
 
 QString stateText(DatasetState state)
@@ -44,13 +44,18 @@ QString stateText(DatasetState state)
 
 ComplexityMeasure defaultMeasureFor(DatasetTask task)
 {
-    return task == DatasetTask::Classification ? ComplexityMeasure::JsDistance : ComplexityMeasure::Entropy;
+    return task == DatasetTask::Classification ? ComplexityMeasure::JensenShannon : ComplexityMeasure::Entropy;
 }
 
 std::optional<double> DatasetEntry::complexity() const
 {
     if (!profile)
         return std::nullopt;
+    if (measure != ComplexityMeasure::Entropy && measure != ComplexityMeasure::JensenShannon) {
+        // SI, bpp, ID, F1, N1, CSG: the value a scan with that measure stored in the profile.
+        const MeasureValue* v = profile->measures ? profile->measures->find(profileMeasureName(measure)) : nullptr;
+        return v ? v->value : std::nullopt;
+    }
     if (profile->sample) { // a quick estimate: the sample's own C_JS is biased up, the estimate is not
         const SampleEstimate& e = profile->sample->estimate;
         if (measure == ComplexityMeasure::Entropy)
@@ -65,6 +70,30 @@ std::optional<double> DatasetEntry::complexity() const
     if (jsd && jsd->complexity)
         return jsd->complexity;
     return std::nullopt;
+}
+
+QString DatasetEntry::missingMeasureReason(ComplexityMeasure m) const
+{
+    if (!profile || complexityAvailable(m))
+        return {};
+    if (m == ComplexityMeasure::JensenShannon)
+        return jsd && !jsd->reason.isEmpty() ? jsd->reason : QStringLiteral("no class distances");
+    if (m == ComplexityMeasure::Entropy)
+        return QStringLiteral("no image was analysed");
+    const QString name = profileMeasureName(m);
+    if (const MeasureValue* v = profile->measures ? profile->measures->find(name) : nullptr; v && !v->reason.isEmpty())
+        return v->reason;
+    return QStringLiteral("not computed for this dataset: tick %1 under Complexity measures (Edit ▸ Settings…) and scan it again")
+        .arg(name);
+}
+
+bool DatasetEntry::complexityAvailable(ComplexityMeasure m) const
+{
+    DatasetEntry probe;
+    probe.profile = profile;
+    probe.jsd = jsd;
+    probe.measure = m;
+    return probe.complexity().has_value();
 }
 
 } // namespace nofade::ui

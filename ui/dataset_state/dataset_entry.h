@@ -10,17 +10,18 @@
 #include "datasets/dataset_format.h"
 #include "datasets/dataset_source.h"
 #include "maths/jensen_shannon.h"
+#include "models/nofade_score.h"
 #include "profile/profile.h"
 
 namespace nofade::ui {
 
 enum class DatasetTask { Classification, Detection, Segmentation };
-enum class ComplexityMeasure { JsDistance, Entropy }; // C_JS or C_H
 enum class DatasetState { Added, Queued, Scanning, Cancelling, Scanned, Partial, Loaded, Failed };
 
 QString taskName(DatasetTask task);
 std::optional<DatasetTask> taskFromName(const QString& name);
-QString measureName(ComplexityMeasure measure); // "C_JS" / "C_H"
+// "C_JS", "C_H", "SI", "bpp", "ID", "F1", "N1" or "CSG" (the core's ComplexityMeasure).
+QString measureName(ComplexityMeasure measure);
 QString stateText(DatasetState state);
 // The paper's default: C_JS for classification, C_H for detection and segmentation.
 ComplexityMeasure defaultMeasureFor(DatasetTask task);
@@ -45,7 +46,7 @@ struct DatasetEntry {
     QString path;
     DatasetFormat format = DatasetFormat::Auto;
     DatasetTask task = DatasetTask::Classification;
-    ComplexityMeasure measure = ComplexityMeasure::JsDistance;
+    ComplexityMeasure measure = ComplexityMeasure::JensenShannon;
     QColor colour;
     DatasetState state = DatasetState::Added;
     QString error;                 // why the dataset cannot be opened or scanned
@@ -70,6 +71,9 @@ struct DatasetEntry {
     }
     // The complexity chosen by `measure` (nullopt when not available).
     std::optional<double> complexity() const;
+    // Why the profile has no value of `m` (empty when it has one, or has no profile yet).
+    QString missingMeasureReason(ComplexityMeasure m) const;
+    bool complexityAvailable(ComplexityMeasure m) const;
 };
 
 } // namespace nofade::ui

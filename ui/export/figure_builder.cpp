@@ -18,6 +18,7 @@
 #include "entropy_tabs/density_chart.h"
 #include "entropy_tabs/heatmap_figure.h"
 #include "entropy_tabs/image_strip.h"
+#include "export/complexity_figures.h"
 #include "export/figure_csv.h"
 #include "maths/class_ordering.h"
 #include "profile/density_histogram.h"
@@ -372,6 +373,7 @@ std::vector<FigureSpec> figureSpecs(const FigureInputs& inputs, const QStringLis
                 skipped->append(QStringLiteral("images of %1: its profile has no per-image entropies (saved without them)").arg(d.name));
         }
     }
+    addComplexitySpecs(inputs, wanted, &specs, skipped);
     const bool saturation = wanted(QStringLiteral("saturation")), nofade = wanted(QStringLiteral("nofade"));
     if ((saturation || nofade) && !inputs.report) {
         skipped->append(QStringLiteral("saturation and NoFADE figures: no model table"));
@@ -401,6 +403,18 @@ BuiltFigure buildFigure(const FigureSpec& spec, const FigureInputs& inputs, cons
 namespace {
 BuiltFigure buildAny(const FigureSpec& spec, const FigureInputs& inputs, const FigureStyle& style)
 {
+    switch (spec.kind) {
+    case FigureSpec::Kind::ComplexityMeasures: return complexityMeasuresFigure(inputs, style);
+    case FigureSpec::Kind::MeasureHistograms: return measureHistogramsFigure(spec, inputs, style);
+    case FigureSpec::Kind::MeasurePrediction:
+        if (!inputs.report) {
+            BuiltFigure f;
+            f.error = QStringLiteral("%1: no model table").arg(spec.baseName);
+            return f;
+        }
+        return measurePredictionFigure(spec, inputs, style);
+    default: break;
+    }
     const bool entropy = spec.kind != FigureSpec::Kind::Saturation && spec.kind != FigureSpec::Kind::NoFade;
     if (entropy && spec.kind != FigureSpec::Kind::Histograms
         && (spec.dataset < 0 || spec.dataset >= int(inputs.datasets.size()) || !hasImages(inputs.datasets[std::size_t(spec.dataset)]))) {
@@ -425,6 +439,7 @@ BuiltFigure buildAny(const FigureSpec& spec, const FigureInputs& inputs, const F
     case FigureSpec::Kind::Images: return images(inputs.datasets[std::size_t(spec.dataset)], style);
     case FigureSpec::Kind::Saturation:
     case FigureSpec::Kind::NoFade: return modelFigure(spec, inputs, style);
+    default: break;
     }
     return {};
 }

@@ -8,6 +8,8 @@
 #include <QFileInfo>
 
 #include "chart_kit/chart_palette.h"
+#include "complexity/measure_names.h"
+#include "complexity/measured_scan.h"
 #include "dataset_state/profile_files.h"
 #include "datasets/dataset_opener.h"
 #include "export/figure_folder_export.h"
@@ -98,8 +100,9 @@ std::optional<Report> loadReport(const QCommandLineParser& parser, int* exit)
 }
 
 // A dataset on the command line: a profile JSON (as saved by the application or nofade-cli scan)
-// as it is, anything else opened and scanned here with the default settings.
-std::optional<FigureDataset> loadDataset(const QString& path, int index, QString* error)
+// as it is, anything else opened and scanned here with the default settings and, when given,
+// the complexity measures (default sample and replicates).
+std::optional<FigureDataset> loadDataset(const QString& path, int index, const MeasureSettings* measures, QString* error)
 {
     FigureDataset d;
     d.colour = ChartPalette::colour(index);
@@ -125,7 +128,8 @@ std::optional<FigureDataset> loadDataset(const QString& path, int index, QString
         return std::nullopt;
     }
     Feedback feedback;
-    auto profile = std::make_shared<Profile>(scanDataset(*opened.source, ProfileSettings{}, ScanOptions{}, feedback));
+    auto profile = std::make_shared<Profile>(measures ? scanWithMeasures(*opened.source, ProfileSettings{}, ScanOptions{}, *measures, feedback)
+                                                      : scanDataset(*opened.source, ProfileSettings{}, ScanOptions{}, feedback));
     profile->source.path = info.absoluteFilePath();
     d.name = info.fileName();
     d.jsd = std::make_shared<const JsdSummary>(profile->jsd());
@@ -153,8 +157,12 @@ void FigureExportCommand::addOptions(QCommandLineParser* parser)
         {QStringLiteral("colour-by"), QStringLiteral("With --export-figures: point colours: family, task or dataset (default family)."),
          QStringLiteral("NAME")},
         {QStringLiteral("figures"), QStringLiteral("With --export-figures: all (default) or a comma-separated list of histograms, "
-                                                   "per-class, class-distances, images, saturation, nofade."), QStringLiteral("KINDS")},
+                                                   "per-class, class-distances, images, complexity-measures, measure-histograms, measure-prediction, "
+                                                   "saturation, nofade."), QStringLiteral("KINDS")},
         {QStringLiteral("formats"), QStringLiteral("With --export-figures: a comma-separated list of png, svg, pdf (default all three)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("measures"), QStringLiteral("With --export-figures: the complexity measures to compute when scanning a folder "
+                                                    "given as a path: entropy,si,bpp,id,f1,n1,csg or all (profiles keep theirs)."),
          QStringLiteral("LIST")},
     });
 }
@@ -262,6 +270,17 @@ int FigureExportCommand::run(const QCommandLineParser& parser)
             job.formats << ext;
         }
     }
+    std::optional<MeasureSettings> measures;
+    if (parser.isSet(QStringLiteral("measures"))) {
+        QString why;
+        const auto names = parseMeasureList(parser.value(QStringLiteral("measures")), &why);
+        if (!names) {
+            printErr(QStringLiteral("--measures: %1").arg(why));
+            return kUsage;
+        }
+        measures = MeasureSettings{};
+        measures->names = *names;
+    }
     int exit = kOk;
     const std::optional<Report> report = loadReport(parser, &exit);
     if (!report)
@@ -271,7 +290,7 @@ int FigureExportCommand::run(const QCommandLineParser& parser)
     QString error;
     const QStringList paths = parser.positionalArguments();
     for (int i = 0; i < int(paths.size()); ++i) {
-        auto d = loadDataset(paths[i], i, &error);
+        auto d = loadDataset(paths[i], i, measures ? &*measures : nullptr, &error);
         if (!d) {
             printErr(error);
             return kFailed;

@@ -5,7 +5,9 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include "complexity/measure_rows.h"
 #include "export/figure_builder.h"
+#include "models/measure_prediction.h"
 #include "export/figure_spec.h"
 #include "model_figures/model_chart.h"
 #include "models/report_csv.h"
@@ -112,6 +114,12 @@ bool FolderExport::run(FigureInputs inputs, const QString& directory, QString* e
         if (spec.kind == FigureSpec::Kind::PerClass || spec.kind == FigureSpec::Kind::PerClassOverlay)
             entry.insert(QStringLiteral("layout"), spec.kind == FigureSpec::Kind::PerClass ? QStringLiteral("small-multiples")
                                                                                         : QStringLiteral("overlay"));
+        if (spec.kind == FigureSpec::Kind::MeasureHistograms)
+            entry.insert(QStringLiteral("measures"), QJsonArray::fromStringList(spec.panels));
+        if (spec.kind == FigureSpec::Kind::MeasurePrediction) {
+            entry.insert(QStringLiteral("measure"), measureLabel(spec.panels.value(0)));
+            entry.insert(QStringLiteral("outcome"), outcomeName(PredictionOutcome(spec.outcome)));
+        }
         if (spec.kind == FigureSpec::Kind::Saturation || spec.kind == FigureSpec::Kind::NoFade) {
             entry.insert(QStringLiteral("panels"), QJsonArray::fromStringList(spec.panels));
             entry.insert(QStringLiteral("overlay"), spec.overlay);

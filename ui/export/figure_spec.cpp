@@ -44,6 +44,9 @@ QString kindName(FigureSpec::Kind kind)
     case FigureSpec::Kind::PerClassOverlay: return QStringLiteral("per-class");
     case FigureSpec::Kind::ClassDistances: return QStringLiteral("class-distances");
     case FigureSpec::Kind::Images: return QStringLiteral("images");
+    case FigureSpec::Kind::ComplexityMeasures: return QStringLiteral("complexity-measures");
+    case FigureSpec::Kind::MeasureHistograms: return QStringLiteral("measure-histograms");
+    case FigureSpec::Kind::MeasurePrediction: return QStringLiteral("measure-prediction");
     }
     return {};
 }
@@ -51,7 +54,8 @@ QString kindName(FigureSpec::Kind kind)
 QStringList kindNames()
 {
     return {QStringLiteral("histograms"), QStringLiteral("per-class"), QStringLiteral("class-distances"),
-            QStringLiteral("images"), QStringLiteral("saturation"), QStringLiteral("nofade")};
+            QStringLiteral("images"), QStringLiteral("complexity-measures"), QStringLiteral("measure-histograms"),
+            QStringLiteral("measure-prediction"), QStringLiteral("saturation"), QStringLiteral("nofade")};
 }
 
 QString fileSlug(const QString& text)

@@ -14,15 +14,18 @@
 namespace nofade::ui {
 
 struct FigureSpec {
-    enum class Kind { Saturation, NoFade, Histograms, PerClass, PerClassOverlay, ClassDistances, Images };
+    enum class Kind { Saturation, NoFade, Histograms, PerClass, PerClassOverlay, ClassDistances, Images,
+                      ComplexityMeasures, MeasureHistograms, MeasurePrediction };
     Kind kind = Kind::Saturation;
-    QStringList panels;       // dataset keys (Saturation) or task names (NoFade)
+    QStringList panels;       // dataset keys (Saturation), task names (NoFade), per-image measures ("si", "bpp":
+                              // MeasureHistograms) or the measure column (MeasurePrediction)
     bool overlay = false;     // Saturation: every panel in one chart
     ColourBy colourBy = ColourBy::Family;
     QString baseName;         // file name without extension, e.g. "saturation-imagenet"
     int dataset = -1;         // the entropy figures of one dataset: its index in FigureInputs::datasets
     std::vector<int> classes; // PerClass: the classes of this page of small multiples
     int columns = 0;          // PerClass: panels per row
+    int outcome = 0;          // MeasurePrediction: the PredictionOutcome
 
     int chartCount() const { return overlay ? 1 : int(panels.size()); }
 };
@@ -40,7 +43,7 @@ int gridColumns(int charts);
 std::vector<FigureSpec> allFigures(const Report& report, ColourBy colourBy, QStringList* skipped);
 
 // The --figures name of a kind: histograms, per-class (both per-class kinds), class-distances,
-// images, saturation, nofade.
+// images, complexity-measures, measure-histograms, measure-prediction, saturation, nofade.
 QString kindName(FigureSpec::Kind kind);
 QStringList kindNames();
 

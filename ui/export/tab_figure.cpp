@@ -5,6 +5,8 @@
 #include <QMessageBox>
 #include <QSaveFile>
 
+#include "complexity/complexity_tab.h"
+#include "complexity/measure_prediction_tab.h"
 #include "dataset_state/dataset_store.h"
 #include "entropy_tabs/class_distance_tab.h"
 #include "entropy_tabs/density_chart.h"
@@ -13,6 +15,7 @@
 #include "entropy_tabs/images_tab.h"
 #include "entropy_tabs/per_class_tab.h"
 #include "entropy_tabs/small_multiples_widget.h"
+#include "export/complexity_figures.h"
 #include "export/figure_builder.h"
 #include "export/figure_export_dialog.h"
 
@@ -54,6 +57,34 @@ std::optional<TabFigure> tabFigure(QWidget* tab, const DatasetStore& store, cons
         f.inputs.meanMarkers = t->chart()->meanMarkersVisible();
         f.spec.kind = FigureSpec::Kind::Histograms;
         f.spec.baseName = QStringLiteral("histograms");
+        return f;
+    }
+    if (auto* t = qobject_cast<ComplexityTab*>(tab)) {
+        if (!t->showsPerImage()) {
+            f.spec.kind = FigureSpec::Kind::ComplexityMeasures;
+            f.spec.baseName = QStringLiteral("complexity-measures");
+            return f;
+        }
+        // Both per-image measures side by side, as on the tab (those some dataset has).
+        std::vector<FigureSpec> specs;
+        QStringList skipped;
+        addComplexitySpecs(f.inputs, [](const QString& k) { return k == QLatin1String("measure-histograms"); }, &specs, &skipped);
+        if (specs.empty())
+            return std::nullopt;
+        f.spec.kind = FigureSpec::Kind::MeasureHistograms;
+        for (const FigureSpec& s : specs)
+            f.spec.panels << s.panels;
+        f.spec.baseName = specs.size() == 1 ? specs.front().baseName : QStringLiteral("measure-histograms");
+        return f;
+    }
+    if (auto* t = qobject_cast<MeasurePredictionTab*>(tab)) {
+        f.inputs.report = std::make_shared<const Report>(t->report());
+        f.spec.kind = FigureSpec::Kind::MeasurePrediction;
+        f.spec.panels = {t->scatterMeasure()};
+        f.spec.outcome = int(t->scatterOutcome());
+        f.spec.baseName = predictionBaseName(t->scatterMeasure(), f.spec.outcome);
+        if (figurePrediction(f.inputs, t->scatterMeasure(), f.spec.outcome).x.empty())
+            return std::nullopt; // no point to draw: the tab says why, and exports as a screen grab
         return f;
     }
     int id = 0;

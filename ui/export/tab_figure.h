@@ -1,7 +1,8 @@
 #pragma once
-// The figure of an entropy tab as the user set it up (its dataset, classes, small multiples or
-// overlay), drawn through the one export path (figure_builder.h): what Ctrl+E exports from the
-// Entropy histograms, Per class, Class distances and Images tabs.
+// The figure of an entropy or complexity tab as the user set it up (its dataset, classes, small
+// multiples or overlay; the measures side by side or per image; the measure and outcome plotted),
+// drawn through the one export path (figure_builder.h): what Ctrl+E exports from the Entropy
+// histograms, Per class, Class distances, Images, Complexity and Which measure predicts? tabs.
 #include <optional>
 #include <QString>
 
@@ -23,7 +24,7 @@ struct TabFigure {
 // The inputs of every dataset of the store that has a profile (in the store's order).
 FigureInputs storeInputs(const DatasetStore& store);
 
-// Nullopt for a tab that is not an entropy tab, or shows nothing yet.
+// Nullopt for a tab that is not an entropy or complexity tab, or shows nothing yet.
 std::optional<TabFigure> tabFigure(QWidget* tab, const DatasetStore& store, const FigureSize& size);
 
 } // namespace nofade::ui

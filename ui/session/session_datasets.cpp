@@ -47,8 +47,7 @@ void applyMeta(DatasetStore* store, int id, const SessionDataset& d, bool fromCa
         if (!d.name.isEmpty())
             e.name = d.name;
         e.task = taskFromName(d.task).value_or(e.task);
-        e.measure = d.measure == measureName(ComplexityMeasure::Entropy) ? ComplexityMeasure::Entropy
-                                                                          : ComplexityMeasure::JsDistance;
+        e.measure = complexityMeasureFromName(d.measure).value_or(ComplexityMeasure::JensenShannon);
         if (fromCache) {
             e.profileFile.clear(); // the cache is not the user's file
             if (e.state == DatasetState::Loaded)

@@ -21,6 +21,7 @@
 
 #include "complexity/complexity_tab.h"
 #include "complexity/measure_prediction_tab.h"
+#include "dataset_list/measure_choice_controller.h"
 #include "dataset_list/datasets_panel.h"
 #include "dataset_list/scan_status_widget.h"
 #include "dataset_state/bundled_example.h"
@@ -91,6 +92,8 @@ MainWindow::MainWindow(QWidget* parent)
     modelsPanel_ = new ModelsPanel(workspace_, editing_, selection_);
     modelSettings_ = new ModelSettingsPanel(workspace_);
     session_ = new SessionController(workspace_, editing_, feed_, datasets_, this);
+    auto* measureChoice = new MeasureChoiceController(store_, panel_->tableModel(), workspace_, this);
+    measureChoice->setObjectName(QStringLiteral("measureChoiceController"));
     tabs_ = new QTabWidget;
     tabs_->setObjectName(QStringLiteral("chartTabs"));
     tabs_->setDocumentMode(true);
@@ -433,7 +436,7 @@ void MainWindow::chooseExportFile()
         figure->showExportDialog(); // size, DPI and style
         return;
     }
-    if (tabFigure(tabs_->currentWidget(), *store_, FigureSize{})) // the entropy tabs: one figure path for all
+    if (tabFigure(tabs_->currentWidget(), *store_, FigureSize{})) // the entropy and complexity tabs: one figure path for all
         return void(exportTabFigureWithDialog(tabs_->currentWidget(), *store_, this));
     auto* source = dynamic_cast<ExportSource*>(tabs_->currentWidget());
     if (source && source->hasFigureExport())
