@@ -150,7 +150,7 @@ void checkSaturationLegends(QWidget* tab, const QString& where)
         most = std::max(most, int(drawn.size()) - 1);
         for (const Drawn& d : drawn) {
             const QString what = QStringLiteral("%1, %2: \"%3\" drawn as \"%4\" at %5,%6 %7x%8 in %9x%10")
-                                     .arg(where, drawn.front().full, d.full, d.shown)
+                                     .arg(where, view->objectName(), d.full, d.shown)
                                      .arg(d.where.x()).arg(d.where.y()).arg(d.where.width()).arg(d.where.height())
                                      .arg(shown.width()).arg(shown.height());
             sawRuns = sawRuns || d.full == QStringLiteral("your runs (measured)");
@@ -332,15 +332,20 @@ private Q_SLOTS:
         saturation->setColourBy(ColourBy::Family);
         QCOMPARE(window.size(), QSize(1366, 768));
         checkSaturationLegends(saturation, QStringLiteral("1366x768"));
+        if (QTest::currentTestFailed())
+            return;
 
         auto* presentation = uitest::part<PresentationController>(window, "presentationController");
         presentation->setOn(true);
         QTRY_COMPARE(window.size(), QSize(1280, 720));
         checkSaturationLegends(saturation, QStringLiteral("presentation 1280x720"));
+        if (QTest::currentTestFailed())
+            return;
         // The legend's type is presentation mode's.
         ModelChartView* first = saturation->findChildren<ModelChartView*>().constFirst();
         const QVariant base = first->chart()->legend()->property("nofadePresentationBaselegend");
         QVERIFY(base.isValid());
+        QVERIFY(FigureLegendLayer::of(first->chart()));
         QVERIFY(pixels(FigureLegendLayer::of(first->chart())->labelFont()) >= 1.4 * pixels(base.value<QFont>()));
         presentation->setOn(false);
         QTRY_VERIFY(!window.isFullScreen());

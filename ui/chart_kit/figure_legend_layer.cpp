@@ -136,6 +136,8 @@ void FigureLegendLayer::sync()
         if (hovered_ >= int(entries_.size()))
             hovered_ = -1;
         relayout();
+    } else {
+        fitMinimumHeight(); // the owner's footer (the bottom margin) may have grown
     }
 }
 
@@ -294,25 +296,35 @@ void FigureLegendLayer::relayout()
     }
     bounds_ = QRectF(r.left(), r.top(), r.width(), y - r.top());
     const int top = std::max(baseTopMargin_, int(std::ceil(y - r.top())) + 2);
-    if (live_) {
-        // Room for the block and a plot that can still be read: a chart's minimum height is
-        // what its grid cell (the saturation grid, which scrolls) grows to rather than cutting.
-        const double plot = 10.0 * QFontMetricsF(labelFont_).height();
-        const double minimum = top + chart_->margins().bottom() + plot;
-        if (std::abs(chart_->minimumHeight() - minimum) > 1.0) {
-            chart_->setMinimumHeight(minimum);
-            // A view takes its chart's minimum only when it is resized itself.
-            for (QGraphicsView* view : scene()->views())
-                if (auto* chartView = qobject_cast<QChartView*>(view); chartView && chartView->chart() == chart_)
-                    chartView->setMinimumHeight(int(std::ceil(minimum)));
-        }
-    }
     if (chart_->margins().top() != top) {
         QMargins m = chart_->margins();
         m.setTop(top);
         chart_->setMargins(m);
     }
+    if (live_)
+        fitMinimumHeight();
     update();
+}
+
+double FigureLegendLayer::minimumChartHeight() const
+{
+    // The block above, the owner's footer below (the bottom margin) and a plot that can still be
+    // read with its axes.
+    return chart_->margins().top() + chart_->margins().bottom() + 10.0 * QFontMetricsF(labelFont_).height();
+}
+
+void FigureLegendLayer::fitMinimumHeight()
+{
+    // A chart's minimum height is what its cell (the saturation grid, which scrolls) grows to
+    // rather than cutting the legend or squeezing the plot.
+    const double minimum = minimumChartHeight();
+    if (std::abs(chart_->minimumHeight() - minimum) <= 1.0)
+        return;
+    chart_->setMinimumHeight(minimum);
+    // A view takes its chart's minimum only when it is resized itself.
+    for (QGraphicsView* view : scene()->views())
+        if (auto* chartView = qobject_cast<QChartView*>(view); chartView && chartView->chart() == chart_)
+            chartView->setMinimumHeight(int(std::ceil(minimum)));
 }
 
 QRectF FigureLegendLayer::boundingRect() const { return bounds_; }

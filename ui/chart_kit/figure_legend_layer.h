@@ -83,6 +83,8 @@ private:
     // On screen: reads the chart again; lays out and repaints only when something changed.
     void sync();
     void setHovered(int entry);
+    double minimumChartHeight() const;
+    void fitMinimumHeight();
 
     QChart* chart_;
     QFont titleFont_;

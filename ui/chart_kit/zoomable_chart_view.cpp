@@ -116,7 +116,7 @@ bool ZoomableChartView::onLegend(const QPoint& viewPos) const
     if (const FigureLegendLayer* layer = FigureLegendLayer::of(chart()))
         if (layer->entryAt(chart()->mapFromScene(mapToScene(viewPos))) >= 0)
             return true;
-    const QLegend* legend = chart()->legend();
+    QLegend* legend = chart()->legend(); // isAttachedToChart() is not const
     return legend && legend->isAttachedToChart() && legend->isVisible() && legend->sceneBoundingRect().contains(mapToScene(viewPos));
 }
 
