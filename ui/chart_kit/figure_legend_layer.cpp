@@ -91,9 +91,26 @@ int FigureLegendLayer::entryAt(const QPointF& chartPos) const
 
 void FigureLegendLayer::sync()
 {
-    if (!live_ || syncing_ || !scene())
+    if (!live_ || !scene())
         return;
-    const QScopedValueRollback<bool> guard(syncing_, true);
+    if (syncing_) {
+        // Laying out resized the chart (its view grew to the new minimum height): once more after.
+        syncAgain_ = true;
+        return;
+    }
+    for (int pass = 0; pass < 3; ++pass) {
+        syncAgain_ = false;
+        {
+            const QScopedValueRollback<bool> guard(syncing_, true);
+            syncOnce();
+        }
+        if (!syncAgain_)
+            break;
+    }
+}
+
+void FigureLegendLayer::syncOnce()
+{
     if (!property("nofadeSceneWatched").toBool()) {
         // The owner changes series, markers and the title without a signal of the chart's: the
         // scene's changes (emitted once per event loop pass) say when to read it again.

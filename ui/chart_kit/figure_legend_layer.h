@@ -82,6 +82,7 @@ private:
     void relayout();
     // On screen: reads the chart again; lays out and repaints only when something changed.
     void sync();
+    void syncOnce();
     void setHovered(int entry);
     double minimumChartHeight() const;
     void fitMinimumHeight();
@@ -99,6 +100,7 @@ private:
     bool collected_ = false;
     bool live_ = false;
     bool syncing_ = false;
+    bool syncAgain_ = false;
     int hovered_ = -1;
     int pressed_ = -1;
 };
