@@ -6,6 +6,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsSceneHoverEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -317,6 +318,12 @@ void FigureLegendLayer::relayout()
         QMargins m = chart_->margins();
         m.setTop(top);
         chart_->setMargins(m);
+        if (live_ && chart_->layout()) {
+            // The plot moves now: the request a margin posts was at times left unserved on
+            // screen, and the plot overlapped the title or footer until the next resize.
+            chart_->layout()->invalidate();
+            chart_->layout()->activate();
+        }
     }
     if (live_)
         fitMinimumHeight();
