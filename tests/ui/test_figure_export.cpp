@@ -88,20 +88,27 @@ bool near(QRgb a, QRgb b, int tolerance)
            && std::abs(qBlue(a) - qBlue(b)) <= tolerance;
 }
 
-// The legend entries shown (Qt Charts' marker items: a swatch and a label), left to right: where a user clicks.
-QList<QGraphicsItem*> legendEntries(QChart* chart)
+// The legend entries shown, left to right in rows, in scene coordinates: where a user clicks. A
+// chart on screen draws them in its wrapping layer; else they are Qt Charts' marker items (a
+// swatch and a label).
+QList<QRectF> legendEntries(QChart* chart)
 {
-    QList<QGraphicsItem*> entries;
+    QList<QRectF> entries;
+    if (const FigureLegendLayer* layer = FigureLegendLayer::of(chart)) {
+        for (const FigureLegendLayer::Laid& e : layer->laidOut())
+            entries << chart->mapRectToScene(e.box);
+        return entries;
+    }
     QList<QGraphicsItem*> todo = chart->legend()->childItems();
     while (!todo.isEmpty()) {
         QGraphicsItem* item = todo.takeFirst();
         if (item->type() >= QGraphicsItem::UserType && item->isVisible() && !item->sceneBoundingRect().isEmpty())
-            entries << item;
+            entries << item->sceneBoundingRect();
         else
             todo += item->childItems();
     }
-    std::sort(entries.begin(), entries.end(), [](QGraphicsItem* a, QGraphicsItem* b) {
-        const QPointF p = a->sceneBoundingRect().center(), q = b->sceneBoundingRect().center();
+    std::sort(entries.begin(), entries.end(), [](const QRectF& a, const QRectF& b) {
+        const QPointF p = a.center(), q = b.center();
         return std::abs(p.y() - q.y()) > 2.0 ? p.y() < q.y() : p.x() < q.x(); // rows, then left to right
     });
     return entries;
@@ -240,7 +247,7 @@ private Q_SLOTS:
         ZoomableChartView* view = tab->chartView();
         QTRY_VERIFY(view->isVisible());
         QTRY_COMPARE(legendEntries(tab->chart()).size(), 2); // alpha, beta (the mean markers have none)
-        const QPoint pos = view->mapFromScene(legendEntries(tab->chart()).at(1)->sceneBoundingRect().center());
+        const QPoint pos = view->mapFromScene(legendEntries(tab->chart()).at(1).center());
         QVERIFY(tab->chart()->isCurveVisible(1));
         QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
         QVERIFY(!tab->chart()->isCurveVisible(1));
@@ -272,7 +279,7 @@ private Q_SLOTS:
         QTRY_COMPARE(legendEntries(chart).size(), shown.size());
         QVERIFY(shown.size() >= 2);
         const QString group = shown[0]->series()->name();
-        const QPoint pos = view->mapFromScene(legendEntries(chart).at(0)->sceneBoundingRect().center());
+        const QPoint pos = view->mapFromScene(legendEntries(chart).at(0).center());
         auto groupVisible = [&] {
             int visible = 0, all = 0;
             for (QAbstractSeries* s : chart->series())

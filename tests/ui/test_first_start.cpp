@@ -9,10 +9,12 @@
 #include <QChartView>
 #include <QDockWidget>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -27,6 +29,7 @@
 #include <QWheelEvent>
 #include <QtTest>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "dataset_state/dataset_store.h"
 #include "entropy_tabs/class_distance_tab.h"
 #include "entropy_tabs/heatmap_widget.h"
@@ -35,6 +38,10 @@
 #include "entropy_tabs/small_multiples_widget.h"
 #include "shell/main_window.h"
 #include "model_figures/model_chart.h"
+#include "model_figures/model_chart_view.h"
+#include "model_figures/saturation_tab.h"
+#include "model_table/model_store.h"
+#include "models/model_table.h"
 #include "shell/presentation_controller.h"
 #include "ui_fixtures.h"
 
@@ -75,6 +82,86 @@ bool insideScrollArea(QWidget* w)
 
 // A widget's rectangle in the window's coordinates.
 QRect inWindow(QWidget* w) { return QRect(w->mapTo(w->window(), QPoint(0, 0)), w->size()); }
+
+// One legend entry or title as drawn: the text it should say, the text drawn, and where (view
+// coordinates).
+struct Drawn {
+    QString full;
+    QString shown;
+    QRectF where;
+};
+
+// What a chart view shows of its chart's title and legend: the wrapping layer's entries when the
+// chart has one, else Qt's own legend and title items.
+std::vector<Drawn> titleAndLegend(QChartView* view)
+{
+    QChart* chart = view->chart();
+    std::vector<Drawn> out;
+    const auto toView = [view, chart](const QRectF& r) { return QRectF(view->mapFromScene(chart->mapRectToScene(r)).boundingRect()); };
+    if (const FigureLegendLayer* layer = FigureLegendLayer::of(chart)) {
+        // The text is whole when it fits its rectangle as the layer draws it (wrapped at words).
+        const auto fits = [](const QFont& font, const QRectF& r, const QString& text) {
+            const QRectF need = QFontMetricsF(font).boundingRect(QRectF(r.left(), r.top(), r.width(), 100000.0),
+                                                                 Qt::AlignLeft | Qt::TextWordWrap, text);
+            return need.width() <= r.width() + 0.5 && need.height() <= r.height() + 0.5;
+        };
+        out.push_back({layer->title(), fits(layer->titleFont(), layer->titleRect(), layer->title()) ? layer->title() : QString(),
+                       toView(layer->titleRect())});
+        for (const FigureLegendLayer::Laid& e : layer->laidOut())
+            out.push_back({e.label, fits(layer->labelFont(), e.text, e.label) ? e.label : QString(), toView(e.box)});
+        return out;
+    }
+    QStringList labels{chart->title()};
+    for (QLegendMarker* m : chart->legend()->markers())
+        if (m->isVisible() && !m->label().isEmpty())
+            labels << m->label();
+    for (QGraphicsItem* item : chart->scene()->items())
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()
+            && (text->parentItem() == chart || chart->legend()->isAncestorOf(text))) {
+            const QString shown = text->toPlainText();
+            QString full = shown;
+            for (const QString& l : labels)
+                if (l.startsWith(shown.chopped(shown.endsWith(QChar(0x2026)) ? 1 : 0).remove(QStringLiteral("..."))))
+                    full = l;
+            out.push_back({full, shown, toView(text->mapRectToScene(text->boundingRect()))});
+        }
+    return out;
+}
+
+// The saturation grid's charts: each title and legend entry drawn whole, inside its chart and the
+// part of the chart its view shows, above the plot.
+void checkSaturationLegends(QWidget* tab, const QString& where)
+{
+    QTest::qWait(50); // the lazy rebuild
+    QApplication::processEvents();
+    const QList<ModelChartView*> views = tab->findChildren<ModelChartView*>();
+    QVERIFY2(views.size() >= 3, qPrintable(where));
+    bool sawRuns = false;
+    int most = 0;
+    for (ModelChartView* view : views) {
+        view->viewport()->grab(); // lays the chart out
+        QApplication::processEvents();
+        QChart* chart = view->chart();
+        const QRectF shown = QRectF(view->viewport()->rect()).intersected(
+            view->mapFromScene(chart->mapRectToScene(chart->rect())).boundingRect());
+        const QRectF plot = view->mapFromScene(chart->mapRectToScene(chart->plotArea())).boundingRect();
+        const std::vector<Drawn> drawn = titleAndLegend(view);
+        QVERIFY2(drawn.size() >= 2, qPrintable(where));
+        most = std::max(most, int(drawn.size()) - 1);
+        for (const Drawn& d : drawn) {
+            const QString what = QStringLiteral("%1, %2: \"%3\" drawn as \"%4\" at %5,%6 %7x%8 in %9x%10")
+                                     .arg(where, view->objectName(), d.full, d.shown)
+                                     .arg(d.where.x()).arg(d.where.y()).arg(d.where.width()).arg(d.where.height())
+                                     .arg(shown.width()).arg(shown.height());
+            sawRuns = sawRuns || d.full == QStringLiteral("your runs (measured)");
+            QVERIFY2(d.shown == d.full, qPrintable(what));
+            QVERIFY2(shown.adjusted(-0.5, -0.5, 0.5, 0.5).contains(d.where), qPrintable(what));
+            QVERIFY2(!d.where.adjusted(0.5, 0.5, -0.5, -0.5).intersects(plot), qPrintable(what));
+        }
+    }
+    QVERIFY2(sawRuns, qPrintable(where));
+    QVERIFY2(most >= 15, qPrintable(where + QStringLiteral(": %1 entries").arg(most))); // ImageNet's families
+}
 
 } // namespace
 
@@ -214,6 +301,54 @@ private Q_SLOTS:
         QCOMPARE(pixels(xAxis->labelsFont()), before[2]);
         QCOMPARE(pixels(hint->font()), before[4]);
         QCOMPARE(xy->pen().widthF(), before[5]);
+    }
+
+    // The saturation grid coloured by family (ImageNet has about 20) with a run of the user's:
+    // every title and legend entry whole and inside its chart, at 1366 x 768 and in presentation
+    // mode at 1280 x 720 (a row grows and the grid scrolls rather than cutting a legend).
+    void saturationLegendsAreWholeAtLaptopAndProjectorSizes()
+    {
+        MainWindow window;
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* models = uitest::part<ModelStore>(window, "modelStore");
+        QVERIFY(uitest::waitForReport(models));
+        ModelTable table = models->table();
+        const int row = table.appendRow();
+        const QList<std::pair<QString, QString>> cells = {
+            {column::kModel, "my-run"}, {column::kTask, "classification"}, {column::kDataset, "ImageNet"},
+            {column::kMetric, "top1"}, {column::kScore, "77"}, {column::kCompute, "4.1"},
+            {column::kComputeUnit, "GFLOPs"}, {column::kWallHours, "10"}, {column::kDeviceCount, "1"},
+            {column::kHoursProvenance, "measured"}, {column::kEnergyKwh, "10"}, {column::kCo2Kg, "2.5"}};
+        for (const auto& [name, text] : cells)
+            table.setCell(row, name, text);
+        models->setTable(table);
+        QVERIFY(uitest::waitForReport(models));
+        auto* tabs = uitest::part<QTabWidget>(window, "chartTabs");
+        auto* saturation = uitest::part<SaturationTab>(window, "saturationView");
+        tabs->setCurrentWidget(saturation);
+        saturation->setDatasets(QStringLiteral("grid"));
+        saturation->setColourBy(ColourBy::Family);
+        QCOMPARE(window.size(), QSize(1366, 768));
+        checkSaturationLegends(saturation, QStringLiteral("1366x768"));
+        if (QTest::currentTestFailed())
+            return;
+
+        auto* presentation = uitest::part<PresentationController>(window, "presentationController");
+        presentation->setOn(true);
+        QTRY_COMPARE(window.size(), QSize(1280, 720));
+        checkSaturationLegends(saturation, QStringLiteral("presentation 1280x720"));
+        if (QTest::currentTestFailed())
+            return;
+        // The legend's type is presentation mode's.
+        ModelChartView* first = saturation->findChildren<ModelChartView*>().constFirst();
+        const QVariant base = first->chart()->legend()->property("nofadePresentationBaselegend");
+        QVERIFY(base.isValid());
+        QVERIFY(FigureLegendLayer::of(first->chart()));
+        QVERIFY(pixels(FigureLegendLayer::of(first->chart())->labelFont()) >= 1.4 * pixels(base.value<QFont>()));
+        presentation->setOn(false);
+        QTRY_VERIFY(!window.isFullScreen());
     }
 
     void perClassShowsEveryOneOfAThousandClasses()

@@ -9,6 +9,8 @@
 #include <QValueAxis>
 #include <QWheelEvent>
 
+#include "chart_kit/figure_legend_layer.h"
+
 namespace nofade::ui {
 
 namespace {
@@ -111,8 +113,11 @@ void ZoomableChartView::wheelEvent(QWheelEvent* event)
 
 bool ZoomableChartView::onLegend(const QPoint& viewPos) const
 {
-    const QLegend* legend = chart()->legend();
-    return legend && legend->isVisible() && legend->sceneBoundingRect().contains(mapToScene(viewPos));
+    if (const FigureLegendLayer* layer = FigureLegendLayer::of(chart()))
+        if (layer->entryAt(chart()->mapFromScene(mapToScene(viewPos))) >= 0)
+            return true;
+    QLegend* legend = chart()->legend(); // isAttachedToChart() is not const
+    return legend && legend->isAttachedToChart() && legend->isVisible() && legend->sceneBoundingRect().contains(mapToScene(viewPos));
 }
 
 void ZoomableChartView::mousePressEvent(QMouseEvent* event)

@@ -12,6 +12,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "complexity/measure_histogram_chart.h"
 #include "complexity/measure_parallel_widget.h"
 #include "complexity/measure_table_model.h"
@@ -80,6 +81,8 @@ ComplexityTab::ComplexityTab(DatasetStore* store, QWidget* parent)
     auto* bppView = new QChartView(bpp_);
     bppView->setObjectName(QStringLiteral("bppHistogramView"));
     bppView->setRenderHint(QPainter::Antialiasing);
+    FigureLegendLayer::onScreen(si_); // titles and legends wrap, never elided
+    FigureLegendLayer::onScreen(bpp_);
     imagePage_ = new QWidget;
     auto* charts = new QHBoxLayout(imagePage_);
     charts->setContentsMargins(0, 0, 0, 0);

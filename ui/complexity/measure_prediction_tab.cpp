@@ -15,6 +15,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "complexity/measure_rows.h"
 #include "complexity/measure_scatter_chart.h"
 #include "dataset_state/dataset_store.h"
@@ -71,6 +72,7 @@ MeasurePredictionTab::MeasurePredictionTab(DatasetStore* store, ModelStore* mode
     scatterView_ = new QChartView(scatter_);
     scatterView_->setObjectName(QStringLiteral("predictionScatter"));
     scatterView_->setRenderHint(QPainter::Antialiasing);
+    FigureLegendLayer::onScreen(scatter_); // the title and legend wrap, never elided
     auto* pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Plot:")));
     pick->addWidget(measure_);

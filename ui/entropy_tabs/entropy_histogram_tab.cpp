@@ -9,6 +9,7 @@
 #include <QStackedLayout>
 #include <QToolTip>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "chart_kit/zoomable_chart_view.h"
 #include "dataset_state/dataset_store.h"
 #include "entropy_tabs/density_chart.h"
@@ -26,6 +27,7 @@ EntropyHistogramTab::EntropyHistogramTab(DatasetStore* store, QWidget* parent)
     chart_->setTitle(tr("Per-image entropy of each dataset"));
     view_ = new ZoomableChartView(chart_);
     view_->setObjectName(QStringLiteral("entropyChartView"));
+    FigureLegendLayer::onScreen(chart_); // the title and legend wrap, never elided
 
     bins_ = new QComboBox;
     bins_->setObjectName(QStringLiteral("histogramBins"));
@@ -104,7 +106,7 @@ QWidget* EntropyHistogramTab::exportWidget() const { return view_; }
 std::unique_ptr<DensityChart> EntropyHistogramTab::figureChart(const FigureStyle& style) const
 {
     auto chart = std::make_unique<DensityChart>();
-    chart->setTitle(chart_->title());
+    chart->setTitle(FigureLegendLayer::titleOf(chart_));
     style.apply(chart.get()); // before the curves: the legend's label colour is the markers' base
     chart->setCurves(chart_->curves());
     for (int i = 0; i < int(chart_->curves().size()); ++i)

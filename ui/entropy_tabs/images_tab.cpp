@@ -13,6 +13,7 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "chart_kit/chart_palette.h"
 #include "chart_kit/point_cloud_layer.h"
 #include "chart_kit/zoomable_chart_view.h"
@@ -90,6 +91,7 @@ ImagesTab::ImagesTab(DatasetStore* store, QWidget* parent) : QWidget(parent), st
     layer_ = new PointCloudLayer(chart_, xAxis_, yAxis_);
     view_ = new ZoomableChartView(chart_);
     view_->setObjectName(QStringLiteral("imagesChartView"));
+    FigureLegendLayer::onScreen(chart_); // the title wraps, never elided
     view_->setZoomBothAxes(true);
     view_->viewport()->installEventFilter(this);
 

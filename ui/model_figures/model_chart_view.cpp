@@ -4,6 +4,7 @@
 #include <QMouseEvent>
 #include <QToolTip>
 
+#include "chart_kit/figure_legend_layer.h"
 #include "model_figures/model_chart.h"
 
 namespace nofade::ui {
@@ -13,6 +14,8 @@ ModelChartView::ModelChartView(ModelChart* chart, QWidget* parent) : ZoomableCha
     setZoomBothAxes(true);
     setHomeRange(chart->homeRange());
     setMinimumSize(260, 200);
+    // The title and legend wrap above the plot instead of being cut or elided in a small cell.
+    FigureLegendLayer::onScreen(chart);
 }
 
 ModelChart* ModelChartView::modelChart() const { return static_cast<ModelChart*>(chart()); }

@@ -154,12 +154,18 @@ void ModelFigureTab::rebuildNow()
             lines += int(std::ceil(fontMetrics().horizontalAdvance(line) / chartWidth));
         footerLines = std::max(footerLines, lines);
     }
-    grid_->setMinimumHeight(rows * (15 + std::max(0, footerLines - 4)) * fontMetrics().height());
+    // A floor for each row, not the grid's own minimum: a chart whose wrapped title and legend
+    // need more (FigureLegendLayer sets its view's minimum height) makes its row taller still.
+    const int rowFloor = (15 + std::max(0, footerLines - 4)) * fontMetrics().height();
     // Equal cells whatever each chart's legend wants.
     for (int c = 0; c < gridLayout_->columnCount(); ++c)
         gridLayout_->setColumnStretch(c, c < cols ? 1 : 0);
-    for (int r = 0; r < gridLayout_->rowCount(); ++r)
+    for (int r = 0; r < gridLayout_->rowCount(); ++r) {
         gridLayout_->setRowStretch(r, 0);
+        gridLayout_->setRowMinimumHeight(r, r < rows ? rowFloor : 0);
+    }
+    for (int r = gridLayout_->rowCount(); r < rows; ++r)
+        gridLayout_->setRowMinimumHeight(r, rowFloor);
     for (int c = 0; c < cols; ++c)
         gridLayout_->setColumnStretch(c, 1);
     for (int r = 0; r < (int(charts.size()) + cols - 1) / cols; ++r)
