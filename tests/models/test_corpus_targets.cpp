@@ -24,6 +24,13 @@ struct Counts {
 
 double share(int part, int whole) { return whole > 0 ? double(part) / whole : 0.0; }
 
+// Benchmarks whose sources give test accuracy only (no training time, no device): they serve the
+// measure-against-score view, so the CO2 coverage targets are counted without them.
+bool scoreOnlyDataset(const QString& canonical)
+{
+    return canonical == QLatin1String("MNIST") || canonical == QLatin1String("Fashion-MNIST");
+}
+
 } // namespace
 
 class CorpusTargetsTest : public QObject {
@@ -35,6 +42,7 @@ private:
     CsvTable csv_{parseCsv(QByteArray())};
     QHash<QString, Counts> perDataset_; // canonical dataset name -> counts
     Counts total_;
+    Counts co2Corpus_; // every dataset but the score-only benchmarks
 
 private Q_SLOTS:
     void initTestCase()
@@ -52,7 +60,11 @@ private Q_SLOTS:
         for (const ModelResult& m : report_.models) {
             const bool hours = m.deviceHours && (m.hoursProvenance == QLatin1String("reported")
                                                  || m.hoursProvenance == QLatin1String("derived"));
-            for (Counts* c : {&perDataset_[canonicalDatasetName(m.dataset)], &total_}) {
+            const QString canonical = canonicalDatasetName(m.dataset);
+            Counts* co2Corpus = scoreOnlyDataset(canonical) ? nullptr : &co2Corpus_;
+            for (Counts* c : {&perDataset_[canonical], &total_, co2Corpus}) {
+                if (!c)
+                    continue;
                 ++c->rows;
                 c->hours += hours ? 1 : 0;
                 c->co2 += m.co2Kg ? 1 : 0;
@@ -67,6 +79,9 @@ private Q_SLOTS:
         }
         qInfo("all          %3d rows, %3d with reported/derived hours (%.0f%%), %3d with CO2 (%.0f%%)", total_.rows,
               total_.hours, 100 * share(total_.hours, total_.rows), total_.co2, 100 * share(total_.co2, total_.rows));
+        qInfo("without MNIST and Fashion-MNIST %3d rows, %3d with reported/derived hours (%.0f%%), %3d with CO2 (%.0f%%)",
+              co2Corpus_.rows, co2Corpus_.hours, 100 * share(co2Corpus_.hours, co2Corpus_.rows), co2Corpus_.co2,
+              100 * share(co2Corpus_.co2, co2Corpus_.rows));
     }
 
     // The report's counts follow from the cells: hours when device_hours or wall_hours x
@@ -129,13 +144,33 @@ private Q_SLOTS:
             if (it->rows < 6)
                 small << QStringLiteral("%1 (%2)").arg(it.key()).arg(it->rows);
 
-        QVERIFY2(total_.rows >= 150, qPrintable(QStringLiteral("at least 150 rows: %1").arg(total_.rows)));
-        QVERIFY2(share(total_.hours, total_.rows) >= 0.50,
-                 qPrintable(QStringLiteral("at least 50% with reported or derived hours: %1 of %2").arg(total_.hours).arg(total_.rows)));
-        QVERIFY2(share(total_.co2, total_.rows) >= 0.85,
-                 qPrintable(QStringLiteral("at least 85% with a computable CO2: %1 of %2").arg(total_.co2).arg(total_.rows)));
+        QVERIFY2(co2Corpus_.rows >= 150, qPrintable(QStringLiteral("at least 150 rows: %1").arg(co2Corpus_.rows)));
+        QVERIFY2(share(co2Corpus_.hours, co2Corpus_.rows) >= 0.50,
+                 qPrintable(QStringLiteral("at least 50% with reported or derived hours: %1 of %2").arg(co2Corpus_.hours).arg(co2Corpus_.rows)));
+        QVERIFY2(share(co2Corpus_.co2, co2Corpus_.rows) >= 0.85,
+                 qPrintable(QStringLiteral("at least 85% with a computable CO2: %1 of %2").arg(co2Corpus_.co2).arg(co2Corpus_.rows)));
         QVERIFY2(small.isEmpty(), qPrintable(QStringLiteral("every dataset with at least 6 rows; fewer: %1").arg(small.join(QStringLiteral(", ")))));
         QVERIFY2(rowsWithoutYear == 0, qPrintable(QStringLiteral("a year on every row; %1 without").arg(rowsWithoutYear)));
+    }
+
+    // MNIST and Fashion-MNIST (on this machine as IDX files) have enough sourced scores for the
+    // measure-against-score view: at least 6 rows each, a percent score and a source on every row.
+    void scoreOnlyBenchmarksArePresent()
+    {
+        for (const char* name : {"MNIST", "Fashion-MNIST"})
+            QVERIFY2(perDataset_.value(QString::fromLatin1(name)).rows >= 6, name);
+        int rows = 0;
+        for (int i = 0; i < csv_.dataRecords().size(); ++i) {
+            if (!scoreOnlyDataset(canonicalDatasetName(csv_.value(i, "dataset").value_or(QString()))))
+                continue;
+            ++rows;
+            const QString model = csv_.value(i, "model").value_or(QString());
+            bool ok = false;
+            const double score = csv_.value(i, "score").value_or(QString()).toDouble(&ok);
+            QVERIFY2(ok && score > 0 && score <= 100, qPrintable(model));
+            QVERIFY2(!csv_.value(i, "source").value_or(QString()).trimmed().isEmpty(), qPrintable(model));
+        }
+        QCOMPARE(rows, total_.rows - co2Corpus_.rows);
     }
 
     // The six datasets the corpus promises are all there (a renamed dataset would otherwise

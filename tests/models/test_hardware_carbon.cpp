@@ -139,6 +139,9 @@ private Q_SLOTS:
         QCOMPARE(datasetKey(QStringLiteral("fashion-mnist")), datasetKey(QStringLiteral("Fashion-MNIST")));
         QCOMPARE(datasetKey(QStringLiteral("VOC2012")), datasetKey(QStringLiteral("PASCAL VOC")));
         QVERIFY(datasetKey(QStringLiteral("MNIST")) != datasetKey(QStringLiteral("Fashion-MNIST")));
+        // IDX folders as Debian and the guide name them match the corpus's rows.
+        QCOMPARE(canonicalDatasetName(QStringLiteral("fashion-mnist")), QStringLiteral("Fashion-MNIST"));
+        QCOMPARE(canonicalDatasetName(QStringLiteral("mnist")), QStringLiteral("MNIST"));
         QCOMPARE(canonicalDatasetName(QStringLiteral(" My Data ")), QStringLiteral("My Data"));
     }
 };
