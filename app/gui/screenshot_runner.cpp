@@ -384,6 +384,16 @@ void ScreenshotRunner::next()
     QTimer::singleShot(700, this, &ScreenshotRunner::next);
 }
 
+void ScreenshotRunner::settle()
+{
+    // What a step queued (widgets shown by a layout, presentation mode's restyling of new charts on a
+    // 0 ms timer) runs before the picture: on a busy machine a rebuild could end just before it.
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+}
+
 void ScreenshotRunner::hover(QWidget* widget, const QPoint& pos)
 {
     QMouseEvent move(QEvent::MouseMove, QPointF(pos), QPointF(widget->mapToGlobal(pos)), Qt::NoButton, Qt::NoButton,
@@ -393,6 +403,7 @@ void ScreenshotRunner::hover(QWidget* widget, const QPoint& pos)
 
 void ScreenshotRunner::shootScreen(const QString& name)
 {
+    settle();
     // The whole screen: tooltips are windows of their own.
     const QString file = QDir(directory_).filePath(name);
     if (!QGuiApplication::primaryScreen()->grabWindow(0).save(file)) {
@@ -403,6 +414,7 @@ void ScreenshotRunner::shootScreen(const QString& name)
 
 void ScreenshotRunner::shootWidget(QWidget* widget, const QString& name)
 {
+    settle();
     const QString file = QDir(directory_).filePath(name);
     if (!widget->grab().save(file)) {
         qWarning("cannot write %s", qPrintable(file));
@@ -412,6 +424,7 @@ void ScreenshotRunner::shootWidget(QWidget* widget, const QString& name)
 
 void ScreenshotRunner::shoot(const QString& name)
 {
+    settle();
     const QString file = QDir(directory_).filePath(name);
     if (!window_->grab().save(file)) {
         qWarning("cannot write %s", qPrintable(file));

@@ -36,6 +36,7 @@ private:
     // Models > Import runs: the dialog with its preview, then the charts with the imported run.
     void addRunImportSteps();
     void next();
+    void settle();
     void shoot(const QString& name);
     void shootScreen(const QString& name);
     void shootWidget(QWidget* widget, const QString& name);

@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "chart_kit/figure_legend_layer.h"
+#include "chart_kit/hint_label.h"
 #include "complexity/measure_histogram_chart.h"
 #include "complexity/measure_parallel_widget.h"
 #include "complexity/measure_table_model.h"
@@ -40,10 +41,8 @@ ComplexityTab::ComplexityTab(DatasetStore* store, QWidget* parent)
     setObjectName(QStringLiteral("complexityTab"));
     lazy_ = new LazyUpdateController(this, [this] { rebuildNow(); });
 
-    auto* hint = new QLabel(tr("Each scan computes the measures ticked in the analysis settings (entropy alone by "
-                               "default: the others cost scan time). Hover a column for its definition."));
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    QLabel* hint = hintLabel(tr("Each scan computes the measures ticked in the analysis settings (entropy alone by "
+                                "default: the others cost scan time). Hover a column for its definition."));
     auto* choose = new QPushButton(tr("Choose &measures…"));
     choose->setObjectName(QStringLiteral("chooseMeasures"));
     connect(choose, &QPushButton::clicked, this, &ComplexityTab::measureSettingsRequested);

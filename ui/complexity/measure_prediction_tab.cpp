@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScatterSeries>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedLayout>
 #include <QTableWidget>
@@ -57,7 +58,9 @@ MeasurePredictionTab::MeasurePredictionTab(DatasetStore* store, ModelStore* mode
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Columns as wide as their headings and values; the table keeps that width (fitTableWidth) so
+    // that a projector's larger type does not cut the headings.
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     measure_ = new QComboBox;
     measure_->setObjectName(QStringLiteral("predictionMeasure"));
@@ -87,8 +90,9 @@ MeasurePredictionTab::MeasurePredictionTab(DatasetStore* store, ModelStore* mode
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(table_);
     split->addWidget(right);
-    split->setStretchFactor(0, 1);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
+    split->setCollapsible(0, false);
 
     page_ = new QWidget;
     auto* pageLayout = new QVBoxLayout(page_);
@@ -190,7 +194,22 @@ void MeasurePredictionTab::rebuildNow()
             table_->setItem(r, k + 1, item);
         }
     }
+    fitTableWidth();
     rebuildScatter();
+}
+
+void MeasurePredictionTab::fitTableWidth()
+{
+    table_->resizeColumnsToContents();
+    table_->setMinimumWidth(table_->horizontalHeader()->length() + 2 * table_->frameWidth()
+                            + table_->verticalScrollBar()->sizeHint().width());
+}
+
+void MeasurePredictionTab::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitTableWidth();
 }
 
 void MeasurePredictionTab::rebuildScatter()

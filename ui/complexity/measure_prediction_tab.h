@@ -40,7 +40,11 @@ public:
     // The model table's report the outcomes come from.
     const Report& report() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitTableWidth();
     void rebuildNow();
     void rebuildScatter();
 

@@ -51,6 +51,12 @@ void MeasureScatterChart::setPrediction(const MeasurePrediction& p, const QStrin
     y->setRange(*ylo - ypad, *yhi + ypad);
     x->applyNiceNumbers();
     y->applyNiceNumbers();
+    // A score axis stops at 100 (the padding went to 110 for a best score of 97), on the same ticks.
+    if (outcome != PredictionOutcome::NextPointCo2 && *yhi <= 100.0 && y->max() > 100.0) {
+        const double step = (y->max() - y->min()) / (y->tickCount() - 1);
+        y->setMax(100.0);
+        y->setTickCount(int(std::lround((100.0 - y->min()) / step)) + 1);
+    }
     // Three significant digits: kg CO2 in the millions as 6.5e+06, not a label wider than the axis.
     x->setLabelFormat(QStringLiteral("%.3g"));
     y->setLabelFormat(QStringLiteral("%.3g"));

@@ -10,6 +10,7 @@
 #include <QToolTip>
 
 #include "chart_kit/figure_legend_layer.h"
+#include "chart_kit/hint_label.h"
 #include "chart_kit/zoomable_chart_view.h"
 #include "dataset_state/dataset_store.h"
 #include "entropy_tabs/density_chart.h"
@@ -38,18 +39,14 @@ EntropyHistogramTab::EntropyHistogramTab(DatasetStore* store, QWidget* parent)
     means_ = new QCheckBox(tr("&Mean markers"));
     means_->setChecked(true);
     auto* reset = new QPushButton(tr("&Reset zoom"));
-    auto* hint = new QLabel(tr("Wheel: zoom · drag: pan · R: reset · legend: show/hide · double-click a bin: its images"));
-    hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the window
-    hint->setToolTip(hint->text());
+    QLabel* hint = hintLabel(tr("Wheel: zoom · drag: pan · R: reset · legend: show/hide · double-click a bin: its images"));
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Bins:")));
     controls->addWidget(bins_);
     controls->addWidget(means_);
     controls->addWidget(reset);
-    controls->addSpacing(12);
-    controls->addWidget(hint, 1);
+    controls->addStretch(1);
 
     empty_ = new QLabel(tr("No dataset has a profile yet. Add a dataset (File ▸ Add folder…, Ctrl+Shift+D) or drop a "
                            "folder onto the window; its histogram appears here when the scan ends."));
@@ -62,6 +59,7 @@ EntropyHistogramTab::EntropyHistogramTab(DatasetStore* store, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addLayout(stack, 1);
+    layout->addWidget(hint);
 
     connect(bins_, &QComboBox::currentIndexChanged, this, &EntropyHistogramTab::rebuild);
     connect(means_, &QCheckBox::toggled, chart_, &DensityChart::setMeanMarkersVisible);

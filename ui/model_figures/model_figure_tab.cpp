@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QStackedLayout>
 
+#include "chart_kit/hint_label.h"
 #include "export/figure_export_dialog.h"
 #include "model_table/model_selection_store.h"
 #include "model_table/model_store.h"
@@ -38,11 +39,8 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     errorBars_->setToolTip(tr("Each model's 90% CO₂ interval (Monte Carlo over its uncertain inputs) as a horizontal bar"));
     auto* reset = new QPushButton(tr("&Reset zoom"));
     auto* exportButton = new QPushButton(tr("E&xport…"));
-    auto* hint = new QLabel(tr("Click: select · Ctrl+click: add/remove · Shift+drag: select a rectangle · wheel: zoom · "
-                               "drag: pan · R: reset"));
-    hint->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
-    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    hint->setToolTip(hint->text());
+    QLabel* hint = hintLabel(tr("Click: select · Ctrl+click: add/remove · Shift+drag: select a rectangle · wheel: zoom · "
+                                "drag: pan · R: reset"));
 
     controls_ = new QHBoxLayout;
     controls_->addWidget(new QLabel(tr("Style:")));
@@ -50,8 +48,7 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     controls_->addWidget(errorBars_);
     controls_->addWidget(reset);
     controls_->addWidget(exportButton);
-    controls_->addSpacing(12);
-    controls_->addWidget(hint, 1);
+    controls_->addStretch(1);
 
     grid_ = new QWidget;
     gridLayout_ = new QGridLayout(grid_);
@@ -76,6 +73,7 @@ ModelFigureTab::ModelFigureTab(ModelStore* workspace, ModelSelectionStore* selec
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls_);
     layout->addLayout(stack_, 1);
+    layout->addWidget(hint);
 
     connect(style_, &QComboBox::currentIndexChanged, this, &ModelFigureTab::rebuild);
     connect(errorBars_, &QCheckBox::toggled, this, [this](bool on) {
