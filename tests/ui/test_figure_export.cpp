@@ -811,10 +811,7 @@ private Q_SLOTS:
     // selected models and its BibTeX (which a strict reader parses), and the settings that made them.
     void exportForPaperWritesOneFolder()
     {
-        QByteArray csv = "model,task,dataset,score,compute,compute_unit,co2_kg,source\n";
-        const double scores[] = {52, 64, 71, 75, 77, 78};
-        for (int i = 0; i < 6; ++i)
-            csv += QStringLiteral("Net-%1,classification,alpha,%2,%3,GFLOPs,%4,test\n").arg(i).arg(scores[i]).arg(i + 1).arg(std::pow(10.0, i)).toUtf8();
+        const QByteArray csv = alphaModelsCsv();
         QStringList errors;
         const HardwareTable hardware = HardwareTable::fromCsv(bundledHardwareCsv(), QStringLiteral("hardware.csv"), &errors);
         const Report report = buildReport(ModelTable::fromCsv(csv, QStringLiteral("models.csv")), hardware, {}, ReportSettings{});

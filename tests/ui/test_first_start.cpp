@@ -315,14 +315,7 @@ private Q_SLOTS:
         auto* models = uitest::part<ModelStore>(window, "modelStore");
         QVERIFY(uitest::waitForReport(models));
         ModelTable table = models->table();
-        const int row = table.appendRow();
-        const QList<std::pair<QString, QString>> cells = {
-            {column::kModel, "my-run"}, {column::kTask, "classification"}, {column::kDataset, "ImageNet"},
-            {column::kMetric, "top1"}, {column::kScore, "77"}, {column::kCompute, "4.1"},
-            {column::kComputeUnit, "GFLOPs"}, {column::kWallHours, "10"}, {column::kDeviceCount, "1"},
-            {column::kHoursProvenance, "measured"}, {column::kEnergyKwh, "10"}, {column::kCo2Kg, "2.5"}};
-        for (const auto& [name, text] : cells)
-            table.setCell(row, name, text);
+        uitest::appendMeasuredRun(table);
         models->setTable(table);
         QVERIFY(uitest::waitForReport(models));
         auto* tabs = uitest::part<QTabWidget>(window, "chartTabs");

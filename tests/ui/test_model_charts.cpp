@@ -293,14 +293,7 @@ private Q_SLOTS:
         }
         // A run of the user's with measured CO2 (as imported from CodeCarbon).
         ModelTable table = ws.table();
-        const int row = table.appendRow();
-        const QList<std::pair<QString, QString>> cells = {
-            {column::kModel, "my-run"}, {column::kTask, "classification"}, {column::kDataset, "ImageNet"},
-            {column::kMetric, "top1"}, {column::kScore, "77"}, {column::kCompute, "4.1"},
-            {column::kComputeUnit, "GFLOPs"}, {column::kWallHours, "10"}, {column::kDeviceCount, "1"},
-            {column::kHoursProvenance, "measured"}, {column::kEnergyKwh, "10"}, {column::kCo2Kg, "2.5"}};
-        for (const auto& [name, text] : cells)
-            table.setCell(row, name, text);
+        const int row = uitest::appendMeasuredRun(table);
         ws.setTable(table);
         QVERIFY(uitest::waitForReport(&ws));
         QVERIFY2(ws.table().issuesOfRow(row).empty(), qPrintable(ws.table().errorMessages().join('\n')));

@@ -12,6 +12,7 @@
 #include "dataset_state/dataset_store.h"
 #include "dataset_state/scan_controller.h"
 #include "model_table/model_store.h"
+#include "models/model_table.h"
 
 namespace nofade::uitest {
 
@@ -142,6 +143,19 @@ bool waitForReport(const QObject* store, int timeoutMs)
     if (!models)
         qFatal("waitForReport: no model store");
     return QTest::qWaitFor([models] { return !models->reportPending(); }, timeoutMs);
+}
+
+int appendMeasuredRun(ModelTable& table)
+{
+    const int row = table.appendRow();
+    const QList<std::pair<QString, QString>> cells = {
+        {column::kModel, "my-run"}, {column::kTask, "classification"}, {column::kDataset, "ImageNet"},
+        {column::kMetric, "top1"}, {column::kScore, "77"}, {column::kCompute, "4.1"},
+        {column::kComputeUnit, "GFLOPs"}, {column::kWallHours, "10"}, {column::kDeviceCount, "1"},
+        {column::kHoursProvenance, "measured"}, {column::kEnergyKwh, "10"}, {column::kCo2Kg, "2.5"}};
+    for (const auto& [name, text] : cells)
+        table.setCell(row, name, text);
+    return row;
 }
 
 } // namespace nofade::uitest

@@ -8,6 +8,9 @@
 
 #include "profile/profile.h"
 
+namespace nofade {
+class ModelTable;
+}
 namespace nofade::ui {
 class DatasetStore;
 }
@@ -18,6 +21,10 @@ namespace nofade::uitest {
 // its "modelStore") is the one of its current table and settings: the report is built on a
 // worker thread. False on timeout.
 bool waitForReport(const QObject* store, int timeoutMs = 60000);
+
+// Appends "my-run", an ImageNet run of the user's with measured energy and CO2 (10 kWh, 2.5 kg, as
+// imported from CodeCarbon), to `table`; its row.
+int appendMeasuredRun(ModelTable& table);
 
 // Writes the first `count` Fashion-MNIST test images (t10k) as PNGs into class sub-folders of `dir`.
 // Returns the number written (0 when the dataset package is missing), `error` says why.
