@@ -10,7 +10,7 @@ bash scripts/build.sh
 NOFADE_SLURM_TEST=${NOFADE_SLURM_TEST:-1} ctest --test-dir build --output-on-failure -j "$(nproc)" "$@"
 # Then the suite again under AddressSanitizer + UndefinedBehaviorSanitizer, the threaded scan
 # under ThreadSanitizer (each in its own build tree), and a short libFuzzer run of every reader:
-# about half an hour more on 2 cores. NOFADE_SANITIZE_AND_FUZZ=0 skips them for a quick local run.
+# about 40 minutes more on 2 cores. NOFADE_SANITIZE_AND_FUZZ=0 skips them for a quick local run.
 if [ "${NOFADE_SANITIZE_AND_FUZZ:-1}" = 1 ]; then
   bash scripts/sanitize.sh
   bash scripts/fuzz.sh 10
