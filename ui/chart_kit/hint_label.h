@@ -1,6 +1,7 @@
 #pragma once
-// The grey line under a chart that says what the mouse and keys do. Full width and wrapped: beside a
-// tab's controls it was cut off on a 1366 px laptop and on a projector's larger type.
+// A tab's grey line of help (what the mouse and keys do on its chart, what it needs). Wrapped, and
+// placed where it has the tab's width: beside the controls it was cut off on a 1366 px laptop and
+// on a projector's larger type.
 #include <QString>
 
 class QLabel;
