@@ -57,6 +57,15 @@ MeasureSettings everyMeasure()
 
 bool sameValue(double a, double b) { return std::abs(a - b) <= 1e-12 * std::max(1.0, std::abs(b)); }
 
+// Whether the report's NoFADE complexity of dataset `key` is `measure` with exactly `value`.
+bool reportUses(const ModelStore& models, const QString& key, const QString& measure, double value)
+{
+    for (const DatasetResult& d : models.report().datasets)
+        if (d.key == key)
+            return d.measure == measure && d.complexity && *d.complexity == value;
+    return false;
+}
+
 } // namespace
 
 class ComplexityTabTest : public QObject {
@@ -280,12 +289,7 @@ private Q_SLOTS:
         QCOMPARE(models.settings().measures.value(key), nofade::ComplexityMeasure::FisherF1);
         const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
         QVERIFY(uitest::waitForReport(&models));
-        QTRY_VERIFY([&] {
-            for (const DatasetResult& d : models.report().datasets)
-                if (d.key == key)
-                    return d.measure == QLatin1String("F1") && d.complexity && *d.complexity == f1;
-            return false;
-        }());
+        QTRY_VERIFY(reportUses(models, key, QStringLiteral("F1"), f1));
         QTRY_VERIFY(editor.table()->item(row, ComplexityEditorWidget::Used)->text().startsWith(QLatin1String("F1 ")));
     }
 
@@ -357,12 +361,7 @@ private Q_SLOTS:
         QCOMPARE(measured.data(Qt::DisplayRole).toString(), QStringLiteral("F1"));
         const double f1 = *reference_.measures->find(QStringLiteral("f1"))->value;
         QVERIFY(uitest::waitForReport(&models));
-        QTRY_VERIFY([&] {
-            for (const DatasetResult& d : models.report().datasets)
-                if (d.key == key)
-                    return d.measure == QLatin1String("F1") && d.complexity && *d.complexity == f1;
-            return false;
-        }());
+        QTRY_VERIFY(reportUses(models, key, QStringLiteral("F1"), f1));
         // The NoFADE score of a CIFAR-10 model is score × F1 / ln(GFLOPs) (METHODS.md section 6).
         bool checked = false;
         for (const ModelResult& m : models.report().models)
